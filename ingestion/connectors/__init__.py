@@ -1,0 +1,4 @@
+"""Built-in connectors. Each module defines one registered class; importing them here is
+the one registration a new connector needs (besides its ``@register`` decorator)."""
+
+from ingestion.connectors import files  # noqa: F401

@@ -1,0 +1,246 @@
+"""Declarative column mappings: a new agency export is a TOML file, not code.
+
+A mapping names the raw table it fills and, per canonical field, the source column
+(or a constant), optionally with a type, a date format and a value map. Types default
+to the raw table's own column types, so most fields need only a column name::
+
+    name = "eotinish-sample"
+    target = "raw_appeals"
+    source = "eotinish-sample"
+    [fields]
+    external_id = "appeal_no"
+    registered_at = { column = "reg_date", format = "%Y-%m-%dT%H:%M:%S" }
+    appeal_type = { column = "appeal_kind", values = { "жалоба" = "complaint" } }
+    channel = { value = "e-Otinish" }
+
+Applying a mapping is vectorised (polars expressions); each value that cannot be
+parsed becomes a rejection (row, column, reason) instead of a silent null.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import polars as pl
+
+from ingestion.readers import ROW
+from warehouse.errors import ConfigError, SourceError
+
+MAPPINGS_PACKAGE = "ingestion.mappings"
+
+# Canonical values and the spellings real exports use for them.
+ENUMS: dict[str, dict[str, str]] = {
+    "appeal_type": {
+        "application": "application", "заявление": "application", "өтініш": "application", "request": "application",
+        "complaint": "complaint", "жалоба": "complaint", "шағым": "complaint",
+        "proposal": "proposal", "предложение": "proposal", "ұсыныс": "proposal", "suggestion": "proposal",
+        "inquiry": "inquiry", "запрос": "inquiry", "сауал": "inquiry", "question": "inquiry", "enquiry": "inquiry",
+        "feedback": "feedback", "отклик": "feedback", "пікір": "feedback", "compliment": "feedback", "comment": "feedback",
+    },
+    "rater_role": {
+        "self": "self", "manager": "manager", "peer": "peer", "direct_report": "direct_report",
+        "direct report": "direct_report", "subordinate": "direct_report", "citizen": "citizen", "staff": "staff",
+        "руководитель": "manager", "коллега": "peer", "подчинённый": "direct_report", "подчиненный": "direct_report",
+        "самооценка": "self", "гражданин": "citizen", "басшы": "manager", "әріптес": "peer", "өзін-өзі": "self",
+    },
+    "event_type": {k: k for k in (
+        "registered", "status_change", "redirect", "extension", "interim_answer", "final_answer", "followup")},
+}
+
+TRUE_WORDS = {"1", "true", "yes", "y", "да", "иә", "ия", "t"}
+FALSE_WORDS = {"0", "false", "no", "n", "нет", "жоқ", "f"}
+DATETIME_FORMATS = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
+                    "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M",
+                    "%m/%d/%Y %I:%M:%S %p", "%m/%d/%Y %H:%M", "%Y-%m-%d", "%d.%m.%Y", "%m/%d/%Y")
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    name: str
+    column: str | None = None
+    value: object = None
+    type: str | None = None
+    format: str | None = None
+    values: dict[str, str] | None = None
+    required: bool = False
+    separator: str = ";"
+    min: float | None = None
+    max: float | None = None
+
+
+@dataclass(frozen=True)
+class Mapping:
+    name: str
+    target: str
+    source: str
+    fields: tuple[FieldRule, ...]
+    description: str = ""
+    reader: str | None = None
+    reader_options: dict = field(default_factory=dict)
+
+    @property
+    def source_columns(self) -> tuple[str, ...]:
+        return tuple(f.column for f in self.fields if f.column)
+
+    @property
+    def required_columns(self) -> tuple[str, ...]:
+        return tuple(f.column for f in self.fields if f.column and f.required)
+
+
+def parse_mapping(data: dict, origin: str) -> Mapping:
+    try:
+        rules = tuple(_rule(name, spec) for name, spec in data.get("fields", {}).items())
+        return Mapping(name=data["name"], target=data["target"], source=data.get("source", data["name"]),
+                       fields=rules, description=data.get("description", ""), reader=data.get("reader"),
+                       reader_options=data.get("reader_options", {}))
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"Mapping {origin} is missing or misuses {exc}.",
+                          hint="A mapping needs name, target and [fields]; see docs/connectors.md.") from None
+
+
+def _rule(name: str, spec) -> FieldRule:
+    if isinstance(spec, str):
+        return FieldRule(name=name, column=spec)
+    return FieldRule(name=name, **spec)
+
+
+def load_mapping(name_or_path: str) -> Mapping:
+    """A shipped mapping by name (ingestion/mappings/NAME.toml) or any TOML file by path."""
+    path = Path(name_or_path)
+    if path.suffix == ".toml" and path.exists():
+        return parse_mapping(tomllib.loads(path.read_text(encoding="utf-8")), str(path))
+    entry = resources.files(MAPPINGS_PACKAGE) / f"{name_or_path}.toml"
+    if not entry.is_file():
+        raise ConfigError(f"No mapping {name_or_path!r}.",
+                          hint=f"Shipped mappings: {', '.join(shipped_mappings())}; or pass a path to a .toml file.")
+    return parse_mapping(tomllib.loads(entry.read_text(encoding="utf-8")), entry.name)
+
+
+def shipped_mappings() -> list[str]:
+    return sorted(e.name[:-5] for e in resources.files(MAPPINGS_PACKAGE).iterdir() if e.name.endswith(".toml"))
+
+
+# ---------------------------------------------------------------- applying
+
+
+def check_columns(mapping: Mapping, frame: pl.DataFrame, source_name: str) -> None:
+    missing = [c for c in dict.fromkeys(mapping.source_columns) if c not in frame.columns]
+    if missing:
+        have = ", ".join(c for c in frame.columns if not c.startswith("_")) or "none"
+        raise SourceError(
+            f"{source_name} lacks the column(s) {', '.join(missing)} that mapping {mapping.name!r} needs "
+            f"(it has: {have}).",
+            hint="Export with those columns, or write a mapping for this layout (docs/connectors.md).",
+        )
+
+
+def apply_mapping(mapping: Mapping, frame: pl.DataFrame, column_types: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(canonical rows that passed, rejections as row_number/column_name/reason/raw_record)."""
+    exprs, problems = [], []
+    for rule in mapping.fields:
+        value, problem = _field(rule, column_types.get(rule.name, "VARCHAR"))
+        exprs.append(value.alias(rule.name))
+        if problem is not None:
+            problems.append(problem.alias(f"_problem_{rule.name}"))
+    exprs.append(pl.lit(mapping.source).alias("source"))
+    if "_error" in frame.columns:
+        problems.append(pl.col("_error").alias("_problem__row"))
+    work = frame.with_columns(problems).with_columns(exprs) if problems else frame.with_columns(exprs)
+    problem_cols = [c for c in work.columns if c.startswith("_problem_")]
+    rejected = _rejections(work, frame, problem_cols).with_columns(
+        pl.col("column_name").replace({r.name: r.column for r in mapping.fields if r.column})
+    )
+    bad = pl.any_horizontal([pl.col(c).is_not_null() for c in problem_cols]) if problem_cols else pl.lit(False)
+    keep = ["source", ROW] + [r.name for r in mapping.fields]
+    good = work.filter(~bad).select(list(dict.fromkeys(keep)))
+    return good, rejected
+
+
+def _field(rule: FieldRule, table_type: str) -> tuple[pl.Expr, pl.Expr | None]:
+    if rule.column is None:
+        return pl.lit(rule.value), None
+    raw = pl.col(rule.column).cast(pl.Utf8).str.strip_chars()
+    raw = pl.when(raw == "").then(None).otherwise(raw)
+    kind = rule.type or _kind_of(table_type, rule.name)
+    parsed = _parse(raw, kind, rule)
+    failed = raw.is_not_null() & parsed.is_null()
+    reason = pl.format("cannot read {} as " + _describe(kind, rule), raw.str.slice(0, 60))
+    problem = pl.when(failed).then(reason)
+    if rule.min is not None or rule.max is not None:
+        low, high = rule.min if rule.min is not None else float("-inf"), rule.max if rule.max is not None else float("inf")
+        problem = problem.when(parsed.is_not_null() & ~parsed.is_between(low, high)).then(
+            pl.format("{} is outside the allowed range " + f"{low:g}..{high:g}", raw))
+    if rule.required:
+        problem = problem.when(raw.is_null()).then(pl.lit(f"required value {rule.column!r} is empty"))
+    return parsed, problem.otherwise(None)
+
+
+def _kind_of(table_type: str, name: str) -> str:
+    if name in ENUMS:
+        return "enum"
+    t = table_type.upper()
+    if t.startswith("TIMESTAMP"):
+        return "timestamp"
+    if t == "DATE":
+        return "date"
+    if t in {"DOUBLE", "FLOAT", "DECIMAL"} or t.startswith("DECIMAL"):
+        return "number"
+    if t in {"INTEGER", "BIGINT", "SMALLINT"}:
+        return "integer"
+    if t == "BOOLEAN":
+        return "boolean"
+    if t.endswith("[]"):
+        return "list"
+    return "string"
+
+
+def _describe(kind: str, rule: FieldRule) -> str:
+    if kind == "enum":
+        return f"{rule.name} (expected one of {', '.join(sorted(set((rule.values or ENUMS.get(rule.name, {})).values())))})"
+    return f"a {kind}" + (f" in format {rule.format}" if rule.format else "")
+
+
+def _parse(raw: pl.Expr, kind: str, rule: FieldRule) -> pl.Expr:
+    if rule.values is not None or kind == "enum":
+        table = {k.lower(): v for k, v in {**ENUMS.get(rule.name, {}), **(rule.values or {})}.items()}
+        return raw.str.to_lowercase().replace_strict(table, default=None, return_dtype=pl.Utf8)
+    if kind == "timestamp":
+        return _parse_datetime(raw, rule.format)
+    if kind == "date":
+        return _parse_datetime(raw, rule.format).dt.date()
+    if kind in {"number", "integer"}:
+        number = raw.str.replace_all(r"[\s\u00a0]", "").str.replace(",", ".").cast(pl.Float64, strict=False)
+        return number.cast(pl.Int64, strict=False) if kind == "integer" else number
+    if kind == "boolean":
+        low = raw.str.to_lowercase()
+        return pl.when(low.is_in(TRUE_WORDS)).then(True).when(low.is_in(FALSE_WORDS)).then(False).otherwise(None)
+    if kind == "list":
+        return raw.str.split(rule.separator).list.eval(pl.element().str.strip_chars())
+    return raw
+
+
+def _parse_datetime(raw: pl.Expr, fmt: str | None) -> pl.Expr:
+    formats = (fmt,) if fmt else DATETIME_FORMATS
+    return pl.coalesce([raw.str.strptime(pl.Datetime("us"), f, strict=False, exact=True) for f in formats])
+
+
+def _rejections(work: pl.DataFrame, original: pl.DataFrame, problem_cols: list[str]) -> pl.DataFrame:
+    empty = pl.DataFrame(schema={"row_number": pl.Int64, "column_name": pl.Utf8, "reason": pl.Utf8, "raw_record": pl.Utf8})
+    if not problem_cols:
+        return empty
+    data_cols = [c for c in original.columns if not c.startswith("_")]
+    flagged = work.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in problem_cols]))
+    if flagged.height == 0:
+        return empty
+    raw = original.filter(pl.col(ROW).is_in(flagged[ROW].implode())).select(
+        pl.col(ROW), pl.struct(data_cols).struct.json_encode().alias("raw_record"))
+    records = flagged.select(pl.col(ROW), *problem_cols).join(raw, on=ROW, how="left")
+    long = records.unpivot(index=[ROW, "raw_record"], on=problem_cols, variable_name="column_name", value_name="reason")
+    return long.filter(pl.col("reason").is_not_null()).select(
+        pl.col(ROW).alias("row_number"),
+        pl.col("column_name").str.replace("^_problem_", "").str.replace("^_row$", ""),
+        "reason", "raw_record",
+    ).sort("row_number")

@@ -1,0 +1,106 @@
+"""One load: read, validate, protect, upsert, record. All or nothing.
+
+The whole load runs in one DuckDB transaction: a failure anywhere (an unreadable
+file halfway, a --strict rejection, a crash) rolls back every row, and only a
+``failed`` entry in ``load_runs`` remains to tell what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+import duckdb
+import polars as pl
+
+from ingestion.base import Batch, Connector
+from ingestion.protect import originals, protect, redact_rejections
+from warehouse import load
+from warehouse.config import Settings
+from warehouse.db import transaction
+from warehouse.errors import RejectedRowsError
+from ingestion.readers import ROW
+
+MAX_REJECTIONS_SHOWN = 10
+
+
+@dataclass
+class LoadReport:
+    run_id: int
+    source_uri: str
+    counts: load.LoadCounts
+    rejected_sample: pl.DataFrame
+
+
+def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Settings, strict: bool = False,
+           on_batch: Callable[[int], None] | None = None) -> LoadReport:
+    counts = load.LoadCounts()
+    source_uri = connector.source_uri()
+    sample: list[pl.DataFrame] = []
+    try:
+        with transaction(con):
+            run_id = load.start_run(con, connector.name, source_uri)
+            for batch in connector.batches():
+                _write_batch(con, run_id, source_uri, batch, settings, counts)
+                sample.append(batch.rejected.head(MAX_REJECTIONS_SHOWN))
+                if on_batch:
+                    on_batch(batch.rows_read)
+            rejected_sample = pl.concat(sample).head(MAX_REJECTIONS_SHOWN) if sample else batch_rejections()
+            if strict and counts.rejected:
+                raise RejectedRowsError(
+                    f"{counts.rejected} row(s) failed validation and --strict is set; nothing was loaded.\n"
+                    + format_rejections(rejected_sample)
+                )
+            load.finish_run(con, run_id, counts, "succeeded")
+    except Exception as exc:
+        load.record_failed_run(con, connector.name, source_uri, counts, _short(exc))
+        raise
+    return LoadReport(run_id, source_uri, counts, rejected_sample)
+
+
+def batch_rejections() -> pl.DataFrame:
+    from ingestion.base import empty_rejections
+
+    return empty_rejections()
+
+
+def _write_batch(con, run_id: int, source_uri: str, batch: Batch, settings: Settings, counts: load.LoadCounts) -> None:
+    loaded_at = datetime.now()
+    counts.read += batch.rows_read
+    for table, frame in batch.tables.items():
+        frame, duplicates = split_duplicate_keys(con, table, frame)
+        batch.rejected = pl.concat([batch.rejected, duplicates])
+        frame = frame.drop([c for c in frame.columns if c.startswith("_")])
+        if settings.keep_original_text:
+            load.upsert_originals(con, run_id, originals(table, frame))
+        load.upsert(con, table, protect(table, frame, settings.salt), run_id, source_uri, loaded_at, counts)
+    load.insert_rejected(con, run_id, source_uri, redact_rejections(batch.rejected), counts)
+
+
+def split_duplicate_keys(con, table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Two rows with one key in one batch: the last wins, the earlier ones are kept aside as rejections."""
+    key = list(load.table_spec(con, table).key)
+    if ROW not in frame.columns or not set(key) <= set(frame.columns):
+        return frame, batch_rejections()
+    is_last = pl.col(ROW) == pl.col(ROW).max().over(key)
+    earlier = frame.filter(~is_last)
+    if earlier.height == 0:
+        return frame, batch_rejections()
+    last_row = frame.filter(is_last).select(*key, pl.col(ROW).alias("_kept_row"))
+    rejected = earlier.join(last_row, on=key, how="left").select(
+        pl.col(ROW).cast(pl.Int64).alias("row_number"),
+        pl.lit(key[-1]).alias("column_name"),
+        pl.format("duplicate key: row {} has the same {} and was kept instead", pl.col("_kept_row"), pl.lit(", ".join(key))).alias("reason"),
+        pl.struct([c for c in earlier.columns if not c.startswith("_")]).struct.json_encode().alias("raw_record"),
+    )
+    return frame.filter(is_last), rejected
+
+
+def format_rejections(rejected: pl.DataFrame) -> str:
+    lines = [f"  row {r['row_number']}, column {r['column_name'] or '-'}: {r['reason']}" for r in rejected.iter_rows(named=True)]
+    return "\n".join(lines)
+
+
+def _short(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"[:500]

@@ -1,0 +1,232 @@
+"""The one command line, and the one place that composes warehouse, ingestion, nlp and dashboard.
+
+Domain errors (:class:`warehouse.errors.TyndauError`) are turned into a message and a
+"what to do" line here, once; heavy modules (torch, streamlit) are imported inside
+the commands that need them so `tyndau --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from warehouse.config import load_settings, setting_help
+from warehouse.errors import TyndauError
+
+app = typer.Typer(help="Tyndau: citizen-feedback and 'Listening State' analytics.", no_args_is_help=True,
+                  pretty_exceptions_enable=False)
+console = Console(stderr=True)
+out = Console()
+
+
+def friendly(fn):
+    """Print domain errors as a message plus what to do; exit 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except TyndauError as exc:
+            console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            if exc.hint:
+                console.print(f"[bold]what to do:[/] {exc.hint}", highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: ./tyndau.toml or $TYNDAU_CONFIG).")
+DbOpt = typer.Option(None, "--db", help="Warehouse file (overrides db_path).")
+
+
+def settings_from(config: Optional[Path], db: Optional[Path]):
+    return load_settings(config, db_path=str(db) if db else None)
+
+
+def open_writer(settings):
+    from warehouse.db import connect, migrate
+
+    con = connect(settings.db_path)
+    migrate(con)
+    return con
+
+
+def publish(con, settings) -> None:
+    from warehouse.db import publish_snapshot
+
+    con.execute("checkpoint")
+    publish_snapshot(settings.db_path, settings.resolved_snapshot_path())
+
+
+@app.command()
+@friendly
+def init(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
+    """Create the warehouse, or upgrade an existing file in place, and load the reference data."""
+    from warehouse.db import connect, migrate
+    from warehouse.reference import load_reference_data
+
+    settings = settings_from(config, db)
+    con = connect(settings.db_path)
+    applied = migrate(con)
+    load_reference_data(con)
+    publish(con, settings)
+    out.print(f"Warehouse {settings.db_path}: " + (f"applied {', '.join(applied)}" if applied else "schema up to date"))
+
+
+@app.command()
+@friendly
+def ingest(
+    location: str = typer.Argument(..., help="File path or URL to read."),
+    connector: str = typer.Option("file", "--connector", "-c", help="Connector name (`tyndau connectors` lists them)."),
+    mapping: Optional[str] = typer.Option(None, "--mapping", "-m", help="Shipped mapping name or path to a .toml mapping."),
+    strict: bool = typer.Option(False, "--strict", help="Fail (and load nothing) if any row is rejected."),
+    sheet: Optional[str] = typer.Option(None, help="Excel sheet name."),
+    header_row: Optional[int] = typer.Option(None, help="Excel header row (1-based); found automatically if omitted."),
+    delimiter: Optional[str] = typer.Option(None, help="CSV delimiter; sniffed if omitted."),
+    encoding: Optional[str] = typer.Option(None, help="CSV encoding; detected if omitted."),
+    option: list[str] = typer.Option([], "--option", "-o", help="Connector option KEY=VALUE (repeatable)."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Load one file or API into the warehouse: idempotent, atomic, bad rows kept aside."""
+    from ingestion.registry import make_connector
+    from ingestion.pipeline import ingest as run_ingest
+
+    settings = settings_from(config, db)
+    options = {k: v for k, v in (("sheet", sheet), ("header_row", header_row), ("delimiter", delimiter),
+                                 ("encoding", encoding)) if v is not None}
+    options.update(parse_options(option))
+    conn = make_connector(connector, location, mapping, options)
+    con = open_writer(settings)
+    report = _ingest_with_progress(con, conn, settings, strict)
+    publish(con, settings)
+    print_load_summary(report)
+
+
+def parse_options(pairs: list[str]) -> dict:
+    options = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise TyndauError(f"--option {pair!r} is not KEY=VALUE.", hint="Example: --option page_size=100")
+        key, value = pair.split("=", 1)
+        options[key.strip()] = value
+    return options
+
+
+def _ingest_with_progress(con, conn, settings, strict):
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from ingestion.pipeline import ingest as run_ingest
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} rows"),
+                  TimeElapsedColumn(), console=console, transient=True) as progress:
+        task = progress.add_task(f"ingesting {Path(conn.location).name}", total=None)
+        return run_ingest(con, conn, settings, strict=strict, on_batch=lambda n: progress.advance(task, n))
+
+
+def print_load_summary(report) -> None:
+    from ingestion.pipeline import format_rejections
+
+    c = report.counts
+    out.print(f"load run {report.run_id}: read {c.read:,}, inserted {c.inserted:,}, updated {c.updated:,}, "
+              f"unchanged {c.unchanged:,}, rejected {c.rejected:,}")
+    for table, t in c.by_table.items():
+        out.print(f"  {table}: +{t['inserted']:,} new, {t['updated']:,} updated, {t['unchanged']:,} unchanged")
+    if c.rejected:
+        out.print(format_rejections(report.rejected_sample), highlight=False)
+        out.print(f"[yellow]{c.rejected:,} row(s) were kept aside in rejected_rows (load run {report.run_id}).[/] "
+                  f"See them with `tyndau rejected {report.run_id}`; fix the export and ingest it again "
+                  f"(good rows already loaded stay as they are).")
+
+
+@app.command()
+@friendly
+def rejected(run_id: Optional[int] = typer.Argument(None, help="Load run (default: the latest with rejections)."),
+             limit: int = typer.Option(50, help="How many rows to show."),
+             config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
+    """Show the rows a load kept aside, with file, row number, column and reason."""
+    from warehouse.db import connect
+
+    settings = settings_from(config, db)
+    con = connect(settings.db_path, read_only=True)
+    if run_id is None:
+        row = con.execute("select max(load_run_id) from rejected_rows").fetchone()
+        run_id = row[0]
+    rows = con.execute("select source_file, row_number, column_name, reason from rejected_rows where load_run_id = ? "
+                       "order by row_number limit ?", [run_id, limit]).fetchall()
+    for f, n, col, reason in rows:
+        out.print(f"{Path(f).name}:{n} [{col or '-'}] {reason}", highlight=False)
+    if not rows:
+        out.print("No rejected rows.")
+
+
+@app.command()
+@friendly
+def build(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
+    """Rebuild the staging models and marts, and check every model's key is unique and not null."""
+    from warehouse.build import build_models
+
+    settings = settings_from(config, db)
+    con = open_writer(settings)
+    results = build_models(con, settings)
+    for r in results:
+        out.print(f"  {r.name:<40} {r.rows:>10,} rows  key ({', '.join(r.key)}) ok  {r.seconds:.2f}s")
+    publish(con, settings)
+    out.print(f"Built {len(results)} models; keys checked unique and not null.")
+
+
+@app.command()
+@friendly
+def status(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
+    """What the warehouse holds: schema version, row counts, the latest load runs."""
+    from warehouse.db import connect, current_version
+    from warehouse.status import warehouse_status
+
+    settings = settings_from(config, db)
+    con = connect(settings.db_path, read_only=True)
+    info = warehouse_status(con)
+    out.print(f"Warehouse {settings.db_path}, schema version {current_version(con)}")
+    for table, n in info["tables"].items():
+        out.print(f"  {table:<32} {n:>12,}")
+    out.print("Latest load runs:")
+    for r in info["runs"]:
+        out.print(f"  #{r[0]} {r[1]:<12} {r[2]:<10} read {r[3]:,} +{r[4]:,} ~{r[5]:,} rejected {r[6]:,}  {Path(r[7]).name}",
+                  highlight=False)
+
+
+@app.command()
+def connectors():
+    """List the connectors and the shipped mappings."""
+    from ingestion.mapping import load_mapping, shipped_mappings
+    from ingestion.registry import all_connectors
+
+    out.print("Connectors:")
+    for name, cls in all_connectors().items():
+        out.print(f"  {name:<14} {cls.description}")
+    out.print("Shipped mappings (--mapping):")
+    for name in shipped_mappings():
+        m = load_mapping(name)
+        out.print(f"  {name:<24} -> {m.target:<22} {m.description}")
+
+
+@app.command("config")
+def show_config(config: Optional[Path] = ConfigOpt):
+    """Print every setting with its current value and help."""
+    settings = load_settings(config)
+    for name, help_text in setting_help().items():
+        value = getattr(settings, name)
+        shown = "***" if name == "salt" else value
+        out.print(f"{name} = {shown!r}\n    {help_text}", highlight=False)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

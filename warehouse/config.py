@@ -1,0 +1,91 @@
+"""Settings, each declared once with its default and a line of help.
+
+Read from a TOML file (``tyndau.toml`` in the working directory, or the file named by
+``TYNDAU_CONFIG``); any setting can be overridden by an environment variable
+``TYNDAU_<NAME>``. The CLI and the dashboard both call :func:`load_settings`, so a
+setting means the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from warehouse.errors import ConfigError
+
+
+def _setting(default, help: str):
+    return field(default=default, metadata={"help": help})
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: str = _setting("tyndau.duckdb", "Path of the DuckDB warehouse file.")
+    snapshot_path: str = _setting(
+        "", "Read-only snapshot the dashboard reads; default: <db_path> with .snapshot.duckdb."
+    )
+    salt: str = _setting(
+        "change-me-per-deployment",
+        "Secret salt for hashing applicant identifiers; set a long random value per deployment.",
+    )
+    keep_original_text: bool = _setting(
+        False, "Keep un-redacted texts in the separate table original_texts (restricted access)."
+    )
+    model_dir: str = _setting("models/tyndau-default", "Directory of the classifier (save_pretrained layout).")
+    working_days_to_answer: int = _setting(15, "Legal term for an answer, in working days (APPK art. 76).")
+    extension_max_days: int = _setting(60, "Longest extension of the term, in calendar days (two months).")
+    notice_working_days: int = _setting(3, "Working days to notify an extension or to redirect an appeal.")
+    holiday_country: str = _setting("KZ", "Country whose public holidays the `holidays` package excludes.")
+    calendar_days_only: bool = _setting(False, "Count the term in calendar days (e.g. Russia's 30 days).")
+    min_count_for_ranking: int = _setting(30, "Fewest appeals an agency needs to be ranked.")
+    min_raters: int = _setting(5, "Fewest raters per group shown in 360-degree results (anonymity).")
+    users_file: str = _setting("users.toml", "Dashboard users with password hashes and roles.")
+
+    def resolved_snapshot_path(self) -> str:
+        if self.snapshot_path:
+            return self.snapshot_path
+        p = Path(self.db_path)
+        return str(p.with_name(p.stem + ".snapshot.duckdb"))
+
+
+def setting_help() -> dict[str, str]:
+    """Name -> help text, for `tyndau config` and the docs test."""
+    return {f.name: f.metadata["help"] for f in fields(Settings)}
+
+
+def _coerce(name: str, raw: str, default):
+    if isinstance(default, bool):
+        if raw.lower() in {"1", "true", "yes", "on"}:
+            return True
+        if raw.lower() in {"0", "false", "no", "off"}:
+            return False
+        raise ConfigError(f"Setting {name} must be true or false, got {raw!r}.")
+    if isinstance(default, int):
+        try:
+            return int(raw)
+        except ValueError:
+            raise ConfigError(f"Setting {name} must be a whole number, got {raw!r}.") from None
+    return raw
+
+
+def load_settings(config_file: str | os.PathLike | None = None, **overrides) -> Settings:
+    """File, then environment, then explicit overrides (CLI options), later ones winning."""
+    values: dict = {}
+    path = Path(config_file or os.environ.get("TYNDAU_CONFIG", "tyndau.toml"))
+    if path.exists():
+        try:
+            values.update(tomllib.loads(path.read_text(encoding="utf-8")).get("tyndau", {}))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path} is not valid TOML: {exc}") from None
+    known = {f.name: f.default for f in fields(Settings)}
+    unknown = set(values) - set(known)
+    if unknown:
+        raise ConfigError(f"Unknown setting(s) in {path}: {', '.join(sorted(unknown))}.")
+    for name, default in known.items():
+        env = os.environ.get(f"TYNDAU_{name.upper()}")
+        if env is not None:
+            values[name] = _coerce(name, env, default)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    return Settings(**values)
