@@ -48,6 +48,7 @@ class Batch:
 class Connector:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
+    empty_is_error: ClassVar[bool] = True  # a file without rows is a mistake; an API window may be empty
 
     def __init__(self, location: str, mapping: Mapping | None = None, options: dict | None = None):
         self.location = location

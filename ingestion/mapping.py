@@ -69,6 +69,10 @@ class FieldRule:
     separator: str = ";"
     min: float | None = None
     max: float | None = None
+    missing: tuple[str, ...] = ()  # raw values that mean "not known" (null, not a rejection)
+    pattern: str | None = None  # regular expression; its first group is the value
+    contains: dict[str, str] | None = None  # ordered substring -> value, first match wins
+    default: str | None = None  # value when neither `values` nor `contains` knows a non-empty raw value
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,21 @@ def parse_mapping(data: dict, origin: str) -> Mapping:
 def _rule(name: str, spec) -> FieldRule:
     if isinstance(spec, str):
         return FieldRule(name=name, column=spec)
-    return FieldRule(name=name, **spec)
+    rule = FieldRule(name=name, **{**spec, "missing": tuple(spec.get("missing", ()))})
+    _check_canonical_values(rule)
+    return rule
+
+
+def _check_canonical_values(rule: FieldRule) -> None:
+    """A typo in a value map of an enum field would load a value nothing downstream knows: refuse it early."""
+    if rule.name not in ENUMS:
+        return
+    canonical = set(ENUMS[rule.name].values())
+    given = [*(rule.values or {}).values(), *(rule.contains or {}).values(), *([rule.default] if rule.default else [])]
+    unknown = sorted({v for v in given if v not in canonical})
+    if unknown:
+        raise ConfigError(f"Field {rule.name} maps to {', '.join(map(repr, unknown))}, which {rule.name} does not know.",
+                          hint=f"Use one of: {', '.join(sorted(canonical))}.")
 
 
 def load_mapping(name_or_path: str) -> Mapping:
@@ -120,7 +138,9 @@ def load_mapping(name_or_path: str) -> Mapping:
 
 
 def shipped_mappings() -> list[str]:
-    return sorted(e.name[:-5] for e in resources.files(MAPPINGS_PACKAGE).iterdir() if e.name.endswith(".toml"))
+    """Table mappings only: a lookup table a connector ships beside them (no `target`) is not one."""
+    return sorted(e.name[:-5] for e in resources.files(MAPPINGS_PACKAGE).iterdir()
+                  if e.name.endswith(".toml") and "target" in tomllib.loads(e.read_text(encoding="utf-8")))
 
 
 # ---------------------------------------------------------------- applying
@@ -163,9 +183,10 @@ def _field(rule: FieldRule, table_type: str) -> tuple[pl.Expr, pl.Expr | None]:
     if rule.column is None:
         return pl.lit(rule.value), None
     raw = pl.col(rule.column).cast(pl.Utf8).str.strip_chars()
-    raw = pl.when(raw == "").then(None).otherwise(raw)
+    unknown = (raw == "") | raw.is_in(list(rule.missing)) if rule.missing else raw == ""
+    raw = pl.when(unknown).then(None).otherwise(raw)
     kind = rule.type or _kind_of(table_type, rule.name)
-    parsed = _parse(raw, kind, rule)
+    parsed = _parse(raw.str.extract(rule.pattern, 1) if rule.pattern else raw, kind, rule)
     failed = raw.is_not_null() & parsed.is_null()
     reason = pl.format("cannot read {} as " + _describe(kind, rule), raw.str.slice(0, 60))
     problem = pl.when(failed).then(reason)
@@ -198,15 +219,16 @@ def _kind_of(table_type: str, name: str) -> str:
 
 
 def _describe(kind: str, rule: FieldRule) -> str:
-    if kind == "enum":
-        return f"{rule.name} (expected one of {', '.join(sorted(set((rule.values or ENUMS.get(rule.name, {})).values())))})"
-    return f"a {kind}" + (f" in format {rule.format}" if rule.format else "")
+    pattern = f" matching {rule.pattern}" if rule.pattern else ""
+    if kind == "enum" or rule.values is not None or rule.contains is not None:
+        known = {**ENUMS.get(rule.name, {}), **(rule.values or {}), **(rule.contains or {})}.values()
+        return f"{rule.name}{pattern} (expected one of {', '.join(sorted(set(known)))})"
+    return f"a {kind}{pattern}" + (f" in format {rule.format}" if rule.format else "")
 
 
 def _parse(raw: pl.Expr, kind: str, rule: FieldRule) -> pl.Expr:
-    if rule.values is not None or kind == "enum":
-        table = {k.lower(): v for k, v in {**ENUMS.get(rule.name, {}), **(rule.values or {})}.items()}
-        return raw.str.to_lowercase().replace_strict(table, default=None, return_dtype=pl.Utf8)
+    if rule.values is not None or rule.contains is not None or kind == "enum":
+        return _translate(raw, rule)
     if kind == "timestamp":
         return _parse_datetime(raw, rule.format)
     if kind == "date":
@@ -220,6 +242,22 @@ def _parse(raw: pl.Expr, kind: str, rule: FieldRule) -> pl.Expr:
     if kind == "list":
         return raw.str.split(rule.separator).list.eval(pl.element().str.strip_chars())
     return raw
+
+
+def _translate(raw: pl.Expr, rule: FieldRule) -> pl.Expr:
+    """Exact spellings first, then the first `contains` needle found (case-insensitive), then `default`."""
+    low = raw.str.to_lowercase()
+    table = {k.lower(): v for k, v in {**ENUMS.get(rule.name, {}), **(rule.values or {})}.items()}
+    choices = [low.replace_strict(table, default=None, return_dtype=pl.Utf8)] if table else []
+    if rule.contains:
+        (first, value), *others = rule.contains.items()
+        found = pl.when(low.str.contains(first.lower(), literal=True)).then(pl.lit(value))
+        for needle, value in others:
+            found = found.when(low.str.contains(needle.lower(), literal=True)).then(pl.lit(value))
+        choices.append(found.otherwise(None))
+    if rule.default is not None:
+        choices.append(pl.when(raw.is_not_null()).then(pl.lit(rule.default)))
+    return pl.coalesce(choices) if choices else pl.lit(None, pl.Utf8)
 
 
 def _parse_datetime(raw: pl.Expr, fmt: str | None) -> pl.Expr:
@@ -240,7 +278,7 @@ def _rejections(work: pl.DataFrame, original: pl.DataFrame, problem_cols: list[s
     records = flagged.select(pl.col(ROW), *problem_cols).join(raw, on=ROW, how="left")
     long = records.unpivot(index=[ROW, "raw_record"], on=problem_cols, variable_name="column_name", value_name="reason")
     return long.filter(pl.col("reason").is_not_null()).select(
-        pl.col(ROW).alias("row_number"),
+        pl.col(ROW).cast(pl.Int64).alias("row_number"),
         pl.col("column_name").str.replace("^_problem_", "").str.replace("^_row$", ""),
         "reason", "raw_record",
     ).sort("row_number")

@@ -19,7 +19,7 @@ from ingestion.protect import originals, protect, redact_rejections
 from warehouse import load
 from warehouse.config import Settings
 from warehouse.db import transaction
-from warehouse.errors import RejectedRowsError
+from warehouse.errors import RejectedRowsError, SourceError
 from ingestion.readers import ROW
 
 MAX_REJECTIONS_SHOWN = 10
@@ -46,6 +46,9 @@ def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Setti
                 sample.append(batch.rejected.head(MAX_REJECTIONS_SHOWN))
                 if on_batch:
                     on_batch(batch.rows_read)
+            if counts.read == 0 and connector.empty_is_error:
+                raise SourceError(f"{source_uri} has no data rows (only a header, or nothing at all).",
+                                  hint="Export the data again; check the date range or filter of the export.")
             rejected_sample = pl.concat(sample).head(MAX_REJECTIONS_SHOWN) if sample else batch_rejections()
             if strict and counts.rejected:
                 raise RejectedRowsError(

@@ -40,13 +40,21 @@ def detect_encoding(path: Path) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if _looks_utf8(path):
+    if b"\x00" in head:
+        raise SourceError(
+            f"{path.name} contains NUL bytes: it is binary, or UTF-16 without a byte-order mark.",
+            hint="Check it is the right file; in Excel save as 'CSV UTF-8' (or 'Unicode Text', which has a BOM).",
+        )
+    bad_offset = _first_invalid_utf8(path)
+    if bad_offset is None:
         return "utf-8"
     if _looks_cp1251(head):
         return "cp1251"
     raise SourceError(
-        f"{path.name} is not in a text encoding Tyndau reads (UTF-8, UTF-16, Windows-1251).",
-        hint="Re-save it as 'CSV UTF-8' in Excel, or convert it with `iconv -t UTF-8`.",
+        f"{path.name} is not valid UTF-8 (first bad byte at offset {bad_offset}) and does not look like "
+        "Windows-1251 either.",
+        hint="Re-save it as 'CSV UTF-8' in Excel, convert it with `iconv -f <encoding> -t UTF-8`, "
+        "or pass --encoding.",
     )
 
 
@@ -55,26 +63,32 @@ def _read_head(path: Path, n: int) -> bytes:
         return fh.read(n)
 
 
-def _looks_utf8(path: Path) -> bool:
+def _first_invalid_utf8(path: Path) -> int | None:
+    """Byte offset of the first invalid UTF-8 sequence, or None when the whole file is UTF-8."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as fh:
-            while chunk := fh.read(1 << 20):
+    offset = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            try:
                 decoder.decode(chunk)
+            except UnicodeDecodeError as exc:
+                return offset + exc.start
+            offset += len(chunk)
+    try:
         decoder.decode(b"", final=True)
-        return True
     except UnicodeDecodeError:
-        return False
+        return offset
+    return None
 
 
 def _looks_cp1251(head: bytes) -> bool:
-    """Windows-1251 decodes any byte; accept it only when the high bytes are mostly Cyrillic letters."""
+    """Windows-1251 decodes any byte; accept it only when the high bytes are mostly Russian letters."""
     text = head.decode("cp1251", errors="replace")
     high = [ch for ch in text if ord(ch) > 127]
     if not high:
         return True
-    cyrillic = sum(1 for ch in high if "\u0400" <= ch <= "\u04ff")
-    return cyrillic / len(high) > 0.8
+    letters = sum(1 for ch in high if "\u0410" <= ch <= "\u044f" or ch in "Ёё№«»")
+    return letters / len(high) > 0.85
 
 
 def as_utf8(path: Path, encoding: str) -> Path:

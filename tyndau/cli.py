@@ -21,7 +21,7 @@ from warehouse.errors import TyndauError
 app = typer.Typer(help="Tyndau: citizen-feedback and 'Listening State' analytics.", no_args_is_help=True,
                   pretty_exceptions_enable=False)
 console = Console(stderr=True)
-out = Console()
+out = Console(soft_wrap=True)
 
 
 def friendly(fn):
@@ -68,7 +68,7 @@ def publish(con, settings) -> None:
 def init(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
     """Create the warehouse, or upgrade an existing file in place, and load the reference data."""
     from warehouse.db import connect, migrate
-    from warehouse.reference import load_reference_data
+    from warehouse.refdata import load_reference_data
 
     settings = settings_from(config, db)
     con = connect(settings.db_path)

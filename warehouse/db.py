@@ -58,9 +58,9 @@ def available_migrations() -> list[tuple[int, str, str]]:
 
 
 def current_version(con: duckdb.DuckDBPyConnection) -> int:
-    con.execute(
-        "create table if not exists schema_migrations (version integer primary key, name varchar, applied_at timestamp)"
-    )
+    exists = con.execute("select count(*) from duckdb_tables() where table_name = 'schema_migrations'").fetchone()[0]
+    if not exists:
+        return 0
     row = con.execute("select coalesce(max(version), 0) from schema_migrations").fetchone()
     return int(row[0])
 
@@ -68,6 +68,9 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply the migrations a file has not seen yet, each in its own transaction."""
     applied = []
+    con.execute(
+        "create table if not exists schema_migrations (version integer primary key, name varchar, applied_at timestamp)"
+    )
     version = current_version(con)
     for number, name, sql in available_migrations():
         if number <= version:

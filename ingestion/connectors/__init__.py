@@ -2,3 +2,5 @@
 the one registration a new connector needs (besides its ``@register`` decorator)."""
 
 from ingestion.connectors import files  # noqa: F401
+from ingestion.connectors import spb_portal  # noqa: F401
+from ingestion.connectors import uk_csps  # noqa: F401

@@ -1,0 +1,599 @@
+"""Redaction of citizens' personal data at ingestion.
+
+Why this module exists: Tyndau stores appeals in DuckDB for analysis. Everything
+downstream (classifier, dashboard) must only ever see redacted text, so the
+ingestion calls :func:`redact_series` (or :func:`redact_text` for single values)
+before a row is written. Identifiers that are needed for repeat detection are
+kept only as salted hashes (:func:`hash_identifier` / :func:`hash_series`).
+
+Each personal-data item is replaced by a bracketed kind token and everything else
+is kept, because the rest of the text (streets of a pothole, dates, sums) is what
+the analysis needs:
+
+``[IIN]`` ``[BIN]`` ``[PHONE]`` ``[EMAIL]`` ``[CARD]`` ``[IBAN]`` ``[NAME]`` ``[ADDRESS]``
+
+Design: two stages.
+
+* The *check-digit / context stage* (IIN/BIN, card, IBAN, names, home addresses)
+  needs Python: check digits, look-arounds, word lists. It runs only on texts in
+  which :data:`_CUE_RE` finds a candidate (a 12+ digit run, a grouped card, ``KZ``
+  + 2 digits, a name cue, an apartment or home-address cue). Most appeals contain
+  none of these, so most rows never reach Python.
+* The *cheap stage* (e-mail, phones) is plain regex. Its patterns are written in
+  the common subset of Python ``re`` and Rust ``regex`` (the engine behind polars'
+  ``str.replace_all``), so the very same pattern strings run in both engines.
+  Rust ``regex`` has no look-around; digit boundaries are therefore matched as
+  consumed groups (``pre``/``post``) that the replacement writes back.
+
+``redact_text`` applies exactly the same two stages in the same order (including
+the same cue gate), which is what makes ``redact_series`` give identical results.
+
+Decisions (documented because they are judgement calls):
+
+* 12-digit numbers: the check digit follows the official algorithm (Government
+  Decree of Kazakhstan No. 406 of 22 May 2007): weights 1..11, mod 11; if that
+  gives 10, weights 3..11,1,2; if that again gives 10 the number is never issued.
+  A number passing the check is then classified by its structure:
+
+  - BIN (legal entity): YYMM of registration (month 01-12), 5th digit = entity
+    type 4 (resident), 5 (non-resident) or 6 (joint individual entrepreneurship),
+    6th digit = 0 head office, 1 branch, 2 representative office, 3 peasant farm.
+  - IIN (individual): YYMMDD birth date (month 01-12, day 01-31), 7th digit =
+    century and sex 1-6 (1/2 = 1800s, 3/4 = 1900s, 5/6 = 2000s; odd = male).
+
+  The two never overlap: in an IIN the 5th digit is the tens of the day (0-3).
+  A number that passes the check digit but fits neither structure (for example
+  month 13) is *not* treated as an identifier and stays, like a number failing
+  the check: appeal numbers and sums must survive for the analysis. BINs are
+  redacted too because a BIN of a peasant farm or a joint entrepreneurship points
+  at a family.
+* Cards: 13-19 digits passing Luhn, written contiguously or in groups of four
+  (4-4-4-4[-1..3]) or 4-6-4/5; thousand-grouped sums ("1 500 000 000 000") do not
+  have a card grouping and stay.
+* Phones need a +7/8/7 prefix and 10 national digits starting 3-9, or a Kazakh
+  mobile code (70x, 747, 75x, 76x, 77x) without prefix, or 5-7 local digits right
+  after a "тел."/"телефон"/"phone" cue. An 11-digit run whose digits continue (a
+  12+ digit number) is never a phone.
+* Names are found only by pattern (cue phrase, patronymic, initials); a bare
+  "Айгүл" or "Petrov" without such context stays. Public figures with a patronymic
+  are redacted as well (over-redaction is the safe side).
+* Addresses: apartment numbers anywhere ("кв. 12", "5 пәтер", "apt 4"); after a
+  residence cue ("проживаю по адресу", "тұратын мекенжайым", "I live at") every
+  number of the address is redacted while street and city names stay. An address
+  given as the location of a problem ("яма по адресу Абая 12") stays.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+from collections.abc import Callable
+
+import polars as pl
+
+__all__ = [
+    "KINDS",
+    "found_kinds",
+    "hash_identifier",
+    "hash_series",
+    "redact_series",
+    "redact_text",
+]
+
+#: The kind tokens this module writes, in a stable order.
+KINDS: tuple[str, ...] = ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "NAME", "ADDRESS")
+
+# --------------------------------------------------------------------------- #
+# Character classes. Explicit ranges instead of \w, \s, \b in every pattern that
+# both engines run: Python and Rust disagree on a few exotic code points for
+# those shorthands (e.g. combining marks), and identical results are the point.
+# --------------------------------------------------------------------------- #
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"  # Latin, Russian and Kazakh capitals
+_LO = "a-zа-яёәғқңөұүһі"  # ... and small letters
+_LETTER = f"[{_UP}{_LO}]"
+_NOT_LETTER = f"[^{_UP}{_LO}]"
+_SP = "[ \t\u00a0\u202f]"  # a space as typed, including no-break spaces
+_NAME_WORD = f"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"  # "Айгүл", "Касым-Жомарт"
+
+# =========================================================================== #
+# Cheap stage: shared pattern strings for Python `re` and Rust `regex`.
+# =========================================================================== #
+
+# E-mail: Latin local part (so a glued Cyrillic word before it is kept), Latin or
+# Cyrillic domain (мвд.рф, .қаз) and a TLD that may carry a glued Kazakh suffix
+# ("mail.ruға") - swallowing the suffix is harmless, leaking the address is not.
+_EMAIL_SRC = (
+    r"[A-Za-z0-9._%+\-]+@"
+    f"[A-Za-z0-9{_UP}{_LO}\\-]+(?:\\.[A-Za-z0-9{_UP}{_LO}\\-]+)*"
+    f"\\.[A-Za-z{_UP}{_LO}]{{2,}}"
+)
+
+# Separators people put inside phone numbers: spaces, dashes, dots, brackets.
+_PSEP = "[ \t\u00a0\\-.()]"
+# Kazakh mobile operator codes; used for numbers written without +7/8.
+_KZ_MOBILE = r"7(?:0[0-8]|47|5[01]|6[0-4]|7[1-8])"
+
+# Full phone number. `pre` = start or one non-digit that is not "+" and `post` =
+# one non-digit or the end: together they say "this digit run is exactly a phone"
+# (87011234567 inside 870112345678 is not a phone). They are consumed because the
+# Rust engine has no look-around, and written back by the replacement.
+_PHONE_SRC = (
+    r"(?P<pre>^|[^0-9+])"
+    r"(?P<num>"
+    # +7 / 8 / 7, then 10 national digits, the first 3-9 (RU 3xx/4xx/8xx/9xx, KZ 7xx)
+    rf"(?:\+{_SP}?7|8|7){_PSEP}{{0,2}}[3-9](?:{_PSEP}{{0,2}}[0-9]){{9}}"
+    # or a Kazakh mobile number without prefix: (701) 234-56-78, 7012345678
+    rf"|\(?{_KZ_MOBILE}\)?(?:{_PSEP}{{0,2}}[0-9]){{7}}"
+    r")"
+    r"(?P<post>[^0-9]|$)"
+)
+
+# Local 5-7 digit number, only right after a phone cue (a bare 7-digit number is
+# as likely a sum or a document number). The cue word is kept: "тел. [PHONE]".
+_LOCAL_PHONE_SRC = (
+    f"(?P<pre>^|{_NOT_LETTER})"
+    f"(?P<cue>(?i:тел(?:ефон[{_LO}]*)?|tel|phone|ұялы){_SP}*[.:]{{0,2}}{_SP}*(?:№{_SP}*)?)"
+    f"(?P<num>[0-9]{{1,3}}(?:[ \\-]?[0-9]{{2}}){{2}})"
+    r"(?P<post>[^0-9]|$)"
+)
+
+# (pattern, Python replacement, Rust replacement); applied in this order, twice
+# (see _cheap_stage_text for why twice).
+_CHEAP_RULES: tuple[tuple[str, str, str], ...] = (
+    (_PHONE_SRC, r"\g<pre>[PHONE]\g<post>", "${pre}[PHONE]${post}"),
+    (_LOCAL_PHONE_SRC, r"\g<pre>\g<cue>[PHONE]\g<post>", "${pre}${cue}[PHONE]${post}"),
+)
+_EMAIL_RE = re.compile(_EMAIL_SRC)
+_CHEAP_RES = tuple((re.compile(src), py_repl) for src, py_repl, _ in _CHEAP_RULES)
+
+# =========================================================================== #
+# Cue gate for the Python stage: one shared pattern. A text reaches the Python
+# stage only if this matches, in redact_text and in redact_series alike. Every
+# Python-stage rule below needs one of these alternatives to match.
+# =========================================================================== #
+_PATRONYMIC_CORE = (
+    # Russian: -ович/-евич/-ич (Ильич), -овна/-евна/-ична; Kazakh: -ұлы/-улы/-қызы/-кызы
+    f"[{_UP}][{_LO}]{{2,}}(?:ич|овн|евн|ичн|ұлы|улы|қызы|кызы)"
+    # Latin transliteration (Abishuly, Serikkyzy, Ivanovich)
+    r"|[A-Z][a-z]{2,}(?:ovich|evich|ovna|evna|uly|kyzy|qyzy)"
+)
+_INITIALS_CORE = f"[{_UP}]\\.{_SP}?[{_UP}]\\."  # "И.И.", "А. Б."
+_WS = "[ \t\n\r\u00a0\u202f]"  # whitespace in shared gate patterns (no \\s: engines differ)
+_NAME_CUE_CORE = (
+    f"(?i:зовут|мо[её]{_WS}+имя|фамили|фио|ф\\.{_WS}?и\\.{_WS}?о|т\\.{_WS}?а\\.{_WS}?ә"
+    f"|атым|есімім|аты-?жөн|name|я,|мен,)"
+)
+_APARTMENT_CORE = (
+    r"(?i:кв|пәтер|apt|apartment|flat)[^0-9]{0,10}[0-9]"
+    r"|[0-9][^0-9]{0,6}(?i:пәтер)"
+)
+_RESIDENCE_CORE = f"(?i:адрес|мекен|live{_WS}+at|address|residing)"
+
+_CUE_SRC = "|".join(
+    (
+        r"[0-9]{12}",  # IIN/BIN; also inside every contiguous 13-19 digit card
+        r"[0-9]{4}[ \-][0-9]{4}[ \-][0-9]{4}",  # card in groups of four
+        r"[0-9]{4}[ \-][0-9]{6}[ \-][0-9]{4}",  # Amex / Diners grouping
+        r"(?i:kz)[0-9]{2}",  # KZ IBAN
+        _PATRONYMIC_CORE,
+        _INITIALS_CORE,
+        _NAME_CUE_CORE,
+        _APARTMENT_CORE,
+        _RESIDENCE_CORE,
+    )
+)
+_CUE_RE = re.compile(_CUE_SRC)
+
+# =========================================================================== #
+# Python stage: check digits, look-arounds, word lists.
+# =========================================================================== #
+
+_IIN_WEIGHTS_1 = tuple(range(1, 12))
+_IIN_WEIGHTS_2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
+
+
+def _kz_check_digit(digits: str) -> int | None:
+    """Check digit of an IIN/BIN per Decree No. 406, or None if never issued."""
+    values = [int(c) for c in digits[:11]]
+    for weights in (_IIN_WEIGHTS_1, _IIN_WEIGHTS_2):
+        check = sum(v * w for v, w in zip(values, weights, strict=True)) % 11
+        if check != 10:
+            return check
+    return None  # 10 twice: the state never assigns such a number
+
+
+def classify_kz_id(digits: str) -> str | None:
+    """Return "IIN", "BIN" or None for a 12-digit string.
+
+    Why both check digit and structure: ~1 in 11 random 12-digit numbers pass the
+    check digit alone; the structure (a real month, day, century/sex or entity
+    type) keeps appeal numbers and sums out while no real identifier fails it.
+    """
+    if len(digits) != 12 or not digits.isascii() or not digits.isdigit():
+        return None
+    if _kz_check_digit(digits) != int(digits[11]):
+        return None
+    month = int(digits[2:4])
+    if not 1 <= month <= 12:
+        return None
+    if digits[4] in "456":
+        return "BIN" if digits[5] in "0123" else None
+    day = int(digits[4:6])
+    if 1 <= day <= 31 and digits[6] in "123456":
+        return "IIN"
+    return None
+
+
+def luhn_valid(digits: str) -> bool:
+    """Luhn (mod 10) check used by all payment card schemes."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch)
+        if i % 2:
+            d = d * 2 - 9 if d > 4 else d * 2
+        total += d
+    return total % 10 == 0
+
+
+def iban_valid(iban: str) -> bool:
+    """ISO 13616 mod-97 check: rotate 4 chars to the end, letters -> 10..35."""
+    s = iban.upper()
+    if not s.isascii() or not s.isalnum():
+        return False
+    rotated = s[4:] + s[:4]
+    return int("".join(str(int(c, 36)) for c in rotated)) % 97 == 1
+
+
+# 12 contiguous digits, not part of a longer digit run.
+_KZ_ID_RE = re.compile(r"(?<![0-9])[0-9]{12}(?![0-9])")
+
+# Card candidates; the Luhn check decides. Groupings as printed on cards only, so
+# sums grouped by thousands never become candidates.
+_CARD_RE = re.compile(
+    r"(?<![0-9])(?:"
+    r"[0-9]{13,19}"
+    r"|[0-9]{4}(?:[ \-][0-9]{4}){3}(?:[ \-]?[0-9]{1,3})?"
+    r"|[0-9]{4}[ \-][0-9]{6}[ \-][0-9]{4,5}"
+    r")(?![0-9])"
+)
+
+# KZ IBAN: KZ + 2 check digits + 16 alphanumerics, optionally spaced in groups.
+# Bounded by non-alphanumerics so "KZ" inside a word is not a start.
+_IBAN_RE = re.compile(r"(?<![A-Za-z0-9])(?i:kz)[0-9]{2}(?:[ \-]?[A-Za-z0-9]){16}(?![A-Za-z0-9])")
+
+# Capitalised words that precede or follow names but are not names; kept when a
+# name pattern swallows them ("Уважаемый Пётр Сергеевич" -> "Уважаемый [NAME]").
+_NOT_NAMES = frozenset(
+    w.casefold()
+    for w in """
+    уважаемый уважаемая уважаемые гражданин гражданка господин госпожа товарищ
+    аким акиму акима директор директору директора начальник начальнику начальника
+    президент президенту президента министр министру министра депутат депутату
+    руководитель руководителю заведующий заведующая врач врачу учитель учителю
+    инспектор инспектору специалист специалисту судья судье следователь заявитель
+    прошу просим сообщаю благодарю спасибо жалоба заявление обращение
+    я мы мен біз мой моя мои менің құрметті мырза ханым әкім әкімге әкімі
+    dear mr mrs ms dr sir madam mister please thanks the
+    """.split()
+)
+
+# Patronymic word with Russian case endings (Сергеевича, Петровне) or Kazakh
+# endings (Серікқызына); the word must end there.
+_PATRONYMIC = (
+    f"(?:[{_UP}][{_LO}]{{2,}}(?:ич(?:а|у|ем|е)?|(?:овн|евн|ичн)(?:а|ы|е|у|ой)"
+    f"|(?:ұлы|улы|қызы|кызы)[{_LO}]*)"
+    r"|[A-Z][a-z]{2,}(?:ovich|evich|ovna|evna|uly|kyzy|qyzy))"
+    f"(?!{_LETTER})"
+)
+_NW = f"(?<!{_LETTER}){_NAME_WORD}(?!{_LETTER})"
+
+# Name with patronymic: "Иванов Пётр Сергеевич" | "Пётр Сергеевич (Иванов)" |
+# "Айгүл Серікқызы"; also the older two-word Kazakh form "Айгүл Серік қызы".
+# `lead*`/`tail*` are the words that may turn out to be an honorific.
+_PATRONYMIC_NAME_RE = re.compile(
+    f"(?P<lead1>{_NW}){_SP}+{_NW}{_SP}+{_PATRONYMIC}"
+    f"|(?P<lead2>{_NW}){_SP}+{_PATRONYMIC}(?:{_SP}+(?P<tail1>{_NW}))?"
+    f"|(?P<lead3>{_NW}){_SP}+{_NW}{_SP}+(?:ұлы|қызы|улы|кызы)(?!{_LETTER})"
+)
+
+# Surname with two initials, either order: "Иванов И.И.", "Сейтқали А.Б.",
+# "И.И. Иванов", "А.Б.Сейтқали".
+_INITIALS = f"(?<!{_LETTER})(?<!\\.)[{_UP}]\\.{_SP}?[{_UP}]\\.(?!{_LETTER})"
+_INITIALS_NAME_RE = re.compile(
+    f"(?P<lead1>{_NW}){_SP}+{_INITIALS}(?:{_SP}?(?P<tail1>{_NW}))?"
+    f"|{_INITIALS}{_SP}?(?P<tail2>{_NW})"
+)
+
+# Street / "named after" context around initials or a patronymic: such a name is
+# a public place (ул. Д.А. Кунаева, Қ.И. Сәтбаев атындағы мектеп) and stays.
+_STREET_BEFORE_RE = re.compile(
+    r"(?i:(?<![^\W\d_])(?:ул|улица|пр|пр-т|пр-кт|просп|проспект|бульвар|б-р|мкр|им|имени"
+    r"|st|street|ave|avenue)\.?\s*)$"
+)
+_STREET_AFTER_RE = re.compile(
+    r"^\s*(?i:көшесі|даңғылы|атындағы|street|avenue|st\.|ave\.)(?![^\W\d_])"
+)
+
+# Phrases that introduce the writer's own name; capitalised words follow.
+_NAME_CUE_RE = re.compile(
+    r"(?P<cue>(?<![^\W\d_])(?i:меня\s+зовут|мо[её]\s+имя(?:\s*[—:-])?|моя\s+фамилия"
+    r"|(?:менің\s+)?(?:атым|есімім|аты-?жөнім)|my\s+name\s+is)"
+    r"\s*[:—-]?\s*)"
+    f"(?P<name>{_NW}(?:{_SP}+{_NW}){{0,2}})"
+)
+# Form fields with a colon: the value is the name whatever its case
+# ("ФИО: иванов петр сергеевич"); at most three words.
+_NAME_FIELD_RE = re.compile(
+    r"(?P<cue>(?<![^\W\d_])(?i:фио|ф\.\s?и\.\s?о\.?|т\.\s?а\.\s?ә\.?|аты-?жөні|full\s+name|name)"
+    r"(?:\s+(?i:заявителя|өтініш\s+берушінің|of\s+applicant))?\s*[:—]\s*)"
+    f"(?P<name>{_LETTER}+(?:-{_LETTER}+)?(?:{_SP}+{_LETTER}+(?:-{_LETTER}+)?){{0,2}})"
+    f"(?!{_LETTER})"
+)
+# Formal letter opening "Я, Иванов Пётр, прошу..." / "Мен, Серікова Айгүл, ...":
+# two or three capitalised words, so "Я, Алматы тұрғыны" is not taken for a name.
+_NAME_LETTER_RE = re.compile(
+    f"(?P<cue>(?<!{_LETTER})(?:Я|Мен),{_SP}*)"
+    f"(?P<name>{_NW}(?:{_SP}+{_NW}){{1,2}})"
+)
+
+# Apartment: "кв. 12", "кв.5а", "квартира №7", "пәтер 5", "5-пәтер", "apt 4B".
+# Four-digit 19xx/20xx after "кв." is a quarter ("2 кв. 2024"), not a flat.
+_APT_NUM = f"№?{_SP}{{0,2}}#?{_SP}{{0,2}}(?!(?:19|20)[0-9]{{2}}(?![0-9]))[0-9]{{1,4}}"
+_APARTMENT_RE = re.compile(
+    f"(?<!{_LETTER})(?i:кв(?:артира|-ра)?\\.?|пәтер[{_LO}]*|apt\\.?|apartment|flat)"
+    f"{_SP}{{0,3}}{_APT_NUM}(?:[A-Za-zА-Яа-я](?!{_LETTER}))?(?![0-9])"
+    f"|(?<![0-9])[0-9]{{1,4}}{_SP}{{0,2}}-?{_SP}{{0,2}}(?i:пәтер[{_LO}]*)(?!{_LETTER})"
+)
+
+# Residence cue; the address that follows belongs to the writer.
+_RESIDENCE_CUE_RE = re.compile(
+    r"(?<![^\W\d_])(?i:(?:прожива(?:ю|ет|ем|ющ[а-я]*)|живу|живем|живём|зарегистрирован[а-я]?)"
+    r"\s+по\s+адресу|адрес\s+(?:проживания|регистрации)|мой\s+адрес"
+    r"|(?:тұратын\s+)?мекен-?жайым|i\s+live\s+at|my\s+(?:home\s+)?address(?:\s+is)?"
+    r"|residing\s+at|home\s+address)"
+    r"\s*[:—-]?\s*"
+)
+# Words an address is made of; the address ends at the first other lowercase word
+# or at a sentence end, so numbers later in the text are not touched.
+_ADDR_WORDS = (
+    r"г|гор|город|ул|улица|д|дом|кв|квартира|мкр|микрорайон|пр|пр-т|пр-кт|просп|проспект"
+    r"|р-н|район|обл|область|с|село|пос|поселок|посёлок|п|корп|корпус|стр|строение|блок"
+    r"|подъезд|этаж|в|на|по|и"
+    r"|қ|қаласы|көш|көшесі|даңғылы|ауданы|ауылы|облысы|ықшамауданы|шағынауданы|үй|үйде|пәтер"
+    r"|city|street|st|avenue|ave|road|rd|lane|building|bldg|house|apt|apartment|flat|block"
+    r"|district|microdistrict|village|region"
+)
+_ADDR_TOKEN = (
+    r"(?:\[ADDRESS\]"
+    r"|№?\s?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?(?:\s?[/\-]\s?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
+    f"|(?i:{_ADDR_WORDS})\\.?(?![^\\W\\d_])"
+    f"|[{_UP}][{_LO}]+(?:-(?:[{_UP}][{_LO}]+|[0-9]+))*(?![^\\W\\d_])"
+    r")"
+)
+_ADDRESS_SPAN_RE = re.compile(f"(?:{_ADDR_TOKEN}[ \t,]*){{1,15}}")
+# House/flat numbers inside a residence address span; "Самал-2" (a district
+# name, glued by a hyphen to a word) is kept.
+_ADDR_NUMBER_RE = re.compile(
+    r"(?<![^\W_])(?<![^\W\d_]-)(?:№\s?)?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?"
+    r"(?:\s?[/\-]\s?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
+)
+
+
+def _replace_iban(m: re.Match[str]) -> str:
+    compact = m.group(0).replace(" ", "").replace("-", "")
+    return "[IBAN]" if iban_valid(compact) else m.group(0)
+
+
+def _replace_kz_id(m: re.Match[str]) -> str:
+    kind = classify_kz_id(m.group(0))
+    return f"[{kind}]" if kind else m.group(0)
+
+
+def _replace_card(m: re.Match[str]) -> str:
+    digits = m.group(0).replace(" ", "").replace("-", "")
+    return "[CARD]" if 13 <= len(digits) <= 19 and luhn_valid(digits) else m.group(0)
+
+
+def _is_not_name(word: str | None) -> bool:
+    return word is not None and word.casefold() in _NOT_NAMES
+
+
+def _in_street_context(text: str, start: int, end: int) -> bool:
+    """True if the matched span is part of a street/school name (public place)."""
+    return bool(
+        _STREET_BEFORE_RE.search(text[max(0, start - 16) : start])
+        or _STREET_AFTER_RE.match(text, end)
+    )
+
+
+def _first_group(m: re.Match[str], prefix: str) -> str | None:
+    """The value of the first participating group whose name starts with prefix."""
+    for name, value in m.groupdict().items():
+        if name.startswith(prefix) and value is not None:
+            return value
+    return None
+
+
+def _name_span_replacer(text: str) -> Callable[[re.Match[str]], str]:
+    """Replacement for the patronymic/initials patterns.
+
+    Why a closure over the text: whether "Д.А. Кунаева" is a person or a street
+    depends on the words around the match. Honorifics the pattern swallowed
+    ("Уважаемый", "Директору") are written back instead of being redacted.
+    """
+
+    def replace(m: re.Match[str]) -> str:
+        if _in_street_context(text, m.start(), m.end()):
+            return m.group(0)
+        span = m.group(0)
+        head = tail = ""
+        lead = _first_group(m, "lead")
+        if lead is not None and _is_not_name(lead):
+            cut = len(lead) + (len(span) - len(lead) - len(span[len(lead) :].lstrip()))
+            head, span = span[:cut], span[cut:]
+        last = _first_group(m, "tail")
+        if last is not None and _is_not_name(last) and span.endswith(last):
+            body = span[: -len(last)].rstrip()
+            span, tail = body, span[len(body) :]
+        return f"{head}[NAME]{tail}"
+
+    return replace
+
+
+def _replace_cued_name(m: re.Match[str]) -> str:
+    return m.group("cue") + "[NAME]"
+
+
+def _redact_names(text: str) -> str:
+    """Cue phrases first (they also cover names without patronymic), then the
+    structural patterns on whatever is left."""
+    text = _NAME_CUE_RE.sub(_replace_cued_name, text)
+    text = _NAME_FIELD_RE.sub(_replace_cued_name, text)
+    text = _NAME_LETTER_RE.sub(_replace_cued_name, text)
+    text = _PATRONYMIC_NAME_RE.sub(_name_span_replacer(text), text)
+    return _INITIALS_NAME_RE.sub(_name_span_replacer(text), text)
+
+
+def _redact_residence(text: str) -> str:
+    """Redact the numbers of the address following a residence cue."""
+    out: list[str] = []
+    pos = 0
+    for cue in _RESIDENCE_CUE_RE.finditer(text):
+        if cue.start() < pos:
+            continue
+        span = _ADDRESS_SPAN_RE.match(text, cue.end())
+        if span is None:
+            continue
+        out.append(text[pos : span.start()])
+        out.append(_ADDR_NUMBER_RE.sub("[ADDRESS]", span.group(0)))
+        pos = span.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _python_stage(text: str) -> str:
+    """Redactions that need check digits or context. Order matters: IBAN before
+    cards (a spaced all-digit IBAN contains a 4-4-4-4 run), identifiers before
+    names and addresses (whose number rules must not see them)."""
+    text = _IBAN_RE.sub(_replace_iban, text)
+    text = _KZ_ID_RE.sub(_replace_kz_id, text)
+    text = _CARD_RE.sub(_replace_card, text)
+    text = _redact_names(text)
+    text = _APARTMENT_RE.sub("[ADDRESS]", text)
+    return _redact_residence(text)
+
+
+def _cheap_stage_text(text: str) -> str:
+    """E-mail and phones with the shared patterns (same as the polars path).
+
+    Why the phone rules run twice: their consumed `post` character is the `pre`
+    character of a phone that follows after a single separator
+    ("87011234567, 87011234568"); the second pass sees "[PHONE], 8701..." and
+    catches it. Phones alternate at worst, so two passes always suffice.
+    """
+    text = _EMAIL_RE.sub("[EMAIL]", text)
+    for _ in range(2):
+        for rx, repl in _CHEAP_RES:
+            text = rx.sub(repl, text)
+    return text
+
+
+def redact_text(text: str | None) -> str | None:
+    """Replace personal data in one text by kind tokens; None stays None."""
+    if not text:
+        return text
+    if _CUE_RE.search(text):
+        text = _python_stage(text)
+    return _cheap_stage_text(text)
+
+
+def redact_series(s: pl.Series) -> pl.Series:
+    """Vectorised :func:`redact_text` with identical results.
+
+    Only rows matched by the cue gate go through Python (check digits, names,
+    addresses); e-mail and phone patterns run as polars regex replacements over
+    the whole column, which is what makes this fast on millions of rows.
+    """
+    s = s.cast(pl.String)
+    cued = s.str.contains(_CUE_SRC).fill_null(False)
+    idx = cued.arg_true()
+    if len(idx):
+        redacted = [_python_stage(t) for t in s.gather(idx).to_list()]
+        s = s.clone()
+        s.scatter(idx, pl.Series(redacted, dtype=pl.String))
+    s = s.str.replace_all(_EMAIL_SRC, "[EMAIL]")
+    for _ in range(2):
+        for src, _py, rust_repl in _CHEAP_RULES:
+            s = s.str.replace_all(src, rust_repl)
+    return s
+
+
+_TOKEN_RE = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
+
+
+def found_kinds(text: str | None) -> set[str]:
+    """Kinds of personal data redact_text finds in `text` (e.g. {"IIN", "PHONE"}).
+
+    Tokens already present in the input are not counted as findings.
+    """
+    if not text:
+        return set()
+    before: dict[str, int] = {}
+    for m in _TOKEN_RE.finditer(text):
+        before[m.group(1)] = before.get(m.group(1), 0) + 1
+    after: dict[str, int] = {}
+    for m in _TOKEN_RE.finditer(redact_text(text) or ""):
+        after[m.group(1)] = after.get(m.group(1), 0) + 1
+    return {k for k, n in after.items() if n > before.get(k, 0)}
+
+
+# =========================================================================== #
+# Salted hashing of identifiers (repeat detection without storing them).
+# =========================================================================== #
+
+# Spaces (incl. no-break / thin spaces) and dashes (incl. Unicode dashes, minus)
+# are formatting, not identity: "9001 0130-0123" and "900101300123" are the same.
+_IDENT_STRIP_SRC = (
+    "[ \t\n\r\x0b\x0c\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000"
+    "\\-\u2010-\u2015\u2212]+"
+)
+_IDENT_STRIP_RE = re.compile(_IDENT_STRIP_SRC)
+
+
+def _check_salt(salt: str) -> bytes:
+    """An empty salt would make hashes of IINs reversible by enumerating the few
+    billion valid IINs, so it is refused rather than silently accepted."""
+    if not salt:
+        raise ValueError("hash salt must be a non-empty secret string")
+    return salt.encode("utf-8")
+
+
+def _hmac_hex32(key: bytes, normalised: str) -> str:
+    return hmac.new(key, normalised.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def hash_identifier(value: str | None, salt: str) -> str | None:
+    """HMAC-SHA256 (key = salt) of the normalised identifier, first 32 hex chars.
+
+    Normalisation strips spaces and dashes and lowercases, so the same phone, IIN
+    or e-mail written differently hashes the same. None, and values that are
+    empty after normalisation, give None (they identify nobody).
+    """
+    key = _check_salt(salt)
+    if value is None:
+        return None
+    normalised = _IDENT_STRIP_RE.sub("", value).lower()
+    return _hmac_hex32(key, normalised) if normalised else None
+
+
+def hash_series(s: pl.Series, salt: str) -> pl.Series:
+    """Vectorised :func:`hash_identifier`: normalise in polars, HMAC each
+    distinct value once (applicants repeat), map back."""
+    key = _check_salt(salt)
+    normalised = (
+        s.cast(pl.String).str.replace_all(_IDENT_STRIP_SRC, "").str.to_lowercase()
+    )
+    distinct = normalised.drop_nulls().unique().to_list()
+    mapping = {v: _hmac_hex32(key, v) for v in distinct if v}
+    return normalised.replace_strict(mapping, default=None, return_dtype=pl.String).alias(s.name)

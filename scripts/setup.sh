@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Set up Tyndau on a fresh machine of this kind (Debian, Python 3.11): system packages,
+# a virtualenv with the pinned dependencies (torch 2.13.0 CPU build), and the default model.
+# Idempotent: a second run only checks.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PY="${PYTHON:-python3}"
+
+install_system_packages() {
+  # Debian's chromium drives the real-browser dashboard test (never a downloaded browser).
+  if ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ]; then
+      echo "==> installing chromium (Debian)"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+    else
+      echo "!! chromium is missing: run 'sudo apt-get install chromium' for the browser test" >&2
+    fi
+  fi
+}
+
+install_python_packages() {
+  if [ ! -x .venv/bin/python ]; then
+    echo "==> creating .venv"
+    "$PY" -m venv .venv
+  fi
+  if ! .venv/bin/python -c "import tyndau, torch, streamlit, duckdb, pytest" >/dev/null 2>&1 \
+     || [ pyproject.toml -nt .venv/.installed ]; then
+    echo "==> installing Python packages"
+    .venv/bin/pip install -q --upgrade pip
+    .venv/bin/pip install -q -e '.[dev]'
+    touch .venv/.installed
+  fi
+}
+
+prepare_model() {
+  if [ ! -f models/tyndau-default/config.json ]; then
+    echo "==> training the default classifier (deterministic, a few minutes on 2 cores)"
+    .venv/bin/tyndau train --out models/tyndau-default
+  fi
+}
+
+install_system_packages
+install_python_packages
+prepare_model
+echo "==> setup done"
