@@ -50,6 +50,9 @@ ENUMS: dict[str, dict[str, str]] = {
         "registered", "status_change", "redirect", "extension", "interim_answer", "final_answer", "followup")},
 }
 
+# Identifiers of people: hashed on load, masked in rejected rows (never stored in clear).
+IDENTIFIER_FIELDS = {"applicant_id", "rater_id"}
+
 TRUE_WORDS = {"1", "true", "yes", "y", "да", "иә", "ия", "t"}
 FALSE_WORDS = {"0", "false", "no", "n", "нет", "жоқ", "f"}
 DATETIME_FORMATS = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
@@ -170,7 +173,8 @@ def apply_mapping(mapping: Mapping, frame: pl.DataFrame, column_types: dict[str,
         problems.append(pl.col("_error").alias("_problem__row"))
     work = frame.with_columns(problems).with_columns(exprs) if problems else frame.with_columns(exprs)
     problem_cols = [c for c in work.columns if c.startswith("_problem_")]
-    rejected = _rejections(work, frame, problem_cols).with_columns(
+    masked = {r.column for r in mapping.fields if r.column and r.name in IDENTIFIER_FIELDS}
+    rejected = _rejections(work, frame, problem_cols, masked).with_columns(
         pl.col("column_name").replace({r.name: r.column for r in mapping.fields if r.column})
     )
     bad = pl.any_horizontal([pl.col(c).is_not_null() for c in problem_cols]) if problem_cols else pl.lit(False)
@@ -265,7 +269,7 @@ def _parse_datetime(raw: pl.Expr, fmt: str | None) -> pl.Expr:
     return pl.coalesce([raw.str.strptime(pl.Datetime("us"), f, strict=False, exact=True) for f in formats])
 
 
-def _rejections(work: pl.DataFrame, original: pl.DataFrame, problem_cols: list[str]) -> pl.DataFrame:
+def _rejections(work: pl.DataFrame, original: pl.DataFrame, problem_cols: list[str], masked: set[str]) -> pl.DataFrame:
     empty = pl.DataFrame(schema={"row_number": pl.Int64, "column_name": pl.Utf8, "reason": pl.Utf8, "raw_record": pl.Utf8})
     if not problem_cols:
         return empty
@@ -273,8 +277,9 @@ def _rejections(work: pl.DataFrame, original: pl.DataFrame, problem_cols: list[s
     flagged = work.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in problem_cols]))
     if flagged.height == 0:
         return empty
+    fields = [pl.lit("[ID]").alias(c) if c in masked else pl.col(c) for c in data_cols]
     raw = original.filter(pl.col(ROW).is_in(flagged[ROW].implode())).select(
-        pl.col(ROW), pl.struct(data_cols).struct.json_encode().alias("raw_record"))
+        pl.col(ROW), pl.struct(fields).struct.json_encode().alias("raw_record"))
     records = flagged.select(pl.col(ROW), *problem_cols).join(raw, on=ROW, how="left")
     long = records.unpivot(index=[ROW, "raw_record"], on=problem_cols, variable_name="column_name", value_name="reason")
     return long.filter(pl.col("reason").is_not_null()).select(

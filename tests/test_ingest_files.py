@@ -1,0 +1,162 @@
+"""Flat-file ingestion through the same path as `tyndau ingest`: formats, encodings,
+idempotency, updates, atomicity, rejected rows and the corpus of unreadable files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingestion.pipeline import ingest
+from ingestion.registry import make_connector
+from warehouse.errors import RejectedRowsError, SourceError
+
+GOOD = Path(__file__).parent / "good_inputs"
+BAD = Path(__file__).parent / "bad_inputs"
+
+
+def load(con, settings, path, connector="file", strict=False, **options):
+    return ingest(con, make_connector(connector, str(path), "eotinish-sample", options), settings, strict=strict)
+
+
+def appeals(con):
+    return dict(con.execute("select external_id, status from raw_appeals order by 1").fetchall())
+
+
+@pytest.mark.parametrize("name, rows", [
+    ("appeals_utf8.csv", 3), ("appeals_utf8_bom.csv", 3), ("appeals_cp1251_semicolon.csv", 1),
+    ("appeals_utf16.txt", 3), ("appeals.xlsx", 3), ("appeals.json", 3), ("appeals.jsonl.gz", 3),
+])
+def test_every_format_and_encoding_loads_the_same_rows(con, settings, name, rows):
+    options = {"sheet": "Обращения"} if name.endswith(".xlsx") else {}
+    report = load(con, settings, GOOD / name, **options)
+    assert report.counts.inserted == rows and report.counts.rejected == 0
+    text = con.execute("select text, agency_name, registered_at::varchar from raw_appeals where external_id='KZ-1'").fetchone()
+    assert text[0].startswith("Жалуюсь: ответа нет уже месяц")
+    assert text[1] == "Акимат г. Тараз"
+    assert text[2] == "2024-03-05 10:22:00"
+
+
+def test_reingesting_the_same_file_changes_nothing(con, settings):
+    first = load(con, settings, GOOD / "appeals_utf8.csv")
+    before = con.execute("select * exclude (load_run_id, loaded_at) from raw_appeals order by external_id").fetchall()
+    second = load(con, settings, GOOD / "appeals_utf8.csv")
+    after = con.execute("select * exclude (load_run_id, loaded_at) from raw_appeals order by external_id").fetchall()
+    assert (first.counts.inserted, second.counts.inserted, second.counts.updated, second.counts.unchanged) == (3, 0, 0, 3)
+    assert before == after
+    assert con.execute("select count(*) from raw_appeals").fetchone()[0] == 3
+
+
+def test_a_newer_export_updates_status_without_duplicates(con, settings, tmp_path):
+    load(con, settings, GOOD / "appeals_utf8.csv")
+    newer = tmp_path / "newer.csv"
+    newer.write_text((GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").replace(",in_progress,", ",closed,"),
+                     encoding="utf-8")
+    report = load(con, settings, newer)
+    assert (report.counts.inserted, report.counts.updated, report.counts.unchanged) == (0, 1, 2)
+    assert appeals(con)["KZ-3"] == "closed"
+    assert con.execute("select count(*) from raw_appeals").fetchone()[0] == 3
+    lineage = con.execute("select source_file, load_run_id from raw_appeals where external_id='KZ-3'").fetchone()
+    assert lineage[0].endswith("newer.csv") and lineage[1] == report.run_id
+
+
+def test_personal_data_is_redacted_and_applicant_hashed(con, settings):
+    load(con, settings, GOOD / "appeals_utf8.csv")
+    text, applicant = con.execute("select text, applicant_hash from raw_appeals where external_id='KZ-1'").fetchone()
+    assert "[PHONE]" in text and "701" not in text
+    assert applicant and "900101300123" not in applicant and len(applicant) >= 16
+    assert con.execute("select count(*) from original_texts").fetchone()[0] == 0
+
+
+def test_original_text_kept_apart_only_when_configured(con, settings):
+    from dataclasses import replace
+
+    load(con, replace(settings, keep_original_text=True), GOOD / "appeals_utf8.csv")
+    original = con.execute("select original_text from original_texts where external_id='KZ-1' and field='text'").fetchone()[0]
+    assert "+7 701 234 56 78" in original
+
+
+def test_bad_rows_are_kept_aside_and_good_rows_load(con, settings):
+    report = load(con, settings, BAD / "bad_values.csv")
+    assert report.counts.inserted == 1 and report.counts.rejected == 2
+    rejected = con.execute("select row_number, column_name, reason, raw_record from rejected_rows order by 1, 2").fetchall()
+    assert [(r[0], r[1]) for r in rejected] == [(2, "reg_date"), (2, "satisfaction"), (3, "appeal_kind")]
+    assert "31/02/2024 9am" in rejected[0][2]
+    assert "900101300124" not in rejected[0][3], "rejected rows are kept without personal data"
+    assert '"applicant_id":"[ID]"' in rejected[0][3]
+
+
+def test_ragged_rows_are_rejected_not_dropped(con, settings):
+    report = load(con, settings, BAD / "ragged_rows.csv")
+    assert report.counts.inserted == 2 and report.counts.rejected == 1
+    row, reason = con.execute("select row_number, reason from rejected_rows").fetchone()
+    assert row == 2 and "fields" in reason
+
+
+def test_strict_turns_any_rejection_into_a_failure_and_loads_nothing(con, settings):
+    with pytest.raises(RejectedRowsError, match="2 row"):
+        load(con, settings, BAD / "bad_values.csv", strict=True)
+    assert con.execute("select count(*) from raw_appeals").fetchone()[0] == 0
+    assert con.execute("select count(*) from rejected_rows").fetchone()[0] == 0
+    assert con.execute("select status from load_runs").fetchall() == [("failed",)]
+
+
+def test_a_load_failing_midway_leaves_the_warehouse_as_it_was(con, settings, monkeypatch):
+    load(con, settings, GOOD / "appeals_utf8.csv")
+    before = con.execute("select * from raw_appeals order by external_id").fetchall()
+    from warehouse import load as load_module
+
+    calls = {"n": 0}
+    real_upsert = load_module.upsert
+
+    def failing_upsert(*args, **kwargs):
+        calls["n"] += 1
+        real_upsert(*args, **kwargs)  # the rows are written ...
+        raise OSError("disk full")   # ... and then the load dies
+
+    monkeypatch.setattr(load_module, "upsert", failing_upsert)
+    newer = GOOD / "appeals_utf8.csv"
+    with pytest.raises(OSError):
+        load(con, settings, newer)
+    monkeypatch.undo()
+    assert calls["n"] == 1
+    assert con.execute("select * from raw_appeals order by external_id").fetchall() == before
+    assert con.execute("select status, error from load_runs order by load_run_id").fetchall()[-1] == ("failed", "OSError: disk full")
+
+
+def test_duplicate_keys_in_one_file_keep_the_last_and_reject_the_rest(con, settings, tmp_path):
+    text = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    dup = tmp_path / "dup.csv"
+    dup.write_text("\n".join(lines + [lines[1].replace(",answered,", ",closed,")]) + "\n", encoding="utf-8")
+    report = load(con, settings, dup)
+    assert report.counts.inserted == 3 and report.counts.rejected == 1
+    assert appeals(con)["KZ-1"] == "closed"
+    assert "duplicate key" in con.execute("select reason from rejected_rows").fetchone()[0]
+
+
+@pytest.mark.parametrize("name, message", [
+    ("empty.csv", "is empty"),
+    ("header_only.csv", "no data rows"),
+    ("utf16_without_bom.csv", "NUL bytes"),
+    ("broken_utf8.csv", "not valid UTF-8"),
+    ("truncated.jsonl.gz", "truncated or corrupt gzip"),
+    ("not_a_spreadsheet.xlsx", "not an Excel .xlsx workbook"),
+    ("missing_columns.csv", "lacks the column(s) reg_date"),
+    ("invalid.json", "not valid JSON"),
+    ("image_named.csv", "NUL bytes"),
+])
+def test_unreadable_files_get_one_clear_error_naming_the_file(con, settings, name, message):
+    with pytest.raises(SourceError) as info:
+        load(con, settings, BAD / name)
+    assert message in str(info.value)
+    assert name in str(info.value)
+    assert info.value.hint, "every error says what to do"
+    assert con.execute("select count(*) from raw_appeals").fetchone()[0] == 0
+    assert con.execute("select status from load_runs").fetchall() == [("failed",)]
+
+
+def test_missing_sheet_names_the_sheets_there_are(con, settings):
+    with pytest.raises(SourceError, match="Обращения"):
+        load(con, settings, GOOD / "appeals.xlsx", sheet="Nope")
