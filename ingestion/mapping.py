@@ -72,6 +72,7 @@ class FieldRule:
     separator: str = ";"
     min: float | None = None
     max: float | None = None
+    when: dict[str, str] | None = None  # keep the value only where other columns have these values
     missing: tuple[str, ...] = ()  # raw values that mean "not known" (null, not a rejection)
     pattern: str | None = None  # regular expression; its first group is the value
     contains: dict[str, str] | None = None  # ordered substring -> value, first match wins
@@ -87,6 +88,7 @@ class Mapping:
     description: str = ""
     reader: str | None = None
     reader_options: dict = field(default_factory=dict)
+    sections: dict = field(default_factory=dict)  # connector-specific tables, e.g. [survey] and [items]
 
     @property
     def source_columns(self) -> tuple[str, ...]:
@@ -97,12 +99,16 @@ class Mapping:
         return tuple(f.column for f in self.fields if f.column and f.required)
 
 
+_KNOWN_TABLES = {"fields", "reader_options"}
+
+
 def parse_mapping(data: dict, origin: str) -> Mapping:
     try:
         rules = tuple(_rule(name, spec) for name, spec in data.get("fields", {}).items())
         return Mapping(name=data["name"], target=data["target"], source=data.get("source", data["name"]),
                        fields=rules, description=data.get("description", ""), reader=data.get("reader"),
-                       reader_options=data.get("reader_options", {}))
+                       reader_options=data.get("reader_options", {}),
+                       sections={k: v for k, v in data.items() if isinstance(v, dict) and k not in _KNOWN_TABLES})
     except (KeyError, TypeError) as exc:
         raise ConfigError(f"Mapping {origin} is missing or misuses {exc}.",
                           hint="A mapping needs name, target and [fields]; see docs/connectors.md.") from None
@@ -194,6 +200,10 @@ def _field(rule: FieldRule, table_type: str) -> tuple[pl.Expr, pl.Expr | None]:
     failed = raw.is_not_null() & parsed.is_null()
     reason = pl.format("cannot read {} as " + _describe(kind, rule), raw.str.slice(0, 60))
     problem = pl.when(failed).then(reason)
+    if rule.when:
+        condition = pl.all_horizontal([pl.col(c).cast(pl.Utf8).str.to_lowercase() == str(v).lower()
+                                       for c, v in rule.when.items()])
+        parsed = pl.when(condition).then(parsed).otherwise(None)
     if rule.min is not None or rule.max is not None:
         low, high = rule.min if rule.min is not None else float("-inf"), rule.max if rule.max is not None else float("inf")
         problem = problem.when(parsed.is_not_null() & ~parsed.is_between(low, high)).then(
@@ -265,8 +275,11 @@ def _translate(raw: pl.Expr, rule: FieldRule) -> pl.Expr:
 
 
 def _parse_datetime(raw: pl.Expr, fmt: str | None) -> pl.Expr:
+    """Wall-clock time of the source: a UTC offset is dropped, not applied, because legal
+    deadlines count working days where the agency is."""
     formats = (fmt,) if fmt else DATETIME_FORMATS
-    return pl.coalesce([raw.str.strptime(pl.Datetime("us"), f, strict=False, exact=True) for f in formats])
+    local = raw.str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "")
+    return pl.coalesce([local.str.strptime(pl.Datetime("us"), f, strict=False, exact=True) for f in formats])
 
 
 def _rejections(work: pl.DataFrame, original: pl.DataFrame, problem_cols: list[str], masked: set[str]) -> pl.DataFrame:

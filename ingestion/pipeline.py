@@ -15,7 +15,7 @@ import duckdb
 import polars as pl
 
 from ingestion.base import Batch, Connector
-from ingestion.protect import originals, protect, redact_rejections
+from ingestion.protect import Redactor, originals, protect, redact_rejections
 from warehouse import load
 from warehouse.config import Settings
 from warehouse.db import transaction
@@ -71,13 +71,14 @@ def batch_rejections() -> pl.DataFrame:
 def _write_batch(con, run_id: int, source_uri: str, batch: Batch, settings: Settings, counts: load.LoadCounts) -> None:
     loaded_at = datetime.now()
     counts.read += batch.rows_read
+    redactor = Redactor()  # shared by the batch's tables: a text in two tables is redacted once
     for table, frame in batch.tables.items():
         frame, duplicates = split_duplicate_keys(con, table, frame)
         batch.rejected = pl.concat([batch.rejected, duplicates])
         frame = frame.drop([c for c in frame.columns if c.startswith("_")])
         if settings.keep_original_text:
             load.upsert_originals(con, run_id, originals(table, frame))
-        load.upsert(con, table, protect(table, frame, settings.salt), run_id, source_uri, loaded_at, counts)
+        load.upsert(con, table, protect(table, frame, settings.salt, redactor), run_id, source_uri, loaded_at, counts)
     load.insert_rejected(con, run_id, source_uri, redact_rejections(batch.rejected), counts)
 
 

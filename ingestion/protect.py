@@ -25,11 +25,34 @@ KEYS = {"raw_appeals": ("external_id",), "raw_appeal_events": ("external_id", "e
         "raw_survey_responses": ("response_id", "item_id")}
 
 
-def protect(table: str, frame: pl.DataFrame, salt: str) -> pl.DataFrame:
+class Redactor:
+    """Redacts each distinct text once, however often it occurs in the tables of one batch.
+
+    Why: redaction is the costliest step of a load (its context rules run in Python), and the same
+    text often arrives many times in one batch: templated official answers, and a final answer that
+    is both an appeal's answer_text and the text of its answer event (a real portal export repeats
+    about 45 % of its texts). Keep one per batch: the memo grows with the batch, not the load.
+    """
+
+    def __init__(self) -> None:
+        self._memo = pl.DataFrame(schema={"original": pl.Utf8, "redacted": pl.Utf8})
+
+    def __call__(self, texts: pl.Series) -> pl.Series:
+        texts = texts.cast(pl.Utf8)
+        distinct = pl.DataFrame({"original": texts.drop_nulls().unique()})
+        new = distinct.join(self._memo, on="original", how="anti")["original"]
+        if len(new):
+            self._memo = pl.concat([self._memo, pl.DataFrame({"original": new, "redacted": redact_series(new)})])
+        return texts.replace_strict(self._memo["original"], self._memo["redacted"], default=None,
+                                    return_dtype=pl.Utf8)
+
+
+def protect(table: str, frame: pl.DataFrame, salt: str, redactor: Redactor | None = None) -> pl.DataFrame:
+    redact = redactor or Redactor()
     frame = _hash_identifiers(table, frame, salt)
     for column in TEXT_COLUMNS.get(table, ()):
         if column in frame.columns:
-            frame = frame.with_columns(redact_series(frame[column].cast(pl.Utf8)).alias(column))
+            frame = frame.with_columns(redact(frame[column]).alias(column))
     return frame
 
 

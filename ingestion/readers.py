@@ -372,3 +372,10 @@ def reader_for(path: Path) -> str:
     if head.startswith(b"\x1f\x8b"):
         return "json"
     return "csv"
+
+
+def records_frame(records: list[dict], offset: int = 0) -> pl.DataFrame:
+    """API records as string columns with row numbers continuing across pages."""
+    rows = [{**{k: _json_scalar(v) for k, v in r.items()}, ROW: offset + i + 1}
+            for i, r in enumerate(records) if isinstance(r, dict)]
+    return _json_frame(rows) if rows else pl.DataFrame(schema={ROW: pl.Int64})

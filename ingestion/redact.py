@@ -121,8 +121,10 @@ _KZ_MOBILE = r"7(?:0[0-8]|47|5[01]|6[0-4]|7[1-8])"
 _PHONE_SRC = (
     r"(?P<pre>^|[^0-9+])"
     r"(?P<num>"
-    # +7 / 8 / 7, then 10 national digits, the first 3-9 (RU 3xx/4xx/8xx/9xx, KZ 7xx)
-    rf"(?:\+{_SP}?7|8|7){_PSEP}{{0,2}}[3-9](?:{_PSEP}{{0,2}}[0-9]){{9}}"
+    # +7 / 8 / 7, then 10 national digits, the first 3-9 (RU 3xx/4xx/8xx/9xx, KZ 7xx).
+    # The first three (the area/operator code) are never split by a separator,
+    # which keeps thousand-grouped sums like "87 000 000 000 тенге" out.
+    rf"(?:\+{_SP}?7|8|7){_PSEP}{{0,2}}[3-9][0-9]{{2}}(?:{_PSEP}{{0,2}}[0-9]){{7}}"
     # or a Kazakh mobile number without prefix: (701) 234-56-78, 7012345678
     rf"|\(?{_KZ_MOBILE}\)?(?:{_PSEP}{{0,2}}[0-9]){{7}}"
     r")"
@@ -155,6 +157,8 @@ _CHEAP_RES = tuple((re.compile(src), py_repl) for src, py_repl, _ in _CHEAP_RULE
 _PATRONYMIC_CORE = (
     # Russian: -ович/-евич/-ич (Ильич), -овна/-евна/-ична; Kazakh: -ұлы/-улы/-қызы/-кызы
     f"[{_UP}][{_LO}]{{2,}}(?:ич|овн|евн|ичн|ұлы|улы|қызы|кызы)"
+    # older two-word Kazakh form "Серік қызы"
+    f"|[{_UP}][{_LO}]+{_SP}+(?:ұлы|улы|қызы|кызы)"
     # Latin transliteration (Abishuly, Serikkyzy, Ivanovich)
     r"|[A-Z][a-z]{2,}(?:ovich|evich|ovna|evna|uly|kyzy|qyzy)"
 )
@@ -166,9 +170,19 @@ _NAME_CUE_CORE = (
 )
 _APARTMENT_CORE = (
     r"(?i:кв|пәтер|apt|apartment|flat)[^0-9]{0,10}[0-9]"
-    r"|[0-9][^0-9]{0,6}(?i:пәтер)"
+    r"|[0-9][^0-9]{0,3}(?i:пәтер)"
 )
 _RESIDENCE_CORE = f"(?i:адрес|мекен|live{_WS}+at|address|residing)"
+# Identifier cue words: a spaced IIN/BIN ("ИИН: 900101 300123") is taken only
+# right after one of them.
+_ID_CUE_CORE = "(?i:иин|жсн|бин|бсн)|IIN|BIN"
+# Form fields whose value is a name part ("Имя: Анна", "Тегі: Сейтқали").
+_FIELD_CUE_CORE = f"(?i:имя|фамилия|отчество|аты|тегі|surname){_WS}*[:—]"
+# Surname with a typical ending next to a single initial ("Ахметов А.", "А. Ахметов").
+_SURNAME_END = "(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|баев|баева|бай|бек)"
+_SINGLE_INITIAL_CORE = (
+    f"[{_UP}][{_LO}]+{_SURNAME_END}{_SP}+[{_UP}]\\.|[{_UP}]\\.{_SP}?[{_UP}][{_LO}]+{_SURNAME_END}"
+)
 
 _CUE_SRC = "|".join(
     (
@@ -181,6 +195,9 @@ _CUE_SRC = "|".join(
         _NAME_CUE_CORE,
         _APARTMENT_CORE,
         _RESIDENCE_CORE,
+        _ID_CUE_CORE,
+        _FIELD_CUE_CORE,
+        _SINGLE_INITIAL_CORE,
     )
 )
 _CUE_RE = re.compile(_CUE_SRC)
@@ -248,6 +265,13 @@ def iban_valid(iban: str) -> bool:
 # 12 contiguous digits, not part of a longer digit run.
 _KZ_ID_RE = re.compile(r"(?<![0-9])[0-9]{12}(?![0-9])")
 
+# 12 digits with spaces or dashes, only right after an identifier cue word
+# ("ИИН: 900101 300123", "ЖСН 9001-0130-0123"); check digit still decides.
+_KZ_ID_SPACED_RE = re.compile(
+    r"(?P<cue>(?<![^\W\d_])(?:(?i:иин|жсн|бин|бсн)|IIN|BIN)(?![^\W\d_])[^0-9\n]{0,12}?)"
+    r"(?P<num>(?<![0-9])[0-9](?:[ \-]?[0-9]){11})(?![0-9])"
+)
+
 # Card candidates; the Luhn check decides. Groupings as printed on cards only, so
 # sums grouped by thousands never become candidates.
 _CARD_RE = re.compile(
@@ -305,6 +329,14 @@ _INITIALS_NAME_RE = re.compile(
     f"|{_INITIALS}{_SP}?(?P<tail2>{_NW})"
 )
 
+# Surname with a typical ending and a single initial: "Ахметов А.", "А. Ахметов".
+# Only with such an ending, so "Приложение А." or "пункт Б." stay.
+_SURNAME = f"(?<!{_LETTER})[{_UP}][{_LO}]+{_SURNAME_END}(?!{_LETTER})"
+_INITIAL = f"(?<!{_LETTER})(?<!\\.)[{_UP}]\\.(?!{_SP}?[{_UP}]\\.)"
+_SINGLE_INITIAL_NAME_RE = re.compile(
+    f"{_SURNAME}{_SP}+{_INITIAL}(?!{_LETTER})|{_INITIAL}{_SP}?{_SURNAME}"
+)
+
 # Street / "named after" context around initials or a patronymic: such a name is
 # a public place (ул. Д.А. Кунаева, Қ.И. Сәтбаев атындағы мектеп) and stays.
 _STREET_BEFORE_RE = re.compile(
@@ -312,7 +344,7 @@ _STREET_BEFORE_RE = re.compile(
     r"|st|street|ave|avenue)\.?\s*)$"
 )
 _STREET_AFTER_RE = re.compile(
-    r"^\s*(?i:көшесі|даңғылы|атындағы|street|avenue|st\.|ave\.)(?![^\W\d_])"
+    r"\s*(?i:көшесі|даңғылы|атындағы|street|avenue|st\.|ave\.)(?![^\W\d_])"
 )
 
 # Phrases that introduce the writer's own name; capitalised words follow.
@@ -325,7 +357,8 @@ _NAME_CUE_RE = re.compile(
 # Form fields with a colon: the value is the name whatever its case
 # ("ФИО: иванов петр сергеевич"); at most three words.
 _NAME_FIELD_RE = re.compile(
-    r"(?P<cue>(?<![^\W\d_])(?i:фио|ф\.\s?и\.\s?о\.?|т\.\s?а\.\s?ә\.?|аты-?жөні|full\s+name|name)"
+    r"(?P<cue>(?<![^\W\d_])(?i:фио|ф\.\s?и\.\s?о\.?|т\.\s?а\.\s?ә\.?|аты-?жөні|full\s+name|name"
+    r"|имя|фамилия|отчество|аты|тегі|surname)"
     r"(?:\s+(?i:заявителя|өтініш\s+берушінің|of\s+applicant))?\s*[:—]\s*)"
     f"(?P<name>{_LETTER}+(?:-{_LETTER}+)?(?:{_SP}+{_LETTER}+(?:-{_LETTER}+)?){{0,2}})"
     f"(?!{_LETTER})"
@@ -339,11 +372,15 @@ _NAME_LETTER_RE = re.compile(
 
 # Apartment: "кв. 12", "кв.5а", "квартира №7", "пәтер 5", "5-пәтер", "apt 4B".
 # Four-digit 19xx/20xx after "кв." is a quarter ("2 кв. 2024"), not a flat.
+# Kazakh: only the bare form word "пәтер" before a number ("пәтерлерде 14 градус"
+# is a temperature), and a number before it only as an ordinal with a hyphen
+# ("5-пәтер"); "15 пәтер" is a count. Inside a residence address every number is
+# redacted anyway (see _redact_residence).
 _APT_NUM = f"№?{_SP}{{0,2}}#?{_SP}{{0,2}}(?!(?:19|20)[0-9]{{2}}(?![0-9]))[0-9]{{1,4}}"
 _APARTMENT_RE = re.compile(
-    f"(?<!{_LETTER})(?i:кв(?:артира|-ра)?\\.?|пәтер[{_LO}]*|apt\\.?|apartment|flat)"
+    f"(?<!{_LETTER})(?i:кв(?:артира|-ра)?\\.?|пәтер|apt\\.?|apartment|flat)"
     f"{_SP}{{0,3}}{_APT_NUM}(?:[A-Za-zА-Яа-я](?!{_LETTER}))?(?![0-9])"
-    f"|(?<![0-9])[0-9]{{1,4}}{_SP}{{0,2}}-?{_SP}{{0,2}}(?i:пәтер[{_LO}]*)(?!{_LETTER})"
+    f"|(?<![0-9])[0-9]{{1,4}}{_SP}?-{_SP}?(?i:пәтер[{_LO}]*)(?!{_LETTER})"
 )
 
 # Residence cue; the address that follows belongs to the writer.
@@ -359,8 +396,9 @@ _RESIDENCE_CUE_RE = re.compile(
 _ADDR_WORDS = (
     r"г|гор|город|ул|улица|д|дом|кв|квартира|мкр|микрорайон|пр|пр-т|пр-кт|просп|проспект"
     r"|р-н|район|обл|область|с|село|пос|поселок|посёлок|п|корп|корпус|стр|строение|блок"
-    r"|подъезд|этаж|в|на|по|и"
-    r"|қ|қаласы|көш|көшесі|даңғылы|ауданы|ауылы|облысы|ықшамауданы|шағынауданы|үй|үйде|пәтер"
+    r"|подъезд|этаж|пер|переулок|тупик|шоссе|трасса|квартал|жк|жилой|комплекс|массив|дачный|в|на|по|и"
+    r"|қ|қаласы|көш|көшесі|даңғылы|жолы|тұйығы|ауданы|аудан|ауылы|ауыл|кенті|облысы|ықшамауданы"
+    r"|шағынауданы|шағын|ықшам|мөлтек|үй|үйде|пәтер"
     r"|city|street|st|avenue|ave|road|rd|lane|building|bldg|house|apt|apartment|flat|block"
     r"|district|microdistrict|village|region"
 )
@@ -390,6 +428,11 @@ def _replace_kz_id(m: re.Match[str]) -> str:
     return f"[{kind}]" if kind else m.group(0)
 
 
+def _replace_spaced_kz_id(m: re.Match[str]) -> str:
+    kind = classify_kz_id(re.sub("[ -]", "", m.group("num")))
+    return f"{m.group('cue')}[{kind}]" if kind else m.group(0)
+
+
 def _replace_card(m: re.Match[str]) -> str:
     digits = m.group(0).replace(" ", "").replace("-", "")
     return "[CARD]" if 13 <= len(digits) <= 19 and luhn_valid(digits) else m.group(0)
@@ -405,6 +448,9 @@ def _in_street_context(text: str, start: int, end: int) -> bool:
         _STREET_BEFORE_RE.search(text[max(0, start - 16) : start])
         or _STREET_AFTER_RE.match(text, end)
     )
+
+
+_HAS_NAME_WORD_RE = re.compile(f"[{_UP}][{_LO}]")
 
 
 def _first_group(m: re.Match[str], prefix: str) -> str | None:
@@ -436,6 +482,8 @@ def _name_span_replacer(text: str) -> Callable[[re.Match[str]], str]:
         if last is not None and _is_not_name(last) and span.endswith(last):
             body = span[: -len(last)].rstrip()
             span, tail = body, span[len(body) :]
+        if not _HAS_NAME_WORD_RE.search(span):
+            return m.group(0)  # only initials left ("The U.S."): not a name
         return f"{head}[NAME]{tail}"
 
     return replace
@@ -452,7 +500,8 @@ def _redact_names(text: str) -> str:
     text = _NAME_FIELD_RE.sub(_replace_cued_name, text)
     text = _NAME_LETTER_RE.sub(_replace_cued_name, text)
     text = _PATRONYMIC_NAME_RE.sub(_name_span_replacer(text), text)
-    return _INITIALS_NAME_RE.sub(_name_span_replacer(text), text)
+    text = _INITIALS_NAME_RE.sub(_name_span_replacer(text), text)
+    return _SINGLE_INITIAL_NAME_RE.sub(_name_span_replacer(text), text)
 
 
 def _redact_residence(text: str) -> str:
@@ -478,6 +527,7 @@ def _python_stage(text: str) -> str:
     names and addresses (whose number rules must not see them)."""
     text = _IBAN_RE.sub(_replace_iban, text)
     text = _KZ_ID_RE.sub(_replace_kz_id, text)
+    text = _KZ_ID_SPACED_RE.sub(_replace_spaced_kz_id, text)
     text = _CARD_RE.sub(_replace_card, text)
     text = _redact_names(text)
     text = _APARTMENT_RE.sub("[ADDRESS]", text)

@@ -1,0 +1,214 @@
+"""Survey exports in "wide" layout (one row per submission, one column per question):
+KoboToolbox (CSV/XLSX export and API v2 JSON) and LimeSurvey (CSV response export).
+
+All three share one unpivot: question columns selected by the mapping's
+``item_pattern`` become one canonical row per respondent and item, with the item's
+competency area from the mapping's ``[items]`` table. What differs per tool (metadata
+column names, how the API pages) is a couple of class attributes.
+
+A mapping for these connectors::
+
+    name = "kobo-360"
+    target = "raw_survey_responses"
+    source = "kobo"
+    [survey]
+    instrument = "tyndau-360-v1"
+    response_id = "_uuid"              # defaults per tool
+    submitted_at = "_submission_time"
+    rater_role = "rater_role"          # column holding self/manager/peer/...
+    rated_agency = "agency"
+    rated_unit = "unit"
+    comment = "comment"
+    item_pattern = "(?:^|/)(q_[a-z_]+_[0-9]+)$"   # group 1 is the item id
+    scale_min = 1
+    scale_max = 5
+    [items]
+    q_responsiveness_1 = { area = "responsiveness", text = "Answers requests on time" }
+    [labels]                            # exports that carry labels instead of numbers
+    strongly_agree = 5
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import polars as pl
+
+from ingestion import readers
+from ingestion.base import Batch, Connector, empty_rejections, register
+from ingestion.http import HttpSource, safe_url
+from ingestion.mapping import ENUMS, IDENTIFIER_FIELDS, load_mapping
+from ingestion.readers import ROW
+from warehouse.errors import ConfigError, SourceError
+
+
+def taxonomy_items() -> dict[str, dict]:
+    """Items of the questionnaires Tyndau builds from the taxonomy (`<area>_q<n>`), known without a mapping."""
+    from warehouse.taxonomy import areas
+
+    items = {}
+    for area in areas():
+        for item in area.survey_items:
+            items[item["id"].replace(".", "_")] = {"area": area.id, "text": item.get("en")}
+    return items
+
+
+class WideSurveyConnector(Connector):
+    """Shared unpivot; subclasses set the tool's metadata column names."""
+
+    default_mapping: ClassVar[str] = ""
+    id_column: ClassVar[str] = ""
+    submitted_column: ClassVar[str] = ""
+
+    def __init__(self, location, mapping=None, options=None):
+        mapping = mapping or load_mapping(self.default_mapping)
+        super().__init__(location, mapping, {**mapping.reader_options, **(options or {})})
+        self.survey = {"response_id": self.id_column, "submitted_at": self.submitted_column,
+                       **mapping.sections.get("survey", {})}
+        self.items = {**taxonomy_items(), **mapping.sections.get("items", {})}
+        self.labels = {str(k).lower(): float(v) for k, v in mapping.sections.get("labels", {}).items()}
+        self.pattern = re.compile(self.survey.get("item_pattern", r"^(q_[A-Za-z0-9_]+)$"))
+
+    def batches(self) -> Iterator[Batch]:
+        for frame in self.wide_frames():
+            yield self.unpivot(frame)
+
+    def wide_frames(self) -> Iterator[pl.DataFrame]:
+        path = Path(self.location)
+        kind = readers.reader_for(path)
+        if kind == "xlsx":
+            return readers.read_xlsx(path, sheet=self.options.get("sheet"), required=(self.survey["response_id"],))
+        if kind == "json":
+            return readers.read_json(path, records_path=self.options.get("records_path"))
+        return readers.read_csv(path, delimiter=self.options.get("delimiter"), encoding=self.options.get("encoding"))
+
+    def item_columns(self, frame: pl.DataFrame) -> dict[str, str]:
+        """Source column -> item id, for the columns that are questions."""
+        found = {}
+        for column in frame.columns:
+            match = self.pattern.search(column)
+            if match:
+                found[column] = match.group(1) if match.groups() else column
+        if not found:
+            raise SourceError(f"{Path(self.location).name}: no question columns match {self.pattern.pattern!r}.",
+                              hint="Set item_pattern in the mapping's [survey] table to match the question columns.")
+        return found
+
+    def unpivot(self, frame: pl.DataFrame) -> Batch:
+        s = self.survey
+        self._require(frame, [s["response_id"]])
+        items = self.item_columns(frame)
+        meta = {name: s[name] for name in ("response_id", "submitted_at", "rater_role", "rated_agency", "rated_unit",
+                                           "comment", "rater_id") if s.get(name) in frame.columns}
+        long = frame.select(pl.col(ROW), *[pl.col(c).alias(n) for n, c in meta.items()],
+                            *[pl.col(c).alias(f"_item:{i}") for c, i in items.items()])
+        long = long.unpivot(index=[ROW, *meta], variable_name="item_id", value_name="answer").with_columns(
+            pl.col("item_id").str.replace("^_item:", ""))
+        long = long.filter(pl.col("answer").is_not_null() & (pl.col("answer").str.strip_chars() != ""))
+        return self._canonical(long, frame)
+
+    def _canonical(self, long: pl.DataFrame, frame: pl.DataFrame) -> Batch:
+        s = self.survey
+        score = self._score(pl.col("answer"))
+        low, high = float(s.get("scale_min", 1)), float(s.get("scale_max", 5))
+        roles = {k.lower(): v for k, v in ENUMS["rater_role"].items()}
+        out = long.with_columns(
+            score.alias("score"),
+            pl.lit(self.mapping.source).alias("source"),
+            pl.lit(s.get("instrument")).alias("instrument"),
+            pl.col("item_id").replace_strict({k: v.get("area") for k, v in self.items.items()}, default=None,
+                                             return_dtype=pl.Utf8).alias("competency_area"),
+            pl.col("item_id").replace_strict({k: v.get("text") for k, v in self.items.items()}, default=None,
+                                             return_dtype=pl.Utf8).alias("item_text"),
+            pl.lit(low).alias("scale_min"), pl.lit(high).alias("scale_max"),
+        )
+        if "rater_role" in out.columns:
+            out = out.with_columns(pl.col("rater_role").str.to_lowercase().replace_strict(roles, default=None))
+        if "submitted_at" in out.columns:
+            out = out.with_columns(pl.col("submitted_at").str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "")
+                                   .str.to_datetime(strict=False, time_unit="us"))
+        if "comment" in out.columns:
+            out = out.rename({"comment": "free_text"})
+        bad = pl.col("score").is_null() | ~pl.col("score").is_between(low, high)
+        rejected = self._rejections(out.filter(bad), frame, low, high)
+        return Batch({"raw_survey_responses": out.filter(~bad).drop("answer")}, rejected, frame.height)
+
+    def _score(self, answer: pl.Expr) -> pl.Expr:
+        number = answer.str.strip_chars().str.replace(",", ".").cast(pl.Float64, strict=False)
+        if not self.labels:
+            return number
+        label = answer.str.strip_chars().str.to_lowercase().replace_strict(self.labels, default=None,
+                                                                          return_dtype=pl.Float64)
+        return pl.coalesce(number, label)
+
+    def _rejections(self, bad: pl.DataFrame, frame: pl.DataFrame, low: float, high: float) -> pl.DataFrame:
+        if bad.height == 0:
+            return empty_rejections()
+        masked = {self.survey[f] for f in IDENTIFIER_FIELDS if self.survey.get(f)}
+        cols = [pl.lit("[ID]").alias(c) if c in masked else pl.col(c) for c in frame.columns if c not in (ROW, "_error")]
+        records = frame.select(pl.col(ROW), pl.struct(cols).struct.json_encode().alias("raw_record"))
+        return bad.join(records, on=ROW, how="left").select(
+            pl.col(ROW).cast(pl.Int64).alias("row_number"),
+            pl.col("item_id").alias("column_name"),
+            pl.format("answer {} is not a score on the scale " + f"{low:g}..{high:g}", pl.col("answer")).alias("reason"),
+            "raw_record",
+        )
+
+    def _require(self, frame: pl.DataFrame, columns: list[str]) -> None:
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            raise SourceError(f"{Path(self.location).name} lacks the column(s) {', '.join(missing)}.",
+                              hint="Export the survey with its metadata columns, or set them in the mapping's [survey].")
+
+
+@register
+class KoboFileConnector(WideSurveyConnector):
+    name = "kobo"
+    description = "KoboToolbox data export (CSV or XLSX, one row per submission)."
+    default_mapping = "kobo-360"
+    id_column = "_uuid"
+    submitted_column = "_submission_time"
+
+
+@register
+class KoboApiConnector(WideSurveyConnector):
+    name = "kobo-api"
+    description = "KoboToolbox API v2 /api/v2/assets/<uid>/data.json (token from $KOBO_TOKEN; follows `next`)."
+    default_mapping = "kobo-360"
+    id_column = "_uuid"
+    submitted_column = "_submission_time"
+    empty_is_error = False
+
+    def source_uri(self) -> str:
+        return safe_url(self.location)
+
+    def wide_frames(self) -> Iterator[pl.DataFrame]:
+        token = os.environ.get(self.options.get("token_env", "KOBO_TOKEN"))
+        headers = {"Authorization": f"Token {token}"} if token else {}
+        http = HttpSource(headers=headers, backoff=float(self.options.get("backoff", 1.0)))
+        url, seen = self.location, 0
+        try:
+            while url:
+                page = http.get_json(url)
+                if not isinstance(page, dict) or "results" not in page:
+                    raise ConfigError(f"{safe_url(url)} is not a KoboToolbox API v2 data endpoint (no 'results').")
+                frame = readers.records_frame(page["results"], seen)
+                seen += frame.height
+                if frame.height:
+                    yield frame
+                url = page.get("next")
+        finally:
+            http.close()
+
+
+@register
+class LimeSurveyConnector(WideSurveyConnector):
+    name = "limesurvey"
+    description = "LimeSurvey response export (CSV, question codes as headers, e.g. RESP[SQ001])."
+    default_mapping = "limesurvey-360"
+    id_column = "id"
+    submitted_column = "submitdate"
