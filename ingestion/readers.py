@@ -204,9 +204,9 @@ def read_xlsx(path: Path, sheet: str | None = None, header_row: int | None = Non
 
 
 def _sheet_batches(path: Path, rows, header_row: int | None, required: tuple[str, ...]) -> Iterator[pl.DataFrame]:
-    header, number = _find_header(path, rows, header_row, required)
+    header, _ = _find_header(path, rows, header_row, required)
     buffer: list[dict] = []
-    for number, values in enumerate(rows, start=number + 1):
+    for number, values in enumerate(rows, start=1):  # data rows below the header, like CSV row numbers
         if values is None or all(v is None or str(v).strip() == "" for v in values):
             continue
         buffer.append({**{h: _cell(v) for h, v in zip(header, values) if h}, ROW: number})
