@@ -46,11 +46,35 @@ KK_SHARE = 0.30
 MARGIN = 0.25
 """Mean per-n-gram log-ratio below which a word is not evidence for either language."""
 
+KK_FOLDED_MARGIN = 0.5
+"""A Cyrillic word without Kazakh letters needs more to count as Kazakh: Russian is the
+more common source of such words, and many Russian words look Turkic to n-grams."""
+
+RU_FUNCTION_WORDS = frozenset("""
+и в во на не что с со по я это как а но у за из к ко от для мне меня мы вы он она они их его её ее при о об
+до после без очень только ещё еще когда где который которая которые которых этот эта эти этого того чтобы
+уже или же бы был была было были нет так все всё вас нам нас вам им ли даже можно нужно надо просим прошу
+уважаемые уважаемый здравствуйте спасибо пожалуйста почему зачем сколько какой какая какие также тоже там
+тут здесь если то чем через между над под про сейчас вообще очередь отлично хорошо плохо место очень
+""".split())
+"""Frequent Russian words that are not Kazakh words in any spelling: each is a Russian vote."""
+
+KK_FUNCTION_WORDS = frozenset("""
+және жане мен менің маған бұл бул осы сол бір бир деп үшін ушин жоқ жок бар емес еді еди екен болды ғой гой
+бірақ бирак өте оте көп коп тағы тагы енді енди неге қашан кашан қалай калай кім ким біз биз сіз сиз олар
+рахмет рақмет ракмет жақсы жаксы жаман керемет тамаша сәлеметсіз салеметсиз болады болмайды керек ештеңе
+""".split())
+"""Frequent Kazakh words, also as typed without Kazakh letters: each is a Kazakh vote."""
+
 MAX_N = 5
 PROFILE_RESOURCE = "langid_profile.json"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYR = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 _LAT = re.compile(r"[a-zà-ɏ]", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]|\b([A-Za-zА-Яа-я])\1{2,}\b")
+# Latin look-alikes typed inside Cyrillic words ("дəрігер", "Адемi"): read as Cyrillic.
+_HOMOGLYPHS = str.maketrans({"ə": "ә", "Ə": "Ә", "i": "і", "I": "І", "a": "а", "e": "е", "o": "о", "c": "с",
+                             "p": "р", "x": "х", "y": "у", "k": "к", "H": "Н", "T": "Т", "M": "М", "B": "В"})
 
 
 @dataclass(frozen=True)
@@ -66,15 +90,34 @@ class Language:
 
 def identify(text: str) -> Language:
     """Identify the language of one text and normalise Latin-script Kazakh to Cyrillic."""
-    words = _WORD.findall(text)
+    text = fix_homoglyphs(text)
+    words = evidence_words(text)
     script = _script(text)
     if not words:
         return Language("und", script, False, text, 0.0)
     votes, kk_latin = _votes(words, script)
-    lang, share = _decide(votes)
+    lang, share = _decide(votes) if votes else _weak_decision(words, script)
     if lang == "kk" and kk_latin:
         return Language("kk", script, True, _transliterate_words(text, kk_latin), share)
     return Language(lang, script, False, text, share)
+
+
+def fix_homoglyphs(text: str) -> str:
+    """Turn Latin look-alike letters inside otherwise Cyrillic words into Cyrillic."""
+    def fix(m: re.Match) -> str:
+        word = m.group(0)
+        if _CYR.search(word) and _LAT.search(word):
+            return word.translate(_HOMOGLYPHS)
+        return word
+    return _WORD.sub(fix, text)
+
+
+def evidence_words(text: str) -> list[str]:
+    """Words that can carry language evidence: not redaction placeholders ([NAME], XXXX), not
+    short acronyms (ЦОН, ХҚКО, WC); if nothing else is left, every word."""
+    words = _WORD.findall(_PLACEHOLDER.sub(" ", text))
+    kept = [w for w in words if not (w.isupper() and len(w) <= 4)]
+    return kept or words
 
 
 def _script(text: str) -> str:
@@ -87,18 +130,30 @@ def _script(text: str) -> str:
 
 
 def _votes(words: list[str], script: str) -> tuple[Counter, set[str]]:
-    """Weighted votes per language; words of the minority script count half."""
+    """Weighted votes per language; words of the minority script count half.
+
+    Also returns the Latin-script words that are not clearly English: if the text is
+    Kazakh, these are the ones to transliterate.
+    """
     votes: Counter = Counter()
     kk_latin: set[str] = set()
     for word in words:
         lang, word_script = word_language(word)
+        if word_script == "latn" and lang != "en":
+            kk_latin.add(word)
         if lang is None:
             continue
         minority = script in ("cyrl", "latn") and word_script != script
         votes[lang] += 0.5 if minority else 1.0
-        if lang == "kk" and word_script == "latn":
-            kk_latin.add(word)
     return votes, kk_latin
+
+
+def _weak_decision(words: list[str], script: str) -> tuple[str, float]:
+    """No word was clear evidence ("Зор", "Баянтау"): follow the sign of the summed scores."""
+    cyrillic = script != "latn"
+    other = "ru" if cyrillic else "en"
+    total = sum(word_score(w.lower(), "cyrl" if cyrillic else "latn", other) for w in words)
+    return ("kk", 1.0) if total > 0 else (other, 0.0)
 
 
 def _decide(votes: Counter) -> tuple[str, float]:
@@ -117,17 +172,19 @@ def word_language(word: str) -> tuple[str | None, str]:
     if _CYR.search(low):
         if _LAT.search(low):
             return None, "mixed"
-        if any(ch in KAZAKH_SPECIFIC for ch in low):
+        if any(ch in KAZAKH_SPECIFIC for ch in low) or low in KK_FUNCTION_WORDS:
             return "kk", "cyrl"
-        return _by_profile(low, "cyrl", "ru"), "cyrl"
+        if low in RU_FUNCTION_WORDS:
+            return "ru", "cyrl"
+        return _by_profile(low, "cyrl", "ru", KK_FOLDED_MARGIN), "cyrl"
     if any(ch in LATIN_KAZAKH_SPECIFIC for ch in low):
         return "kk", "latn"
     return _by_profile(low, "latn", "en"), "latn"
 
 
-def _by_profile(word: str, script: str, other: str) -> str | None:
+def _by_profile(word: str, script: str, other: str, kk_margin: float = MARGIN) -> str | None:
     score = word_score(word, script, other)
-    if score > MARGIN:
+    if score > kk_margin:
         return "kk"
     if score < -MARGIN:
         return other

@@ -1,0 +1,157 @@
+"""Turns the hand-written text bank into lookup tables and composes texts for millions of rows.
+
+Why tables: picking a sentence per row in Python would dominate the run time at 10 million appeals.
+Each table flattens one family of sentences into a polars Series and keeps, for every dense integer
+"group code" (e.g. area x polarity x language x agency kind), the offset and count of its sentences.
+Picking is then numpy arithmetic, and composing is a handful of polars string expressions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import product
+
+import numpy as np
+import polars as pl
+
+from . import text_bank as tb
+from .reference import AGENCY_KINDS, AREAS
+
+LANGS = ("kk", "ru", "en")                 # lang3 codes 0, 1, 2
+LANG_VARIANTS = ("kk", "ru", "en", "kk_mixed", "kk_latin")
+LANG3_OF_VARIANT = np.array([0, 1, 2, 0, 0])
+POLARITIES = ("negative", "positive", "neutral")
+KINDS = tuple(AGENCY_KINDS)                # agency kinds in a fixed order
+MODES = ("r", "q", "p")                    # request, question, proposal
+ANSWER_KINDS = ("substantive", "formal", "refusal", "interim")
+
+
+class SentenceTable:
+    """Sentences grouped by a dense integer code; ``pick`` draws one sentence id per row."""
+
+    def __init__(self, groups: dict[int, list[str]], size: int):
+        flat: list[str] = []
+        self.offset = np.zeros(size, dtype=np.int64)
+        self.count = np.zeros(size, dtype=np.int64)
+        for code in range(size):
+            items = groups.get(code, [])
+            self.offset[code], self.count[code] = len(flat), len(items)
+            flat.extend(items)
+        self.none_id = len(flat)
+        self.texts = pl.Series(flat + [None], dtype=pl.String)
+        self.has_slot = np.array([("{" in t) for t in flat] + [False])
+
+    def has(self, codes: np.ndarray) -> np.ndarray:
+        return self.count[codes] > 0
+
+    def pick(self, codes: np.ndarray, u: np.ndarray) -> np.ndarray:
+        """One sentence id per row (uniform within the group); ``none_id`` for empty groups."""
+        count = self.count[codes]
+        ids = self.offset[codes] + np.minimum((u * count).astype(np.int64), np.maximum(count - 1, 0))
+        return np.where(count > 0, ids, self.none_id)
+
+    def gather(self, ids: np.ndarray) -> pl.Series:
+        return self.texts.gather(ids)
+
+
+def evidence_code(area, polarity, lang3, kind_slot):
+    """kind_slot 0 = generic sentence, 1 + kind index = sentence specific to that agency kind."""
+    return ((area * 3 + polarity) * 3 + lang3) * (len(KINDS) + 1) + kind_slot
+
+
+def plain_code(lang4, kind, mode):
+    """lang4: 0 kk, 1 ru, 2 en, 3 kk-ru mixed."""
+    return (lang4 * len(KINDS) + kind) * 3 + mode
+
+
+def _evidence_table() -> SentenceTable:
+    groups = {}
+    for (a, area), (p, pol), (l, lang) in product(enumerate(AREAS), enumerate(POLARITIES), enumerate(LANGS)):
+        groups[evidence_code(a, p, l, 0)] = tb.EVIDENCE[area][pol][lang]
+    for (area, pol, kind), by_lang in tb.KIND_EVIDENCE.items():
+        for l, lang in enumerate(LANGS):
+            code = evidence_code(AREAS.index(area), POLARITIES.index(pol), l, 1 + KINDS.index(kind))
+            groups[code] = by_lang[lang]
+    return SentenceTable(groups, evidence_code(len(AREAS), 0, 0, 0))
+
+
+def _mixed_evidence_table() -> SentenceTable:
+    return SentenceTable({a: tb.MIXED_EVIDENCE[area] for a, area in enumerate(AREAS)}, len(AREAS))
+
+
+def _plain_table() -> SentenceTable:
+    """Plain requests per (language, kind, mode), with fallbacks resolved at build time: the same
+    kind in mode "request", then the akimat in that mode, then the akimat's requests."""
+    raw: dict[tuple[int, int, int], list[str]] = {}
+    sources = [(l, tb.PLAIN[lang]) for l, lang in enumerate(LANGS)] + [(3, tb.MIXED_PLAIN)]
+    for lang4, rows in sources:
+        for kind, mode, text in rows:
+            raw.setdefault((lang4, KINDS.index(kind), MODES.index(mode)), []).append(text)
+    akimat = KINDS.index("akimat")
+    groups = {}
+    for lang4, kind, mode in product(range(4), range(len(KINDS)), range(3)):
+        for key in ((lang4, kind, mode), (lang4, akimat, mode), (lang4, kind, 0), (lang4, akimat, 0)):
+            if raw.get(key):
+                groups[plain_code(lang4, kind, mode)] = raw[key]
+                break
+    return SentenceTable(groups, plain_code(4, 0, 0))
+
+
+def _by_lang4(bank: dict[str, list[str]]) -> SentenceTable:
+    """Frames keyed by lang4 (kk, ru, en, mixed); mixed falls back to kk."""
+    return SentenceTable({i: bank.get(k) or bank["kk"] for i, k in enumerate(("kk", "ru", "en", "mixed"))}, 4)
+
+
+def _pii_table() -> SentenceTable:
+    kinds = ("phone", "email", "iin")
+    groups = {k * 3 + l: tb.PII_SENTENCES[kind][lang] for (k, kind), (l, lang) in
+              product(enumerate(kinds), enumerate(LANGS))}
+    return SentenceTable(groups, 9)
+
+
+def _answers_table() -> SentenceTable:
+    groups = {l * 4 + q: tb.ANSWERS[lang][quality] for (l, lang), (q, quality) in
+              product(enumerate(LANGS), enumerate(ANSWER_KINDS))}
+    return SentenceTable(groups, 12)
+
+
+@dataclass
+class Bank:
+    """All sentence tables the generator uses, built once per run."""
+
+    evidence: SentenceTable
+    mixed_evidence: SentenceTable
+    plain: SentenceTable
+    openings: SentenceTable
+    repeat_openings: SentenceTable
+    closings_request: SentenceTable
+    closings_thanks: SentenceTable
+    details: SentenceTable
+    address_details: SentenceTable
+    pii: SentenceTable
+    answers: SentenceTable
+
+    @classmethod
+    def build(cls) -> "Bank":
+        return cls(
+            evidence=_evidence_table(), mixed_evidence=_mixed_evidence_table(), plain=_plain_table(),
+            openings=_by_lang4(tb.OPENINGS), repeat_openings=_by_lang4(tb.REPEAT_OPENINGS),
+            closings_request=_by_lang4(tb.CLOSINGS_REQUEST), closings_thanks=_by_lang4(tb.CLOSINGS_THANKS),
+            details=_by_lang4(tb.DETAILS), address_details=_by_lang4(tb.ADDRESS_DETAILS),
+            pii=_pii_table(), answers=_answers_table(),
+        )
+
+
+def compose_texts(parts: list[pl.Series], place: pl.Series, pii: pl.Series, latin: np.ndarray,
+                  lowercase: np.ndarray) -> pl.Series:
+    """Join the picked sentences with spaces, fill ``{place}``/``{pii}``, then transliterate the
+    Latin-script Kazakh rows and lower-case the hurried ones."""
+    frame = pl.DataFrame({f"p{i}": s for i, s in enumerate(parts)}).with_columns(
+        place=place, pii=pii, latin=pl.Series(latin), lower=pl.Series(lowercase))
+    source, target = tb.latin_pairs()
+    text = (pl.concat_str([pl.col(f"p{i}") for i in range(len(parts))], separator=" ", ignore_nulls=True)
+            .str.replace("{place}", pl.col("place"), literal=True)
+            .str.replace("{pii}", pl.col("pii"), literal=True))
+    text = pl.when(pl.col("latin")).then(text.str.replace_many(source, target)).otherwise(text)
+    text = pl.when(pl.col("lower")).then(text.str.to_lowercase()).otherwise(text)
+    return frame.select(text.alias("text")).to_series()

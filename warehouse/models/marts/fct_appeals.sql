@@ -1,0 +1,160 @@
+-- grain: one row per appeal, with its lifecycle measured against the legal deadlines
+-- key: appeal_id
+with appeals as (
+    select * from stg_appeals
+),
+
+events as (
+    select * from stg_appeal_events
+),
+
+agencies as (
+    select * from stg_agencies
+),
+
+regions as (
+    select * from ref_regions
+),
+
+calendar as (
+    select * from ref_calendar
+),
+
+rules as (
+    select * from ref_rules
+),
+
+event_summary as (
+    select
+        appeal_id,
+        count(*) filter (where event_type = 'redirect')                                  as redirect_count,
+        min(event_at) filter (where event_type = 'redirect')                             as first_redirect_at,
+        count(*) filter (where event_type = 'extension')                                 as extension_count,
+        min(event_at) filter (where event_type = 'extension')                            as first_extension_at,
+        min(event_at) filter (where event_type in ('interim_answer', 'final_answer'))    as first_answer_event_at,
+        min(event_at) filter (where event_type = 'final_answer')                         as final_answer_event_at,
+        count(*) filter (where event_type = 'interim_answer')                            as interim_answer_count,
+        count(*) filter (where event_type = 'followup')                                  as followup_count
+    from events
+    group by appeal_id
+),
+
+registered_day as (
+    select
+        a.appeal_id,
+        c.working_day_index as registered_index
+    from appeals a
+    join calendar c on c.day = a.registered_at::date
+),
+
+legal_due as (
+    -- the day whose working-day index is `working_days_to_answer` past registration
+    select
+        r.appeal_id,
+        min(c.day) as legal_due_date
+    from registered_day r
+    cross join rules
+    join calendar c
+      on c.working_day_index = r.registered_index + rules.working_days_to_answer
+     and c.is_working_day
+    group by r.appeal_id
+),
+
+redirect_day as (
+    select e.appeal_id, c.working_day_index as redirect_index
+    from event_summary e
+    join calendar c on c.day = e.first_redirect_at::date
+),
+
+previous_by_applicant as (
+    -- a repeat: the same applicant wrote to the same agency about the same category before
+    select
+        appeal_id,
+        lag(registered_at) over (
+            partition by applicant_hash, agency_key, coalesce(category, '')
+            order by registered_at, appeal_id
+        ) as previous_registered_at
+    from appeals
+    where applicant_hash is not null
+),
+
+joined as (
+    select
+        a.*,
+        coalesce(ag.name_en, a.agency_name)                                   as agency_label,
+        ag.agency_kind,
+        coalesce(a.region_name, rg.name_en, ag.region_code)                   as region_label,
+        coalesce(e.redirect_count, 0)                                         as redirect_count,
+        e.first_redirect_at,
+        coalesce(e.extension_count, 0)                                        as extension_count,
+        e.first_extension_at,
+        coalesce(e.interim_answer_count, 0)                                   as interim_answer_count,
+        coalesce(e.followup_count, 0)                                         as followup_count,
+        least(e.first_answer_event_at, a.answered_at)                         as first_answer_at,
+        coalesce(a.answered_at, e.final_answer_event_at)                      as final_answer_at,
+        d.legal_due_date,
+        r.registered_index,
+        rd.redirect_index,
+        p.previous_registered_at
+    from appeals a
+    left join agencies ag on ag.agency_code = a.agency_code
+    left join regions rg on rg.region_code = a.region_code
+    left join event_summary e on e.appeal_id = a.appeal_id
+    left join legal_due d on d.appeal_id = a.appeal_id
+    left join registered_day r on r.appeal_id = a.appeal_id
+    left join redirect_day rd on rd.appeal_id = a.appeal_id
+    left join previous_by_applicant p on p.appeal_id = a.appeal_id
+),
+
+final as (
+    select
+        j.appeal_id,
+        j.source,
+        j.external_id,
+        j.agency_key,
+        j.agency_label                                                        as agency,
+        j.agency_kind,
+        coalesce(j.region_code, j.region_label)                               as region_key,
+        j.region_label                                                        as region,
+        coalesce(j.channel, 'unknown')                                        as channel,
+        coalesce(j.language, 'unknown')                                       as language,
+        coalesce(j.appeal_type, 'unknown')                                    as appeal_type,
+        j.category,
+        j.registered_at,
+        date_trunc('month', j.registered_at)::date                            as registered_month,
+        j.status,
+        j.first_answer_at,
+        j.final_answer_at,
+        -- the deadline in force: extended (at most two months) when the file shows an extension
+        case when j.extension_count > 0
+             then (j.registered_at::date + (select extension_max_days from rules) * interval 1 day)::date
+             else j.legal_due_date end                                        as due_date,
+        j.legal_due_date,
+        j.due_at                                                              as source_due_at,
+        j.final_answer_at is not null                                         as is_answered,
+        j.final_answer_at is not null
+            and j.final_answer_at::date <= (case when j.extension_count > 0
+                 then (j.registered_at::date + (select extension_max_days from rules) * interval 1 day)::date
+                 else j.legal_due_date end)                                   as is_on_time,
+        date_diff('second', j.registered_at, j.final_answer_at) / 86400.0     as days_to_final_answer,
+        date_diff('second', j.registered_at, j.first_answer_at) / 86400.0     as days_to_first_answer,
+        j.redirect_count,
+        j.redirect_count >= 2                                                 as is_ping_pong,
+        j.redirect_index - j.registered_index > (select notice_working_days from rules)
+                                                                              as is_redirect_late,
+        j.previous_registered_at is not null
+            and j.registered_at - j.previous_registered_at <= interval 180 day as is_repeat,
+        j.extension_count,
+        j.interim_answer_count > 0 and j.final_answer_at is null              as is_interim_only,
+        j.followup_count,
+        j.satisfaction,
+        j.applicant_hash,
+        j.age_band,
+        j.sex,
+        j.has_disability,
+        j.is_rural,
+        j.text
+    from joined j
+)
+
+select * from final

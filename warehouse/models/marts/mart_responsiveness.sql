@@ -1,0 +1,37 @@
+-- grain: one row per agency, region, channel, language, appeal type and month of registration
+-- key: agency_key, region_key, channel, language, appeal_type, registered_month
+-- Additive counts and sums only, so any filter on the dashboard is a sum over this cube
+-- (thousands of rows) instead of a scan of millions of appeals.
+with appeals as (
+    select * from fct_appeals
+),
+
+final as (
+    select
+        agency_key,
+        any_value(agency)                                          as agency,
+        any_value(agency_kind)                                     as agency_kind,
+        region_key,
+        any_value(region)                                          as region,
+        channel,
+        language,
+        appeal_type,
+        registered_month,
+        count(*)                                                   as appeals,
+        count(*) filter (where is_answered)                        as answered,
+        count(*) filter (where is_on_time)                         as on_time,
+        sum(days_to_final_answer)                                  as sum_days_to_final_answer,
+        count(*) filter (where redirect_count > 0)                 as redirected,
+        count(*) filter (where is_ping_pong)                       as ping_pong,
+        count(*) filter (where is_redirect_late)                   as redirected_late,
+        count(*) filter (where extension_count > 0)                as extended,
+        count(*) filter (where is_repeat)                          as repeats,
+        count(*) filter (where is_interim_only)                    as interim_only,
+        count(satisfaction)                                        as rated,
+        sum(satisfaction)                                          as sum_satisfaction,
+        count(*) filter (where satisfaction >= 4)                  as satisfied
+    from appeals
+    group by agency_key, region_key, channel, language, appeal_type, registered_month
+)
+
+select * from final

@@ -1,0 +1,154 @@
+"""Read-side queries behind the dashboard and the CLI reports.
+
+Pages never write SQL: they build a :class:`Filters` and call these functions, which
+return polars frames. User choices only ever reach SQL as bound parameters (`?`),
+never by string concatenation; column names come from fixed allow-lists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import duckdb
+import polars as pl
+
+from warehouse.stats import add_rate_columns, quantile_from_histogram
+
+DIMENSIONS = {  # name shown -> column of the cube and of fct_appeals
+    "agency": "agency_key",
+    "region": "region_key",
+    "channel": "channel",
+    "language": "language",
+    "appeal_type": "appeal_type",
+    "month": "registered_month",
+}
+LABELS = {"agency_key": "agency", "region_key": "region"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    date_from: date | None = None
+    date_to: date | None = None
+    agencies: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    channels: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    appeal_types: tuple[str, ...] = ()
+    areas: tuple[str, ...] = field(default=())
+    polarities: tuple[str, ...] = field(default=())
+
+    def previous_period(self) -> "Filters":
+        """The same length of time just before this one (for trends)."""
+        if not (self.date_from and self.date_to):
+            return self
+        length = self.date_to - self.date_from + timedelta(days=1)
+        return Filters(self.date_from - length, self.date_from - timedelta(days=1), self.agencies, self.regions,
+                       self.channels, self.languages, self.appeal_types, self.areas, self.polarities)
+
+
+def where(f: Filters, date_column: str = "registered_month", month_grain: bool = True) -> tuple[str, list]:
+    """A WHERE clause with placeholders, and its parameters."""
+    clauses, params = ["true"], []
+    if f.date_from:
+        clauses.append(f"{date_column} >= ?")
+        params.append(f.date_from.replace(day=1) if month_grain else f.date_from)
+    if f.date_to:
+        clauses.append(f"{date_column} <= ?")
+        params.append(f.date_to)
+    for column, values in (("agency_key", f.agencies), ("region_key", f.regions), ("channel", f.channels),
+                           ("language", f.languages), ("appeal_type", f.appeal_types)):
+        if values:
+            clauses.append(f"{column} in (select unnest(?))")
+            params.append(list(values))
+    return " and ".join(clauses), params
+
+
+def options(con: duckdb.DuckDBPyConnection) -> dict[str, pl.DataFrame]:
+    """Values for the filter widgets."""
+    out = {}
+    for name, column in DIMENSIONS.items():
+        if name == "month":
+            continue
+        label = LABELS.get(column, column)
+        out[name] = con.execute(
+            f"select {column} as key, any_value({label}) as label, sum(appeals)::bigint as appeals "
+            f"from mart_responsiveness group by {column} order by appeals desc").pl()
+    bounds = con.execute("select min(registered_month), max(registered_month) from mart_responsiveness").fetchone()
+    out["months"] = bounds
+    return out
+
+
+def responsiveness_kpis(con: duckdb.DuckDBPyConnection, f: Filters) -> dict:
+    clause, params = where(f)
+    row = con.execute(f"""
+        select sum(appeals), sum(answered), sum(on_time), sum(sum_days_to_final_answer), sum(redirected),
+               sum(ping_pong), sum(repeats), sum(interim_only), sum(rated), sum(sum_satisfaction), sum(satisfied)
+        from mart_responsiveness where {clause}""", params).fetchone()
+    keys = ("appeals", "answered", "on_time", "sum_days", "redirected", "ping_pong", "repeats", "interim_only",
+            "rated", "sum_satisfaction", "satisfied")
+    k = {key: (value or 0) for key, value in zip(keys, row)}
+    median, p90 = answer_day_quantiles(con, f)
+    k.update(median_days=median, p90_days=p90,
+             on_time_rate=k["on_time"] / k["appeals"] if k["appeals"] else None,
+             mean_satisfaction=k["sum_satisfaction"] / k["rated"] if k["rated"] else None)
+    return k
+
+
+def answer_day_quantiles(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[float | None, float | None]:
+    clause, params = where(f)
+    hist = con.execute(f"select answer_day, sum(appeals) from mart_answer_days_histogram where {clause} "
+                       "group by answer_day", params).fetchall()
+    days, counts = [h[0] for h in hist], [int(h[1]) for h in hist]
+    return quantile_from_histogram(days, counts, 0.5), quantile_from_histogram(days, counts, 0.9)
+
+
+def responsiveness_by(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str, min_count: int = 30) -> pl.DataFrame:
+    """Per value of a dimension: volume, on-time rate with interval and shrunk rate, and the rest."""
+    column = DIMENSIONS[dimension]
+    label = LABELS.get(column, column)
+    clause, params = where(f)
+    frame = con.execute(f"""
+        select {column} as key, any_value({label})::varchar as label, sum(appeals)::bigint as appeals, sum(answered)::bigint as answered,
+               sum(on_time)::bigint as on_time, sum(redirected)::bigint as redirected, sum(ping_pong)::bigint as ping_pong,
+               sum(repeats)::bigint as repeats, sum(interim_only)::bigint as interim_only, sum(extended)::bigint as extended,
+               sum(rated)::bigint as rated, sum(satisfied)::bigint as satisfied,
+               sum(sum_satisfaction) / nullif(sum(rated), 0) as mean_satisfaction
+        from mart_responsiveness where {clause} group by {column} order by appeals desc""", params).pl()
+    if frame.height == 0:
+        return frame
+    frame = add_rate_columns(frame, "on_time", "appeals", "on_time")
+    frame = add_rate_columns(frame, "satisfied", "rated", "satisfied")
+    quantiles = _quantiles_by(con, f, column)
+    return frame.join(quantiles, on="key", how="left").with_columns(
+        (pl.col("appeals") >= min_count).alias("ranked"),
+        (pl.col("ping_pong") / pl.col("appeals")).alias("ping_pong_rate"),
+        (pl.col("repeats") / pl.col("appeals")).alias("repeat_rate"),
+        (pl.col("interim_only") / pl.col("appeals")).alias("interim_only_rate"),
+    )
+
+
+def _quantiles_by(con, f: Filters, column: str) -> pl.DataFrame:
+    clause, params = where(f)
+    hist = con.execute(f"select {column} as key, answer_day, sum(appeals)::bigint as n from mart_answer_days_histogram "
+                       f"where {clause} group by all", params).pl().with_columns(pl.col("n").cast(pl.Int64))
+    rows = []
+    for key, part in hist.group_by("key"):
+        days, counts = part["answer_day"].to_list(), part["n"].to_list()
+        rows.append({"key": key[0], "median_days": quantile_from_histogram(days, counts, 0.5),
+                     "p90_days": quantile_from_histogram(days, counts, 0.9)})
+    schema = {"key": hist.schema["key"] if "key" in hist.schema else pl.Utf8, "median_days": pl.Float64,
+              "p90_days": pl.Float64}
+    return pl.DataFrame(rows, schema=schema)
+
+
+def overdue_backlog(con: duckdb.DuckDBPyConnection, f: Filters, as_of: date) -> pl.DataFrame:
+    """Appeals registered by `as_of`, past their deadline and without a final answer on that date."""
+    clause, params = where(f, "registered_at::date", month_grain=False)
+    return con.execute(f"""
+        select agency_key, any_value(agency) as agency, count(*) as overdue,
+               median(date_diff('day', due_date, ?::date)) as median_days_overdue
+        from fct_appeals
+        where {clause} and registered_at::date <= ?::date and due_date < ?::date
+          and (final_answer_at is null or final_answer_at::date > ?::date)
+        group by agency_key order by overdue desc""", [as_of, *params, as_of, as_of, as_of]).pl()
