@@ -15,18 +15,20 @@ the analysis needs:
 Design: two stages.
 
 * The *check-digit / context stage* (IIN/BIN, card, IBAN, names, home addresses)
-  needs Python: check digits, look-arounds, word lists. It runs only on texts in
-  which :data:`_CUE_RE` finds a candidate (a 12+ digit run, a grouped card, ``KZ``
-  + 2 digits, a name cue, an apartment or home-address cue). Most appeals contain
-  none of these, so most rows never reach Python.
+  needs Python: check digits, look-arounds, word lists. It is split into four rule
+  families (identifiers, names, apartments, residence addresses); each runs only
+  on texts its gate pattern selects (a 12+ digit run, a grouped card, ``KZ`` + 2
+  digits, a patronymic, initials or a name cue, an apartment or home-address cue).
+  Most appeals contain none of these, so most rows never reach Python.
 * The *cheap stage* (e-mail, phones) is plain regex. Its patterns are written in
   the common subset of Python ``re`` and Rust ``regex`` (the engine behind polars'
   ``str.replace_all``), so the very same pattern strings run in both engines.
   Rust ``regex`` has no look-around; digit boundaries are therefore matched as
   consumed groups (``pre``/``post``) that the replacement writes back.
 
-``redact_text`` applies exactly the same two stages in the same order (including
-the same cue gate), which is what makes ``redact_series`` give identical results.
+``redact_text`` applies exactly the same stages in the same order, with the same
+gates evaluated on the original text, which is what makes ``redact_series`` give
+identical results.
 
 Decisions (documented because they are judgement calls):
 
@@ -150,9 +152,10 @@ _EMAIL_RE = re.compile(_EMAIL_SRC)
 _CHEAP_RES = tuple((re.compile(src), py_repl) for src, py_repl, _ in _CHEAP_RULES)
 
 # =========================================================================== #
-# Cue gate for the Python stage: one shared pattern. A text reaches the Python
-# stage only if this matches, in redact_text and in redact_series alike. Every
-# Python-stage rule below needs one of these alternatives to match.
+# Gates of the Python stage: one shared pattern per rule family. A family runs on
+# a text only if its gate matches the *original* text, in redact_text and in
+# redact_series alike. Every rule of a family needs its gate to match, so a gate
+# costs nothing in recall; it only keeps rows away from Python.
 # =========================================================================== #
 _PATRONYMIC_CORE = (
     # Russian: -ович/-евич/-ич (Ильич), -овна/-евна/-ична; Kazakh: -ұлы/-улы/-қызы/-кызы
@@ -166,7 +169,10 @@ _INITIALS_CORE = f"[{_UP}]\\.{_SP}?[{_UP}]\\."  # "И.И.", "А. Б."
 _WS = "[ \t\n\r\u00a0\u202f]"  # whitespace in shared gate patterns (no \\s: engines differ)
 _NAME_CUE_CORE = (
     f"(?i:зовут|мо[её]{_WS}+имя|фамили|фио|ф\\.{_WS}?и\\.{_WS}?о|т\\.{_WS}?а\\.{_WS}?ә"
-    f"|атым|есімім|аты-?жөн|name|я,|мен,)"
+    f"|атым|есімім|аты-?жөн|name)"
+    # formal opening "Я, Иванов Пётр, ..." / "Мен, ..."; bounded on the left, or
+    # every "заявления," and "әкіммен," would open the gate
+    f"|(?:^|{_NOT_LETTER})(?:Я|Мен),"
 )
 _APARTMENT_CORE = (
     r"(?i:кв|пәтер|apt|apartment|flat)[^0-9]{0,10}[0-9]"
@@ -184,23 +190,18 @@ _SINGLE_INITIAL_CORE = (
     f"[{_UP}][{_LO}]+{_SURNAME_END}{_SP}+[{_UP}]\\.|[{_UP}]\\.{_SP}?[{_UP}][{_LO}]+{_SURNAME_END}"
 )
 
-_CUE_SRC = "|".join(
+_IDENTIFIER_GATE = "|".join(
     (
         r"[0-9]{12}",  # IIN/BIN; also inside every contiguous 13-19 digit card
         r"[0-9]{4}[ \-][0-9]{4}[ \-][0-9]{4}",  # card in groups of four
         r"[0-9]{4}[ \-][0-9]{6}[ \-][0-9]{4}",  # Amex / Diners grouping
         r"(?i:kz)[0-9]{2}",  # KZ IBAN
-        _PATRONYMIC_CORE,
-        _INITIALS_CORE,
-        _NAME_CUE_CORE,
-        _APARTMENT_CORE,
-        _RESIDENCE_CORE,
-        _ID_CUE_CORE,
-        _FIELD_CUE_CORE,
-        _SINGLE_INITIAL_CORE,
+        _ID_CUE_CORE,  # spaced IIN/BIN after a cue word
     )
 )
-_CUE_RE = re.compile(_CUE_SRC)
+_NAME_GATE = "|".join(
+    (_PATRONYMIC_CORE, _INITIALS_CORE, _NAME_CUE_CORE, _FIELD_CUE_CORE, _SINGLE_INITIAL_CORE)
+)
 
 # =========================================================================== #
 # Python stage: check digits, look-arounds, word lists.
@@ -521,17 +522,29 @@ def _redact_residence(text: str) -> str:
     return "".join(out)
 
 
-def _python_stage(text: str) -> str:
-    """Redactions that need check digits or context. Order matters: IBAN before
-    cards (a spaced all-digit IBAN contains a 4-4-4-4 run), identifiers before
-    names and addresses (whose number rules must not see them)."""
+def _redact_identifiers(text: str) -> str:
+    """Identifiers validated by check digits. Order matters: IBAN before cards
+    (a spaced all-digit IBAN contains a 4-4-4-4 run), IIN/BIN before cards."""
     text = _IBAN_RE.sub(_replace_iban, text)
     text = _KZ_ID_RE.sub(_replace_kz_id, text)
     text = _KZ_ID_SPACED_RE.sub(_replace_spaced_kz_id, text)
-    text = _CARD_RE.sub(_replace_card, text)
-    text = _redact_names(text)
-    text = _APARTMENT_RE.sub("[ADDRESS]", text)
-    return _redact_residence(text)
+    return _CARD_RE.sub(_replace_card, text)
+
+
+def _redact_apartments(text: str) -> str:
+    return _APARTMENT_RE.sub("[ADDRESS]", text)
+
+
+# (gate pattern shared with polars, Python function), applied in this order:
+# identifiers first so name/address number rules never see them; apartments
+# before the residence rule, whose address span accepts "[ADDRESS]" tokens.
+_FAMILIES: tuple[tuple[str, Callable[[str], str]], ...] = (
+    (_IDENTIFIER_GATE, _redact_identifiers),
+    (_NAME_GATE, _redact_names),
+    (_APARTMENT_CORE, _redact_apartments),
+    (_RESIDENCE_CORE, _redact_residence),
+)
+_FAMILY_GATES = tuple(re.compile(gate) for gate, _ in _FAMILIES)
 
 
 def _cheap_stage_text(text: str) -> str:
@@ -553,25 +566,29 @@ def redact_text(text: str | None) -> str | None:
     """Replace personal data in one text by kind tokens; None stays None."""
     if not text:
         return text
-    if _CUE_RE.search(text):
-        text = _python_stage(text)
+    open_gates = [gate.search(text) is not None for gate in _FAMILY_GATES]
+    for is_open, (_, redact) in zip(open_gates, _FAMILIES, strict=True):
+        if is_open:
+            text = redact(text)
     return _cheap_stage_text(text)
 
 
 def redact_series(s: pl.Series) -> pl.Series:
     """Vectorised :func:`redact_text` with identical results.
 
-    Only rows matched by the cue gate go through Python (check digits, names,
-    addresses); e-mail and phone patterns run as polars regex replacements over
-    the whole column, which is what makes this fast on millions of rows.
+    Each Python rule family runs only on the rows its gate selects (gates are
+    evaluated on the original column, as redact_text evaluates them on the
+    original text); e-mail and phone patterns run as polars regex replacements
+    over the whole column. That is what makes this fast on millions of rows.
     """
     s = s.cast(pl.String)
-    cued = s.str.contains(_CUE_SRC).fill_null(False)
-    idx = cued.arg_true()
-    if len(idx):
-        redacted = [_python_stage(t) for t in s.gather(idx).to_list()]
-        s = s.clone()
-        s.scatter(idx, pl.Series(redacted, dtype=pl.String))
+    masks = [s.str.contains(gate).fill_null(False) for gate, _ in _FAMILIES]
+    s = s.clone()  # scatter() writes in place; never touch the caller's series
+    for mask, (_, redact) in zip(masks, _FAMILIES, strict=True):
+        idx = mask.arg_true()
+        if len(idx):
+            redacted = [redact(t) for t in s.gather(idx).to_list()]
+            s.scatter(idx, pl.Series(redacted, dtype=pl.String))
     s = s.str.replace_all(_EMAIL_SRC, "[EMAIL]")
     for _ in range(2):
         for src, _py, rust_repl in _CHEAP_RULES:

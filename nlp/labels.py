@@ -39,3 +39,11 @@ def encode(areas: dict[str, str], appeal_type: str | None) -> list[float]:
     if appeal_type:
         y[label_index()[f"appeal_type:{appeal_type}"]] = 1.0
     return y
+
+
+def polarity_of(areas: dict[str, str]) -> str | None:
+    """The text's overall polarity: the most frequent among its areas (ties: negative first)."""
+    if not areas:
+        return None
+    values = list(areas.values())
+    return max(POLARITIES, key=lambda p: (values.count(p), -POLARITIES.index(p)))

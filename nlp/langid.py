@@ -40,7 +40,7 @@ from importlib import resources
 from nlp.translit import (KAZAKH_SPECIFIC, LATIN_KAZAKH_SPECIFIC, cyrillic_to_informal_latin, fold_kazakh_letters,
                           latin_to_cyrillic)
 
-KK_SHARE = 0.30
+KK_SHARE = 0.25
 """Share of Kazakh among language-marked words from which a mixed text is Kazakh."""
 
 MARGIN = 0.25
@@ -63,6 +63,7 @@ KK_FUNCTION_WORDS = frozenset("""
 және жане мен менің маған бұл бул осы сол бір бир деп үшін ушин жоқ жок бар емес еді еди екен болды ғой гой
 бірақ бирак өте оте көп коп тағы тагы енді енди неге қашан кашан қалай калай кім ким біз биз сіз сиз олар
 рахмет рақмет ракмет жақсы жаксы жаман керемет тамаша сәлеметсіз салеметсиз болады болмайды керек ештеңе
+нашар ұнады унады ұнамады унамады
 """.split())
 """Frequent Kazakh words, also as typed without Kazakh letters: each is a Kazakh vote."""
 
@@ -71,7 +72,7 @@ PROFILE_RESOURCE = "langid_profile.json"
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _CYR = re.compile(r"[а-яёәғқңөұүһі]", re.IGNORECASE)
 _LAT = re.compile(r"[a-zà-ɏ]", re.IGNORECASE)
-_PLACEHOLDER = re.compile(r"\[[A-Z_]+\]|\b([A-Za-zА-Яа-я])\1{2,}\b")
+_PLACEHOLDER = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|\[[A-Z_]+\]|\b([A-Za-zА-Яа-я])\1{2,}\b")
 # Latin look-alikes typed inside Cyrillic words ("дəрігер", "Адемi"): read as Cyrillic.
 _HOMOGLYPHS = str.maketrans({"ə": "ә", "Ə": "Ә", "i": "і", "I": "І", "a": "а", "e": "е", "o": "о", "c": "с",
                              "p": "р", "x": "х", "y": "у", "k": "к", "H": "Н", "T": "Т", "M": "М", "B": "В"})
@@ -112,12 +113,28 @@ def fix_homoglyphs(text: str) -> str:
     return _WORD.sub(fix, text)
 
 
-def evidence_words(text: str) -> list[str]:
-    """Words that can carry language evidence: not redaction placeholders ([NAME], XXXX), not
-    short acronyms (ЦОН, ХҚКО, WC); if nothing else is left, every word."""
-    words = _WORD.findall(_PLACEHOLDER.sub(" ", text))
-    kept = [w for w in words if not (w.isupper() and len(w) <= 4)]
+NAME_WEIGHT = 0.3
+"""Weight of a capitalised word inside a sentence: a proper name (Жана Куат, Нурлы Жол) tells
+the language of the place, not of the writer."""
+
+
+def evidence_words(text: str) -> list[tuple[str, float]]:
+    """(word, weight) of the words that can carry language evidence: not redaction
+    placeholders ([NAME], XXXX), URLs or short acronyms (ЦОН, ХҚКО, WC); if nothing else is
+    left, every word."""
+    cleaned = _PLACEHOLDER.sub(" ", text)
+    words = [(m.group(0), _weight(cleaned, m)) for m in _WORD.finditer(cleaned)]
+    kept = [(w, x) for w, x in words if not (w.isupper() and (len(w) <= 4 or _LAT.match(w)))]
     return kept or words
+
+
+def _weight(text: str, m: re.Match) -> float:
+    word = m.group(0)
+    if not word[:1].isupper() or word.isupper():
+        return 1.0
+    before = text[:m.start()].rstrip()
+    sentence_start = not before or before[-1] in ".!?\n«\"(:—-"
+    return 1.0 if sentence_start else NAME_WEIGHT
 
 
 def _script(text: str) -> str:
@@ -129,7 +146,7 @@ def _script(text: str) -> str:
     return "cyrl" if cyr >= lat else "latn"
 
 
-def _votes(words: list[str], script: str) -> tuple[Counter, set[str]]:
+def _votes(words: list[tuple[str, float]], script: str) -> tuple[Counter, set[str]]:
     """Weighted votes per language; words of the minority script count half.
 
     Also returns the Latin-script words that are not clearly English: if the text is
@@ -137,22 +154,22 @@ def _votes(words: list[str], script: str) -> tuple[Counter, set[str]]:
     """
     votes: Counter = Counter()
     kk_latin: set[str] = set()
-    for word in words:
+    for word, weight in words:
         lang, word_script = word_language(word)
         if word_script == "latn" and lang != "en":
             kk_latin.add(word)
         if lang is None:
             continue
         minority = script in ("cyrl", "latn") and word_script != script
-        votes[lang] += 0.5 if minority else 1.0
+        votes[lang] += weight * (0.5 if minority else 1.0)
     return votes, kk_latin
 
 
-def _weak_decision(words: list[str], script: str) -> tuple[str, float]:
+def _weak_decision(words: list[tuple[str, float]], script: str) -> tuple[str, float]:
     """No word was clear evidence ("Зор", "Баянтау"): follow the sign of the summed scores."""
     cyrillic = script != "latn"
     other = "ru" if cyrillic else "en"
-    total = sum(word_score(w.lower(), "cyrl" if cyrillic else "latn", other) for w in words)
+    total = sum(word_score(w.lower(), "cyrl" if cyrillic else "latn", other) for w, _ in words)
     return ("kk", 1.0) if total > 0 else (other, 0.0)
 
 

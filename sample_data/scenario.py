@@ -143,17 +143,17 @@ PLANTED_BY_AGENCY = {g.agency_code: g for g in PLANTED_GAPS}
 
 @dataclass(frozen=True)
 class TrainingEffect:
-    """A course session and how the planted gap of the trained agency changes afterwards.
-    ``factor_by_months_after[k]`` multiplies the planted ``extra_share`` k months after the session's
-    month (k = 1, 2, ...); the last factor holds for all later months. Month indexes are 0-based
-    from the dataset start (index 12 = the 13th month, January 2025 by default)."""
+    """Course sessions of one agency in one month and how its planted gap changes afterwards.
+    ``factor_by_months_after[k-1]`` multiplies the planted ``extra_share`` k months after the
+    sessions' month (k = 1, 2, ...); the last factor holds for all later months. Month indexes are
+    0-based from the dataset start (index 12 = the 13th month, January 2025 by default)."""
 
-    session_id: str
+    first_session_id: int
     agency_code: str
     course_id: str
     month_index: int
-    day: int
-    staff_trained: int
+    session_days: tuple[int, ...]
+    staff_per_session: tuple[int, ...]
     factor_by_months_after: tuple[float, ...] = field(default=(1.0,))
 
     def factor(self, month_index: int) -> float:
@@ -163,11 +163,15 @@ class TrainingEffect:
         steps = self.factor_by_months_after
         return steps[min(months_after, len(steps)) - 1]
 
+    @property
+    def staff_trained(self) -> int:
+        return sum(self.staff_per_session)
 
-TRAINING_EFFECT = TrainingEffect("S-0101", "POL-23", "C05", month_index=12, day=20, staff_trained=140,
-                                 factor_by_months_after=(0.83, 0.67, 0.5))
-NULL_EFFECT = TrainingEffect("S-0102", "AKM-39", "C03", month_index=9, day=15, staff_trained=60,
-                             factor_by_months_after=(1.0,))
+
+TRAINING_EFFECT = TrainingEffect(101, "POL-23", "C05", month_index=12, session_days=(8, 15, 22, 27),
+                                 staff_per_session=(35, 35, 35, 33), factor_by_months_after=(0.83, 0.67, 0.5))
+NULL_EFFECT = TrainingEffect(111, "AKM-39", "C03", month_index=9, session_days=(15,),
+                             staff_per_session=(38,), factor_by_months_after=(1.0,))
 PLANTED_SESSIONS = (TRAINING_EFFECT, NULL_EFFECT)
 
 # Comparable agencies for the training effect: other police departments, none of which takes a
@@ -199,5 +203,4 @@ SURVEY_BASE_MEAN = 3.9
 SURVEY_GAP_BY_ROLE = {"self": 0.15, "manager": 0.45, "peer": 0.6, "direct_report": 0.85,
                       "citizen": 1.0}   # share of a planted survey_gap each role sees
 SURVEY_SMALL_GROUP_SHARE = 0.15          # rater groups with fewer than 5 raters (anonymity rules)
-SURVEY_EXTRA_AGENCIES = ("AKM-31", "AKM-75", "AKM-71", "PSC-79", "PSC-19", "LND-79", "LND-33",
-                         "POL-47", "POL-27", "POL-15", "POL-75", "SOC-61")
+SURVEY_EXTRA_AGENCIES = ("AKM-31", "AKM-75", "PSC-79", "LND-79", "POL-47", "POL-27", "POL-15")

@@ -22,6 +22,7 @@ from ingestion import readers
 from ingestion.base import Batch, Connector, register
 from ingestion.readers import ROW
 from warehouse.errors import ConfigError, SourceError
+from warehouse.taxonomy import areas as taxonomy_areas
 
 SOURCE = "uk-csps"
 INSTRUMENT = "Civil Service People Survey"
@@ -102,6 +103,7 @@ def split_unreadable(long: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
 
 
 def score_rows(good: pl.DataFrame, period: str, areas: dict[str, str], texts: dict[str, str]) -> pl.DataFrame:
+    """Canonical rows; the row number stays so two rows of one organisation are caught as duplicates."""
     measure = pl.col("measure_id")
     return good.select(
         pl.lit(SOURCE).alias("source"),
@@ -124,9 +126,9 @@ def score_rows(good: pl.DataFrame, period: str, areas: dict[str, str], texts: di
 
 def competency_areas(path: str | None = None) -> dict[str, str]:
     """Measure -> area id, from the shipped TOML (or `--option areas=FILE.toml`); ids are checked."""
-    from warehouse.taxonomy import areas as taxonomy_areas
-
     origin = path or AREAS_FILE
+    if path and not Path(path).is_file():
+        raise ConfigError(f"No areas file {path}.", hint=f"Pass a TOML file like ingestion/mappings/{AREAS_FILE}.")
     text = Path(path).read_text(encoding="utf-8") if path else (
         resources.files("ingestion.mappings") / AREAS_FILE).read_text(encoding="utf-8")
     try:
@@ -166,10 +168,13 @@ class MeasureTexts:
 
 
 def _question_labels(path: Path) -> tuple[dict[str, str], list[tuple[re.Pattern, str]]]:
+    """A multiple-choice question shares its id with its first option; the stem row has no pattern,
+    the option row has one, and the option is what a score column measures."""
     labels, patterns = {}, []
     with path.open(encoding="utf-8-sig", newline="") as fh:
         for row in csv.DictReader(fh):
-            labels.setdefault(row["uid_num"], row["label"])
+            if row.get("regex") or row["uid_num"] not in labels:
+                labels[row["uid_num"]] = row["label"]
             if row.get("regex"):
                 pattern = _compile(row["regex"])
                 if pattern is not None:

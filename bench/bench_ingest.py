@@ -1,0 +1,88 @@
+"""Ingestion throughput against DuckDB's own CSV reader, on the same file, in the same run.
+
+    python bench/bench_ingest.py --appeals 1000000        # the issue's bar: ratio <= 2
+    python bench/bench_ingest.py --appeals 10000000       # must complete on 2 cores / 24 GiB
+
+Each measurement runs in its own subprocess so its peak memory (max RSS) is its own.
+The baseline is `create table as select * from read_csv(...)` into a fresh DuckDB
+file; Tyndau's run is the full `tyndau ingest` path (sniffing, mapping, validation,
+redaction, hashing, idempotent upsert, lineage) into a fresh warehouse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+BASELINE = """
+import duckdb, json, resource, sys, time
+started = time.perf_counter()
+con = duckdb.connect(sys.argv[2])
+con.execute("create table appeals as select * from read_csv(?, header=true, all_varchar=true)", [sys.argv[1]])
+rows = con.execute("select count(*) from appeals").fetchone()[0]
+con.close()
+print(json.dumps({"seconds": time.perf_counter() - started, "rows": rows,
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+TYNDAU = """
+import json, resource, sys, time
+from ingestion.pipeline import ingest
+from ingestion.registry import make_connector
+from warehouse.config import load_settings
+from warehouse.db import connect, migrate
+started = time.perf_counter()
+settings = load_settings("/nonexistent.toml", db_path=sys.argv[2], salt="bench")
+con = connect(settings.db_path)
+migrate(con)
+report = ingest(con, make_connector("csv", sys.argv[1], "eotinish-sample"), settings)
+con.close()
+print(json.dumps({"seconds": time.perf_counter() - started, "rows": report.counts.inserted,
+                  "rejected": report.counts.rejected,
+                  "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def run(code: str, csv_path: Path, db_path: Path) -> dict:
+    out = subprocess.run([sys.executable, "-c", code, str(csv_path), str(db_path)], cwd=REPO,
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def make_file(n: int, workdir: Path) -> Path:
+    from sample_data.generate import generate
+
+    started = time.perf_counter()
+    generate(workdir, n_appeals=n, events=False)
+    print(f"generated {n:,} appeals in {time.perf_counter() - started:.1f}s "
+          f"({(workdir / 'appeals.csv').stat().st_size / 1e6:.0f} MB)")
+    return workdir / "appeals.csv"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--appeals", type=int, default=1_000_000)
+    parser.add_argument("--workdir", type=Path, default=None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(dir=args.workdir) as tmp:
+        work = Path(tmp)
+        csv_path = make_file(args.appeals, work)
+        base = run(BASELINE, csv_path, work / "baseline.duckdb")
+        ours = run(TYNDAU, csv_path, work / "tyndau.duckdb")
+    ratio = ours["seconds"] / base["seconds"]
+    print(f"duckdb read_csv : {base['seconds']:7.2f}s  {base['rows'] / base['seconds']:>10,.0f} rows/s  "
+          f"peak {base['max_rss_mb']:,.0f} MB")
+    print(f"tyndau ingest   : {ours['seconds']:7.2f}s  {ours['rows'] / ours['seconds']:>10,.0f} rows/s  "
+          f"peak {ours['max_rss_mb']:,.0f} MB  (inserted {ours['rows']:,}, rejected {ours['rejected']:,})")
+    print(f"ratio tyndau / duckdb = {ratio:.2f}  (target <= 2.00: {'met' if ratio <= 2 else 'NOT met'})")
+
+
+if __name__ == "__main__":
+    main()

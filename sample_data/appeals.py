@@ -1,0 +1,396 @@
+"""Drawing the appeals themselves: when, to whom, in which language, about what, and their text.
+
+The static part of a run lives in ``World`` (agencies, calendar, sentence tables, planted gaps);
+``draw_appeals`` then produces one slice of appeals as numpy arrays, vectorised, from a random
+generator dedicated to that slice, so a run is reproducible slice by slice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+import polars as pl
+
+from . import people
+from . import scenario as sc
+from . import text_bank as tb
+from .composer import (KINDS, LANG3_OF_VARIANT, MODES, POLARITIES, Bank, compose_texts, evidence_code,
+                       plain_code)
+from .reference import AREAS, REGIONS, STREETS, build_agencies
+from .workdays import WorkCalendar, day_number
+
+SECONDS_PER_DAY = 86400
+SEASON = (1.12, 1.10, 1.00, 0.98, 0.95, 0.93, 0.90, 0.92, 1.00, 1.03, 1.08, 1.06)
+APPLICANTS_PER_APPEAL = 0.62
+
+
+def add_months(d: date, months: int) -> date:
+    total = d.year * 12 + d.month - 1 + months
+    return date(total // 12, total % 12 + 1, 1)
+
+
+@dataclass
+class World:
+    """Everything about a run that does not depend on the random draws."""
+
+    start: date
+    months: int
+    n_appeals: int
+    seed: int
+    agencies: tuple
+    calendar: WorkCalendar
+    bank: Bank
+    agency_kind: np.ndarray = field(init=False)
+    agency_region: np.ndarray = field(init=False)
+    agency_cum_weight: np.ndarray = field(init=False)
+    area_cum_by_kind: np.ndarray = field(init=False)
+    kk_share: np.ndarray = field(init=False)
+    rural_share: np.ndarray = field(init=False)
+    pool_size: np.ndarray = field(init=False)
+    partners: list = field(init=False)
+    planted_area: np.ndarray = field(init=False)
+
+    @classmethod
+    def build(cls, start: date, months: int, n_appeals: int, seed: int) -> "World":
+        end = add_months(start, months)
+        calendar = WorkCalendar(date(start.year - 1, 12, 1), date(end.year + 1, 12, 31))
+        world = cls(start, months, n_appeals, seed, build_agencies(), calendar, Bank.build())
+        world._index_agencies()
+        return world
+
+    @property
+    def end(self) -> date:
+        return add_months(self.start, self.months)
+
+    def _index_agencies(self) -> None:
+        katos = [r.kato for r in REGIONS]
+        self.agency_kind = np.array([KINDS.index(a.kind) for a in self.agencies])
+        self.agency_region = np.array([katos.index(a.region_kato) for a in self.agencies])
+        weights = np.array([a.volume_weight * _volume_boost(a.code) for a in self.agencies])
+        share = weights / weights.sum()
+        self.agency_cum_weight = np.cumsum(share)
+        self.area_cum_by_kind = np.array([np.cumsum(sc.area_weights_for_kind(k)) for k in KINDS])
+        region_share = np.bincount(self.agency_region, weights=share, minlength=len(REGIONS))
+        self.kk_share = _calibrated_kk_share(region_share)
+        self.rural_share = np.array([r.rural_share for r in REGIONS])
+        self.pool_size = np.maximum(50, region_share * self.n_appeals * APPLICANTS_PER_APPEAL).astype(np.int64)
+        self.partners = [np.flatnonzero((self.agency_region == self.agency_region[i]) &
+                                        (np.arange(len(self.agencies)) != i)) for i in range(len(self.agencies))]
+        self.planted_area = np.array([AREAS.index(sc.PLANTED_BY_AGENCY[a.code].area)
+                                      if a.code in sc.PLANTED_BY_AGENCY else -1 for a in self.agencies])
+
+    def planted_shares(self, month_index: int) -> np.ndarray:
+        """Per agency, the probability that an appeal of this month carries its planted gap."""
+        return np.array([sc.planted_share(a.code, month_index)[1] for a in self.agencies])
+
+
+def _volume_boost(code: str) -> float:
+    gap = sc.PLANTED_BY_AGENCY.get(code)
+    return gap.volume_boost if gap else 1.0
+
+
+def _calibrated_kk_share(region_share: np.ndarray) -> np.ndarray:
+    """Scale the regions' Kazakh shares so that the expected overall share is exactly
+    LANGUAGE_SHARES["kk"] while keeping the south more Kazakh-speaking than the north."""
+    raw = np.array([r.kk_share for r in REGIONS])
+    target = sc.LANGUAGE_SHARES["kk"]
+    return np.clip(raw * target / float(region_share @ raw), 0.05, 1 - sc.LANGUAGE_SHARES["en"] - 0.02)
+
+
+# ------------------------------------------------------------------------------------ timing
+
+
+def monthly_volumes(world: World, rng: np.random.Generator) -> np.ndarray:
+    """Appeals per month: a slow upward trend and winter peaks (heating, snow)."""
+    months = np.arange(world.months)
+    month_of_year = (world.start.month - 1 + months) % 12
+    weights = (1 + 0.012 * months) * np.array(SEASON)[month_of_year]
+    return rng.multinomial(world.n_appeals, weights / weights.sum())
+
+
+def registration_times(world: World, rng: np.random.Generator, month_index: int, count: int) -> np.ndarray:
+    """Sorted registration timestamps (seconds since epoch) within a month; fewer on days off,
+    mostly in office hours, some in the evening (online channels)."""
+    first = day_number(add_months(world.start, month_index))
+    last = day_number(add_months(world.start, month_index + 1))
+    days = np.arange(first, last)
+    weight = np.where(world.calendar.is_working(days), 1.0, 0.35)
+    day = rng.choice(days, size=count, p=weight / weight.sum())
+    office = rng.random(count) < 0.78
+    minute = np.where(office, rng.integers(9 * 60, 18 * 60, count), rng.integers(18 * 60, 23 * 60 + 30, count))
+    return np.sort(day * SECONDS_PER_DAY + minute * 60)
+
+
+# ------------------------------------------------------------------------------------ content
+
+
+@dataclass
+class Batch:
+    """One slice of appeals as parallel arrays (codes, not strings) until the text is composed."""
+
+    month_index: int
+    reg_t: np.ndarray
+    agency: np.ndarray
+    region: np.ndarray
+    applicant: np.ndarray        # index in the region's applicant pool
+    langvar: np.ndarray
+    evidence: np.ndarray
+    area1: np.ndarray
+    pol1: np.ndarray
+    has2: np.ndarray
+    area2: np.ndarray
+    pol2: np.ndarray
+    appeal_kind: np.ndarray
+    plain_id: np.ndarray
+    mixed_id: np.ndarray
+    ev1_id: np.ndarray
+    ev2_id: np.ndarray
+    repeat: np.ndarray
+    channel: np.ndarray = None
+    iin: np.ndarray = None
+
+    @property
+    def n(self) -> int:
+        return len(self.reg_t)
+
+    @property
+    def lang3(self) -> np.ndarray:
+        return LANG3_OF_VARIANT[self.langvar]
+
+
+CARRIED_FIELDS = ("agency", "region", "applicant", "langvar", "evidence", "area1", "pol1", "has2", "area2",
+                  "pol2", "appeal_kind", "plain_id", "mixed_id", "ev1_id", "ev2_id")
+
+
+def _choose(cum: np.ndarray, u: np.ndarray) -> np.ndarray:
+    return np.minimum(np.searchsorted(cum, u, side="right"), len(cum) - 1)
+
+
+def draw_language_variants(world: World, rng: np.random.Generator, region: np.ndarray) -> np.ndarray:
+    """kk / ru / en by region, then Kazakh split into Cyrillic, code-switched and Latin script."""
+    u = rng.random(len(region))
+    en = u >= 1 - sc.LANGUAGE_SHARES["en"]
+    kk = u < world.kk_share[region]
+    v = rng.random(len(region))
+    kk_variant = np.where(v < sc.KK_MIXED_SHARE, 3, np.where(v < sc.KK_MIXED_SHARE + sc.KK_LATIN_SHARE, 4, 0))
+    return np.where(en, 2, np.where(kk, kk_variant, 1))
+
+
+def draw_areas(world: World, rng: np.random.Generator, agency: np.ndarray, month_index: int):
+    """Baseline evidence (area and polarity, maybe a second area), then the planted gaps on top."""
+    n = len(agency)
+    kind = world.agency_kind[agency]
+    cum = world.area_cum_by_kind[kind]
+    pol_cum = np.cumsum([sc.POLARITY_SHARES[p] for p in POLARITIES])
+    evidence = rng.random(n) < sc.EVIDENCE_SHARE
+    area1 = (rng.random(n)[:, None] > cum).sum(axis=1).clip(0, len(AREAS) - 1)
+    pol1 = _choose(pol_cum, rng.random(n))
+    has2 = evidence & (rng.random(n) < sc.SECOND_AREA_SHARE)
+    area2 = (rng.random(n)[:, None] > cum).sum(axis=1).clip(0, len(AREAS) - 1)
+    area2 = np.where(area2 == area1, (area1 + rng.integers(1, len(AREAS), n)) % len(AREAS), area2)
+    pol2 = _choose(pol_cum, rng.random(n))
+
+    planted = world.planted_area[agency]
+    hit = (planted >= 0) & (rng.random(n) < world.planted_shares(month_index)[agency])
+    demote = hit & evidence & (area1 != planted)
+    area2 = np.where(demote, area1, area2)
+    pol2 = np.where(demote, pol1, pol2)
+    has2 = np.where(demote, True, has2 & ~(hit & (area2 == planted)))
+    area1 = np.where(hit, planted, area1)
+    pol1 = np.where(hit, 0, pol1)
+    evidence = evidence | hit
+    return evidence, area1, pol1, has2 & evidence, area2, pol2
+
+
+def draw_appeal_kind(rng: np.random.Generator, evidence: np.ndarray, pol1: np.ndarray) -> np.ndarray:
+    content = np.where(evidence, pol1, 3)  # 0 neg, 1 pos, 2 neutral, 3 plain
+    tables = np.array([np.cumsum(sc.APPEAL_KIND_GIVEN_CONTENT[k]) for k in ("negative", "positive", "neutral", "plain")])
+    return (rng.random(len(content))[:, None] > tables[content]).sum(axis=1).clip(0, 4)
+
+
+def pick_sentences(world: World, rng: np.random.Generator, agency, langvar, evidence, area1, pol1, has2,
+                   area2, pol2, appeal_kind):
+    """Sentence ids for the core of each appeal: the plain request (or the issue behind a
+    complaint), a code-switched or regular evidence sentence, and the second area's sentence."""
+    bank, n = world.bank, len(agency)
+    lang3 = LANG3_OF_VARIANT[langvar]
+    kind = world.agency_kind[agency]
+    kind_slot = np.where(rng.random(n) < sc.KIND_SPECIFIC_SENTENCE_SHARE, 1 + kind, 0)
+    specific = evidence_code(area1, pol1, lang3, kind_slot)
+    code1 = np.where(bank.evidence.has(specific), specific, evidence_code(area1, pol1, lang3, 0))
+    ev1 = np.where(evidence, bank.evidence.pick(code1, rng.random(n)), bank.evidence.none_id)
+    ev2 = np.where(has2, bank.evidence.pick(evidence_code(area2, pol2, lang3, 0), rng.random(n)),
+                   bank.evidence.none_id)
+
+    use_mixed = evidence & (langvar == 3) & (pol1 == 0) & (rng.random(n) < 0.7)
+    mixed = np.where(use_mixed, bank.mixed_evidence.pick(area1, rng.random(n)), bank.mixed_evidence.none_id)
+    ev1 = np.where(use_mixed, bank.evidence.none_id, ev1)
+
+    mode = np.select([appeal_kind == 3, appeal_kind == 2], [1, 2], 0)
+    lang4 = np.where((langvar == 3) & (rng.random(n) < 0.7), 3, lang3)
+    with_context = evidence & (pol1 == 0) & (rng.random(n) < 0.2)
+    plain = bank.plain.pick(plain_code(lang4, kind, np.where(evidence, 0, mode)), rng.random(n))
+    plain = np.where(~evidence | with_context, plain, bank.plain.none_id)
+    return plain, mixed, ev1, ev2
+
+
+def draw_appeals(world: World, rng: np.random.Generator, month_index: int, reg_t: np.ndarray) -> Batch:
+    n = len(reg_t)
+    agency = _choose(world.agency_cum_weight, rng.random(n))
+    region = world.agency_region[agency]
+    applicant = (world.pool_size[region] * rng.random(n) ** 1.7).astype(np.int64)
+    langvar = draw_language_variants(world, rng, region)
+    evidence, area1, pol1, has2, area2, pol2 = draw_areas(world, rng, agency, month_index)
+    appeal_kind = draw_appeal_kind(rng, evidence, pol1)
+    plain, mixed, ev1, ev2 = pick_sentences(world, rng, agency, langvar, evidence, area1, pol1, has2,
+                                            area2, pol2, appeal_kind)
+    return Batch(month_index, reg_t, agency, region, applicant, langvar, evidence, area1, pol1, has2, area2,
+                 pol2, appeal_kind, plain, mixed, ev1, ev2, repeat=np.zeros(n, dtype=bool))
+
+
+def apply_resubmissions(batch: Batch, pool: dict | None, rng: np.random.Generator) -> None:
+    """Overwrite a few appeals with repeats of earlier ones (same applicant, agency and issue):
+    citizens write again when the first answer was late or formal."""
+    if not pool or len(pool["agency"]) == 0:
+        return
+    k = min(len(pool["agency"]), rng.binomial(batch.n, sc.RESUBMISSION_SHARE))
+    rows = rng.choice(batch.n, size=k, replace=False)
+    source = rng.choice(len(pool["agency"]), size=k, replace=False)
+    for name in CARRIED_FIELDS:
+        getattr(batch, name)[rows] = pool[name][source]
+    batch.appeal_kind[rows] = np.where(rng.random(k) < 0.5, 1, batch.appeal_kind[rows])
+    batch.repeat[rows] = True
+
+
+def resubmission_pool(batch: Batch, unhappy: np.ndarray, rng: np.random.Generator) -> dict:
+    """Appeals that may come back in the next slice: a quarter of those answered late or formally
+    (or never answered in substance), and a few others."""
+    keep = rng.random(batch.n) < np.where(unhappy, 0.25, 0.015)
+    return {name: getattr(batch, name)[keep].copy() for name in CARRIED_FIELDS}
+
+
+def attach_applicants(world: World, rng: np.random.Generator, batch: Batch) -> dict[str, np.ndarray]:
+    """IIN-like ids and demographics; an inclusiveness complaint is more often written by (or
+    for) a person with a disability or an elderly person, so those rows prefer such applicants."""
+    reg_day = batch.reg_t // SECONDS_PER_DAY
+    reference = day_number(world.start)
+    h = people.applicant_hash(world.seed, batch.region, batch.applicant)
+    iin = people.iin_from_hash(h, reference)
+    wants = np.flatnonzero(batch.evidence & (batch.area1 == AREAS.index("inclusiveness")) & (batch.pol1 == 0)
+                           & ~batch.repeat)
+    for _ in range(6):
+        if len(wants) == 0:
+            break
+        demo = people.demographics(iin[wants], reg_day[wants], world.rural_share[batch.region[wants]])
+        wants = wants[~demo["disabled_or_elderly"]]
+        batch.applicant[wants] = (world.pool_size[batch.region[wants]] * rng.random(len(wants)) ** 1.7).astype(np.int64)
+        iin[wants] = people.iin_from_hash(people.applicant_hash(world.seed, batch.region[wants],
+                                                                batch.applicant[wants]), reference)
+    batch.iin = iin
+    return people.demographics(iin, reg_day, world.rural_share[batch.region])
+
+
+def draw_channels(world: World, rng: np.random.Generator, batch: Batch) -> np.ndarray:
+    is_psc = world.agency_kind[batch.agency] == KINDS.index("public_service_centre")
+    u = rng.random(batch.n)
+    return np.where(is_psc, _choose(np.cumsum(sc.CHANNEL_SHARES_PSC), u), _choose(np.cumsum(sc.CHANNEL_SHARES), u))
+
+
+# ------------------------------------------------------------------------------------ text
+
+
+def _region_names(attr: str) -> pl.Series:
+    return pl.Series([getattr(r, attr) or r.centre_kk for r in REGIONS])
+
+
+def place_strings(rng: np.random.Generator, region: np.ndarray, rural: np.ndarray, lang3: np.ndarray) -> pl.Series:
+    """An address in the appeal's language: town or village of the region, a street, a house."""
+    n = len(region)
+    street = rng.integers(0, len(STREETS), n)
+    house = pl.Series(rng.integers(1, 180, n)).cast(pl.String)
+    village = rural.astype(bool)
+    names = {}
+    for lang in ("kk", "ru", "en"):
+        centre = _region_names(f"centre_{lang}").gather(region)
+        vill = pl.Series([getattr(r, f"village_{lang}") or getattr(r, f"centre_{lang}") for r in REGIONS]).gather(region)
+        names[lang] = (centre, vill, pl.Series([s[("kk", "ru", "en").index(lang)] for s in STREETS]).gather(street))
+    frame = pl.DataFrame({
+        "lang": lang3, "village": village, "house": house,
+        **{f"{k}_{lang}": v for lang, vals in names.items() for k, v in zip(("centre", "vill", "street"), vals)},
+    })
+    c = pl.col
+    kk = pl.when(c("village")).then(pl.concat_str([c("vill_kk"), pl.lit(" ауылы, ")])) \
+        .otherwise(pl.concat_str([c("centre_kk"), pl.lit(" қ., ")]))
+    kk = pl.concat_str([kk, c("street_kk"), pl.lit(", "), c("house"), pl.lit("-үй")])
+    ru = pl.when(c("village")).then(pl.concat_str([pl.lit("с. "), c("vill_ru")])) \
+        .otherwise(pl.concat_str([pl.lit("г. "), c("centre_ru")]))
+    ru = pl.concat_str([ru, pl.lit(", "), c("street_ru"), pl.lit(", "), c("house")])
+    en_town = pl.when(c("village")).then(pl.concat_str([c("vill_en"), pl.lit(" village")])).otherwise(c("centre_en"))
+    en = pl.concat_str([c("house"), pl.lit(" "), c("street_en"), pl.lit(", "), en_town])
+    return frame.select(pl.when(c("lang") == 0).then(kk).when(c("lang") == 1).then(ru).otherwise(en)).to_series()
+
+
+def pii_strings(rng: np.random.Generator, kind: np.ndarray, iin: np.ndarray) -> pl.Series:
+    """Phone numbers, e-mails and IINs written the ways citizens write them."""
+    n = len(kind)
+    prefix = pl.Series(np.array(tb.PHONE_PREFIXES)[rng.integers(0, len(tb.PHONE_PREFIXES), n)])
+    number = rng.integers(0, 10_000_000, n)
+    abc = pl.Series(number // 10000).cast(pl.String).str.zfill(3)
+    de = pl.Series((number // 100) % 100).cast(pl.String).str.zfill(2)
+    fg = pl.Series(number % 100).cast(pl.String).str.zfill(2)
+    style = rng.integers(0, 3, n)
+    name = pl.Series(np.array(tb.EMAIL_NAMES)[rng.integers(0, len(tb.EMAIL_NAMES), n)])
+    domain = pl.Series(np.array(tb.EMAIL_DOMAINS)[rng.integers(0, len(tb.EMAIL_DOMAINS), n)])
+    digits = pl.Series(rng.integers(10, 100, n)).cast(pl.String)
+    frame = pl.DataFrame({"kind": kind, "style": style, "p": prefix, "abc": abc, "de": de, "fg": fg,
+                          "name": name, "domain": domain, "digits": digits,
+                          "iin": pl.Series(iin).cast(pl.String).str.zfill(12)})
+    c = pl.col
+    phone = (pl.when(c("style") == 0).then(pl.concat_str([pl.lit("+7 "), c("p"), pl.lit(" "), c("abc"), pl.lit(" "), c("de"), pl.lit(" "), c("fg")]))
+             .when(c("style") == 1).then(pl.concat_str([pl.lit("8"), c("p"), c("abc"), c("de"), c("fg")]))
+             .otherwise(pl.concat_str([pl.lit("8 ("), c("p"), pl.lit(") "), c("abc"), pl.lit("-"), c("de"), pl.lit("-"), c("fg")])))
+    email = pl.concat_str([c("name"), pl.when(c("style") == 0).then(pl.lit(".")).otherwise(pl.lit("_")),
+                           c("digits"), pl.lit("@"), c("domain")])
+    return frame.select(pl.when(c("kind") == 0).then(phone).when(c("kind") == 1).then(email)
+                        .otherwise(c("iin"))).to_series()
+
+
+def compose_appeal_texts(world: World, rng: np.random.Generator, batch: Batch, rural: np.ndarray) -> pl.Series:
+    """Opening, core sentences, optional detail/address/personal data and closing, joined."""
+    bank, n = world.bank, batch.n
+    lang3 = batch.lang3
+    lang4 = np.where(batch.langvar == 3, 3, lang3)
+    none = lambda table: np.full(n, table.none_id)  # noqa: E731
+    opening = np.where(rng.random(n) < 0.55, bank.openings.pick(lang4, rng.random(n)), bank.openings.none_id)
+    repeat = bank.repeat_openings.pick(lang4, rng.random(n))
+    thanks = batch.evidence & (batch.pol1 == 1)
+    closing_table_thanks = bank.closings_thanks.pick(lang4, rng.random(n))
+    closing_request = bank.closings_request.pick(lang4, rng.random(n))
+    has_closing = rng.random(n) < 0.45
+    core_has_slot = bank.plain.has_slot[batch.plain_id]
+    detail = np.where(rng.random(n) < 0.22, bank.details.pick(lang3, rng.random(n)), bank.details.none_id)
+    address = np.where(~core_has_slot & (rng.random(n) < 0.12), bank.address_details.pick(lang3, rng.random(n)),
+                       bank.address_details.none_id)
+    pii_kind = _choose(np.array([0.5, 0.75, 1.0]), rng.random(n))
+    with_pii = rng.random(n) < sc.PII_SHARE
+    pii = np.where(with_pii, bank.pii.pick(pii_kind * 3 + lang3, rng.random(n)), bank.pii.none_id)
+    parts = [
+        bank.openings.gather(np.where(batch.repeat, none(bank.openings), opening)),
+        bank.repeat_openings.gather(np.where(batch.repeat, repeat, bank.repeat_openings.none_id)),
+        bank.plain.gather(batch.plain_id),
+        bank.mixed_evidence.gather(batch.mixed_id),
+        bank.evidence.gather(batch.ev1_id),
+        bank.evidence.gather(batch.ev2_id),
+        bank.details.gather(detail),
+        bank.address_details.gather(address),
+        bank.pii.gather(pii),
+        bank.closings_thanks.gather(np.where(has_closing & thanks, closing_table_thanks, bank.closings_thanks.none_id)),
+        bank.closings_request.gather(np.where(has_closing & ~thanks, closing_request, bank.closings_request.none_id)),
+    ]
+    place = place_strings(rng, batch.region, rural, lang3)
+    pii_text = pii_strings(rng, pii_kind, batch.iin)
+    latin = batch.langvar == 4
+    lowercase = (rng.random(n) < sc.LOWERCASE_SHARE) & (batch.langvar != 2)
+    return compose_texts(parts, place, pii_text, latin, lowercase)

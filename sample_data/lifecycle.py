@@ -1,0 +1,202 @@
+"""The life of each appeal in the register, from registration to closing, vectorised.
+
+Every appeal gets a fixed sequence of possible events (columns of an n x K matrix, in the only
+order in which they can happen); each is present or not, with a timestamp. Statuses in
+``appeals.csv`` are then read off the last event before the export moment, so the two files can
+never disagree. Deadlines are counted in Kazakhstan working days (15, extendable to two months).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from . import scenario as sc
+from .appeals import SECONDS_PER_DAY, Batch, World
+from .workdays import day_number
+
+EVENT_COLUMNS = ("registered", "redirect", "redirect", "redirect", "status_change", "extension",
+                 "interim_answer", "followup", "final_answer", "followup", "status_change")
+REGISTERED, REDIRECT_1, ACCEPTED, EXTENSION, INTERIM, FOLLOWUP_PENDING, FINAL, FOLLOWUP_ANSWERED, CLOSED = \
+    0, 1, 4, 5, 6, 7, 8, 9, 10
+STATUSES = ("registered", "in_progress", "extended", "redirected", "answered", "closed")
+ST = {name: i for i, name in enumerate(STATUSES)}
+QUALITY = {name: i for i, name in enumerate(sc.ANSWER_QUALITIES)}
+
+SATISFACTION = {  # P(score 1..5) by how the appeal was answered
+    "on_time": (0.04, 0.05, 0.12, 0.34, 0.45),
+    "late": (0.12, 0.15, 0.28, 0.30, 0.15),
+    "formal": (0.45, 0.28, 0.17, 0.07, 0.03),
+    "refusal": (0.35, 0.25, 0.22, 0.12, 0.06),
+    "interim_only": (0.55, 0.25, 0.12, 0.05, 0.03),
+}
+
+
+@dataclass
+class Lifecycle:
+    present: np.ndarray      # n x K bool
+    time: np.ndarray         # n x K int64 seconds
+    from_agency: np.ndarray  # n x K agency index
+    to_agency: np.ndarray    # n x K agency index or -1
+    status: np.ndarray       # n x K status code
+    due_day: np.ndarray
+    extended_due_day: np.ndarray
+    quality: np.ndarray
+    late: np.ndarray
+    satisfaction: np.ndarray  # 0 = not rated
+
+    @property
+    def appeal_status(self) -> np.ndarray:
+        last = self.present.shape[1] - 1 - np.argmax(self.present[:, ::-1], axis=1)
+        return self.status[np.arange(len(last)), last]
+
+    def answer_time(self) -> np.ndarray:
+        """Final answer, or the interim answer that was all the citizen ever got; -1 if none."""
+        interim_only = self.quality == QUALITY["interim_only"]
+        t = np.where(self.present[:, FINAL], self.time[:, FINAL], -1)
+        return np.where(interim_only & self.present[:, INTERIM], self.time[:, INTERIM], t)
+
+    def close_time(self) -> np.ndarray:
+        return np.where(self.present[:, CLOSED], self.time[:, CLOSED], -1)
+
+    @property
+    def unhappy(self) -> np.ndarray:
+        return self.late | (self.quality == QUALITY["formal"]) | (self.quality == QUALITY["interim_only"])
+
+
+def _handling_arrays(world: World) -> dict[str, np.ndarray]:
+    handling = [sc.PLANTED_BY_AGENCY[a.code].handling if a.code in sc.PLANTED_BY_AGENCY
+                and sc.PLANTED_BY_AGENCY[a.code].handling else sc.baseline_handling(a.code)
+                for a in world.agencies]
+    return {
+        "p_late": np.array([h.p_late for h in handling]),
+        "p_extension": np.array([h.p_extension for h in handling]),
+        "p_interim": np.array([h.p_interim for h in handling]),
+        "p_redirect": np.array([h.p_redirect for h in handling]),
+        "quality_cum": np.array([np.cumsum(h.answer_quality) for h in handling]),
+    }
+
+
+def _office_time(rng: np.random.Generator, day: np.ndarray) -> np.ndarray:
+    return day * SECONDS_PER_DAY + rng.integers(9 * 60, 18 * 60, len(day)) * 60
+
+
+def _redirect_partners(world: World, rng: np.random.Generator, agency: np.ndarray) -> np.ndarray:
+    """An agency of the same region without competence (-1 where the region has no other)."""
+    partner = np.full(len(agency), -1)
+    for a in np.unique(agency):
+        rows = np.flatnonzero(agency == a)
+        options = world.partners[a]
+        if len(options):
+            partner[rows] = options[rng.integers(0, len(options), len(rows))]
+    return partner
+
+
+def simulate(world: World, rng: np.random.Generator, batch: Batch) -> Lifecycle:
+    """Draw every appeal's events; see the module docstring for the model."""
+    n, cal, h = batch.n, world.calendar, _handling_arrays(world)
+    agency = batch.agency
+    K = len(EVENT_COLUMNS)
+    present = np.zeros((n, K), dtype=bool)
+    day = np.zeros((n, K), dtype=np.int64)
+    time = np.zeros((n, K), dtype=np.int64)
+    from_agency = np.repeat(agency[:, None], K, axis=1)
+    to_agency = np.full((n, K), -1)
+    status = np.zeros((n, K), dtype=np.int64)
+
+    reg_day = batch.reg_t // SECONDS_PER_DAY
+    present[:, REGISTERED], time[:, REGISTERED], status[:, REGISTERED] = True, batch.reg_t, ST["registered"]
+
+    # Redirects: r = 1 (B->F), 2 (F->B->F, ping-pong) or 3 (B->F->B->F); F = the competent agency.
+    partner = _redirect_partners(world, rng, agency)
+    redirected = (partner >= 0) & (rng.random(n) < h["p_redirect"][agency])
+    chain = np.where(redirected, 1 + np.searchsorted(np.cumsum(sc.REDIRECT_CHAIN_SHARES), rng.random(n), side="right"), 0)
+    chain = np.minimum(chain, 3)
+    from_agency[:, REGISTERED] = np.where(chain % 2 == 1, partner, agency)
+    last_day = reg_day
+    for k in range(1, 4):
+        col = REDIRECT_1 + k - 1
+        on = chain >= k
+        sender_is_partner = (chain - k) % 2 == 0
+        d = cal.add_workdays(last_day, rng.integers(1, 4, n))
+        present[:, col], day[:, col] = on, d
+        from_agency[:, col] = np.where(sender_is_partner, partner, agency)
+        to_agency[:, col] = np.where(sender_is_partner, agency, partner)
+        status[:, col] = ST["redirected"]
+        last_day = np.where(on, d, last_day)
+
+    accept_idx = cal.index_on_or_after(last_day + rng.integers(0, 2, n))
+    present[:, ACCEPTED], day[:, ACCEPTED], status[:, ACCEPTED] = True, cal.at(accept_idx), ST["in_progress"]
+
+    due_day = cal.add_workdays(reg_day, 15)
+    due_idx = cal.index_on_or_after(due_day)
+    extended = rng.random(n) < h["p_extension"][agency]
+    cap_idx = cal.index_after(reg_day + 61) - 1
+    ext_due_idx = np.minimum(due_idx + rng.integers(8, 26, n), cap_idx)
+    ext_idx = np.maximum(due_idx - rng.integers(1, 5, n), accept_idx)
+    extended &= ext_due_idx > ext_idx
+    present[:, EXTENSION], day[:, EXTENSION], status[:, EXTENSION] = extended, cal.at(ext_idx), ST["extended"]
+    deadline_idx = np.where(extended, ext_due_idx, due_idx)
+    open_status = np.where(extended, ST["extended"], ST["in_progress"])
+
+    quality = np.minimum((rng.random(n)[:, None] > h["quality_cum"][agency]).sum(axis=1), 3)
+    late = rng.random(n) < h["p_late"][agency]
+    span = np.maximum(deadline_idx - accept_idx, 1)
+    on_time_idx = accept_idx + 1 + np.floor((span - 1) * rng.beta(2.2, 1.4, n)).astype(np.int64)
+    late_idx = deadline_idx + 1 + np.minimum(rng.geometric(0.12, n) - 1, 60)
+    answer_idx = np.where(late, late_idx, np.minimum(on_time_idx, np.maximum(deadline_idx, accept_idx + 1)))
+    answer_idx = np.maximum(answer_idx, np.where(extended, ext_idx + 1, accept_idx + 1))
+    late = answer_idx > deadline_idx
+    interim_only = quality == QUALITY["interim_only"]
+
+    interim_idx = np.where(interim_only, answer_idx, np.minimum(due_idx - rng.integers(0, 3, n), answer_idx - 1))
+    interim = interim_only | ((rng.random(n) < h["p_interim"][agency]) & (interim_idx > accept_idx))
+    present[:, INTERIM], day[:, INTERIM] = interim, cal.at(interim_idx)
+    status[:, INTERIM] = np.where(interim_only, ST["answered"], open_status)
+
+    chase_idx = deadline_idx + rng.integers(1, 6, n)
+    chased = late & ~interim_only & (rng.random(n) < 0.6) & (chase_idx < answer_idx)
+    present[:, FOLLOWUP_PENDING], day[:, FOLLOWUP_PENDING], status[:, FOLLOWUP_PENDING] = chased, cal.at(chase_idx), open_status
+
+    answer_day = cal.at(answer_idx)
+    present[:, FINAL], day[:, FINAL], status[:, FINAL] = ~interim_only, answer_day, ST["answered"]
+
+    formalish = (quality == QUALITY["formal"]) | interim_only
+    disagrees = rng.random(n) < np.where(formalish, 0.35, 0.03)
+    disagree_day = answer_day + rng.integers(1, 11, n)
+    present[:, FOLLOWUP_ANSWERED], day[:, FOLLOWUP_ANSWERED], status[:, FOLLOWUP_ANSWERED] = disagrees, disagree_day, ST["answered"]
+
+    close_day = np.where(disagrees, disagree_day, answer_day) + rng.integers(0, 8, n)
+    present[:, CLOSED], day[:, CLOSED], status[:, CLOSED] = True, close_day, ST["closed"]
+
+    for col in range(1, K):
+        time[:, col] = _office_time(rng, day[:, col])
+    time[:, FOLLOWUP_ANSWERED] = disagree_day * SECONDS_PER_DAY + rng.integers(8 * 60, 22 * 60, n) * 60
+    time = _make_increasing(present, time)
+
+    export_t = day_number(world.end) * SECONDS_PER_DAY
+    present &= time < export_t
+    satisfaction = _satisfaction(rng, quality, late, present[:, FINAL] | (interim_only & present[:, INTERIM]))
+    return Lifecycle(present, time, from_agency, to_agency, status, due_day,
+                     np.where(extended, cal.at(ext_due_idx), -1), quality, late, satisfaction)
+
+
+def _make_increasing(present: np.ndarray, time: np.ndarray) -> np.ndarray:
+    """Events of one appeal are strictly ordered: each at least a minute after the previous one."""
+    running = time[:, 0].copy()
+    for col in range(1, time.shape[1]):
+        t = np.where(present[:, col], np.maximum(time[:, col], running + 60), time[:, col])
+        time[:, col] = t
+        running = np.where(present[:, col], t, running)
+    return time
+
+
+def _satisfaction(rng: np.random.Generator, quality: np.ndarray, late: np.ndarray, answered: np.ndarray) -> np.ndarray:
+    """Scores 1-5 for the answered appeals the citizen chose to rate (0 = no rating)."""
+    group = np.select([quality == QUALITY["formal"], quality == QUALITY["refusal"],
+                       quality == QUALITY["interim_only"], late], [2, 3, 4, 1], 0)
+    tables = np.array([np.cumsum(SATISFACTION[k]) for k in ("on_time", "late", "formal", "refusal", "interim_only")])
+    score = 1 + np.minimum((rng.random(len(group))[:, None] > tables[group]).sum(axis=1), 4)
+    rated = answered & (rng.random(len(group)) < sc.RATING_SHARE)
+    return np.where(rated, score, 0)
