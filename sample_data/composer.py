@@ -23,7 +23,7 @@ LANG3_OF_VARIANT = np.array([0, 1, 2, 0, 0])
 POLARITIES = ("negative", "positive", "neutral")
 KINDS = tuple(AGENCY_KINDS)                # agency kinds in a fixed order
 MODES = ("r", "q", "p")                    # request, question, proposal
-ANSWER_KINDS = ("substantive", "formal", "refusal", "interim")
+ANSWER_KINDS = ("substantive", "complaint", "thanks", "proposal", "formal", "refusal", "interim")
 
 
 class SentenceTable:
@@ -110,9 +110,10 @@ def _pii_table() -> SentenceTable:
 
 
 def _answers_table() -> SentenceTable:
-    groups = {l * 4 + q: tb.ANSWERS[lang][quality] for (l, lang), (q, quality) in
+    k = len(ANSWER_KINDS)
+    groups = {l * k + q: tb.ANSWERS[lang][kind] for (l, lang), (q, kind) in
               product(enumerate(LANGS), enumerate(ANSWER_KINDS))}
-    return SentenceTable(groups, 12)
+    return SentenceTable(groups, len(LANGS) * k)
 
 
 @dataclass

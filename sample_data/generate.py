@@ -23,7 +23,7 @@ from . import scenario as sc
 from .appeals import (SECONDS_PER_DAY, Batch, World, add_months, apply_resubmissions, attach_applicants,
                       compose_appeal_texts, draw_appeals, draw_channels, monthly_volumes, registration_times,
                       resubmission_pool)
-from .composer import LANGS, POLARITIES
+from .composer import ANSWER_KINDS, LANGS, POLARITIES
 from .lifecycle import EVENT_COLUMNS, QUALITY, STATUSES, Lifecycle, simulate
 from .people import AGE_BANDS
 from .reference import AREAS, COURSE_BY_ID, COURSES, REGIONS
@@ -78,8 +78,8 @@ def appeals_frame(world: World, batch: Batch, life: Lifecycle, demo: dict, text:
     codes = [a.code for a in world.agencies]
     status = life.appeal_status
     answer_t = life.answer_time()
-    answer_kind = np.where(life.quality == QUALITY["interim_only"], 3, life.quality)
-    answer_ids = world.bank.answers.pick(batch.lang3 * 4 + answer_kind, _stable_uniform(batch))
+    kinds = answer_kinds(batch, life, _stable_uniform(batch, salt=98))
+    answer_ids = world.bank.answers.pick(batch.lang3 * len(ANSWER_KINDS) + kinds, _stable_uniform(batch, salt=99))
     answer_ids = np.where(answer_t >= 0, answer_ids, world.bank.answers.none_id)
     return pl.DataFrame({
         "appeal_no": numbers,
@@ -106,11 +106,24 @@ def appeals_frame(world: World, batch: Batch, life: Lifecycle, demo: dict, text:
     })
 
 
-def _stable_uniform(batch: Batch) -> np.ndarray:
+def answer_kinds(batch: Batch, life: Lifecycle, u: np.ndarray) -> np.ndarray:
+    """Which kind of official answer fits: a substantive answer matches the content (a complaint
+    about staff gets the result of a check, praise gets thanks, a proposal an acknowledgement);
+    formal, refusal and interim-only answers are what the lifecycle decided."""
+    kind = {k: i for i, k in enumerate(ANSWER_KINDS)}
+    content = np.where(batch.evidence, batch.pol1, 3)  # 0 neg, 1 pos, 2 neutral, 3 plain
+    substantive = np.select([(content == 0) & (u < 0.7), content == 1, content == 2],
+                            [kind["complaint"], kind["thanks"], kind["proposal"]], kind["substantive"])
+    refusal = np.where(content == 1, kind["thanks"], kind["refusal"])
+    return np.choose(life.quality, [substantive, np.full_like(substantive, kind["formal"]), refusal,
+                                    np.full_like(substantive, kind["interim"])])
+
+
+def _stable_uniform(batch: Batch, salt: int) -> np.ndarray:
     """A per-row uniform number derived from the registration time and applicant, so the choice of
     answer wording does not consume the slice's random stream."""
     from .people import splitmix64, unit_floats
-    return unit_floats(splitmix64(batch.reg_t.astype(np.uint64) ^ batch.iin.astype(np.uint64)), 99)
+    return unit_floats(splitmix64(batch.reg_t.astype(np.uint64) ^ batch.iin.astype(np.uint64)), salt)
 
 
 def events_frame(world: World, life: Lifecycle, numbers: pl.Series) -> pl.DataFrame:
