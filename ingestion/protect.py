@@ -30,8 +30,9 @@ class Redactor:
 
     Why: redaction is the costliest step of a load (its context rules run in Python), and the same
     text often arrives many times in one batch: templated official answers, and a final answer that
-    is both an appeal's answer_text and the text of its answer event (a real portal export repeats
-    about 45 % of its texts). Keep one per batch: the memo grows with the batch, not the load.
+    is both an appeal's answer_text and the text of its answer event (in the St Petersburg portal
+    export nearly half of the texts a load redacts are repeats). Keep one per batch: the memo then
+    grows with the batch, not with the load.
     """
 
     def __init__(self) -> None:

@@ -105,10 +105,12 @@ _NAME_WORD = f"[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?"  # "Айгүл", "Касы�
 # E-mail: Latin local part (so a glued Cyrillic word before it is kept), Latin or
 # Cyrillic domain (мвд.рф, .қаз) and a TLD that may carry a glued Kazakh suffix
 # ("mail.ruға") - swallowing the suffix is harmless, leaking the address is not.
+# Lengths are bounded as in RFC 5321 (local part 64, label 63): unbounded runs
+# make Python's backtracking engine quadratic on long digit/letter runs.
 _EMAIL_SRC = (
-    r"[A-Za-z0-9._%+\-]+@"
-    f"[A-Za-z0-9{_UP}{_LO}\\-]+(?:\\.[A-Za-z0-9{_UP}{_LO}\\-]+)*"
-    f"\\.[A-Za-z{_UP}{_LO}]{{2,}}"
+    r"[A-Za-z0-9._%+\-]{1,64}@"
+    f"[A-Za-z0-9{_UP}{_LO}\\-]{{1,63}}(?:\\.[A-Za-z0-9{_UP}{_LO}\\-]{{1,63}}){{0,8}}"
+    f"\\.[A-Za-z{_UP}{_LO}]{{2,63}}"
 )
 
 # Separators people put inside phone numbers: spaces, dashes, dots, brackets.
@@ -175,7 +177,7 @@ _NAME_CUE_CORE = (
     f"|(?:^|{_NOT_LETTER})(?:Я|Мен),"
 )
 _APARTMENT_CORE = (
-    r"(?i:кв|пәтер|apt|apartment|flat)[^0-9]{0,10}[0-9]"
+    r"(?i:кв|пәтер|apt|apartment|flat)[^0-9]{0,16}[0-9]"
     r"|[0-9][^0-9]{0,3}(?i:пәтер)"
 )
 _RESIDENCE_CORE = f"(?i:адрес|мекен|live{_WS}+at|address|residing)"
@@ -183,7 +185,10 @@ _RESIDENCE_CORE = f"(?i:адрес|мекен|live{_WS}+at|address|residing)"
 # right after one of them.
 _ID_CUE_CORE = "(?i:иин|жсн|бин|бсн)|IIN|BIN"
 # Form fields whose value is a name part ("Имя: Анна", "Тегі: Сейтқали").
-_FIELD_CUE_CORE = f"(?i:имя|фамилия|отчество|аты|тегі|surname){_WS}*[:—]"
+_FIELD_CUE_CORE = (
+    f"(?i:имя|фамилия|отчество|аты|тегі|surname)"
+    f"(?:{_WS}+(?i:заявителя|өтініш{_WS}+берушінің|of{_WS}+applicant))?{_WS}*[:—]"
+)
 # Surname with a typical ending next to a single initial ("Ахметов А.", "А. Ахметов").
 _SURNAME_END = "(?:ов|ова|ев|ева|ёв|ёва|ин|ина|ын|ына|ский|ская|цкий|цкая|енко|баев|баева|бай|бек)"
 _SINGLE_INITIAL_CORE = (
@@ -313,7 +318,7 @@ _PATRONYMIC = (
 )
 _NW = f"(?<!{_LETTER}){_NAME_WORD}(?!{_LETTER})"
 
-# Name with patronymic: "Иванов Пётр Сергеевич" | "Пётр Сергеевич (Иванов)" |
+# Name with patronymic: "Иванов Пётр Сергеевич" | "Пётр Сергеевич [Иванов]" |
 # "Айгүл Серікқызы"; also the older two-word Kazakh form "Айгүл Серік қызы".
 # `lead*`/`tail*` are the words that may turn out to be an honorific.
 _PATRONYMIC_NAME_RE = re.compile(
@@ -552,7 +557,7 @@ def _cheap_stage_text(text: str) -> str:
 
     Why the phone rules run twice: their consumed `post` character is the `pre`
     character of a phone that follows after a single separator
-    ("87011234567, 87011234568"); the second pass sees "[PHONE], 8701..." and
+    ("87011234567 87011234568"); the second pass sees "[PHONE] 8701..." and
     catches it. Phones alternate at worst, so two passes always suffice.
     """
     text = _EMAIL_RE.sub("[EMAIL]", text)

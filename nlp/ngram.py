@@ -133,7 +133,7 @@ def _fit_binary(x, targets: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarra
             coefs.append(np.zeros(x.shape[1], dtype=np.float32))
             intercepts.append(-10.0 if y.max() == 0 else 10.0)
             continue
-        lr = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", random_state=0, max_iter=1000)
+        lr = LogisticRegression(C=c, class_weight="balanced", solver="lbfgs", random_state=0, max_iter=1000)
         lr.fit(x, y)
         coefs.append(lr.coef_[0].astype(np.float32))
         intercepts.append(float(lr.intercept_[0]))

@@ -190,7 +190,7 @@ def draw_areas(world: World, rng: np.random.Generator, agency: np.ndarray, month
     has2 = evidence & (rng.random(n) < sc.SECOND_AREA_SHARE)
     area2 = (rng.random(n)[:, None] > cum).sum(axis=1).clip(0, len(AREAS) - 1)
     area2 = np.where(area2 == area1, (area1 + rng.integers(1, len(AREAS), n)) % len(AREAS), area2)
-    pol2 = _choose(pol_cum, rng.random(n))
+    pol2 = np.where(rng.random(n) < 0.75, pol1, _choose(pol_cum, rng.random(n)))  # mostly one tone
 
     planted = world.planted_area[agency]
     hit = (planted >= 0) & (rng.random(n) < world.planted_shares(month_index)[agency])
@@ -260,7 +260,7 @@ def apply_resubmissions(batch: Batch, pool: dict | None, rng: np.random.Generato
     source = rng.choice(len(pool["agency"]), size=k, replace=False)
     for name in CARRIED_FIELDS:
         getattr(batch, name)[rows] = pool[name][source]
-    batch.appeal_kind[rows] = np.where(rng.random(k) < 0.5, 1, batch.appeal_kind[rows])
+    batch.appeal_kind[rows] = np.where(rng.random(k) < 0.25, 1, batch.appeal_kind[rows])
     batch.repeat[rows] = True
 
 
@@ -363,15 +363,17 @@ def compose_appeal_texts(world: World, rng: np.random.Generator, batch: Batch, r
     lang3 = batch.lang3
     lang4 = np.where(batch.langvar == 3, 3, lang3)
     none = lambda table: np.full(n, table.none_id)  # noqa: E731
-    opening = np.where(rng.random(n) < 0.55, bank.openings.pick(lang4, rng.random(n)), bank.openings.none_id)
+    to_akimat = world.agency_kind[batch.agency] == KINDS.index("akimat")
+    opening = np.where(rng.random(n) < 0.5, bank.openings.pick(lang4 + 4 * to_akimat, rng.random(n)),
+                       bank.openings.none_id)
     repeat = bank.repeat_openings.pick(lang4, rng.random(n))
     thanks = batch.evidence & (batch.pol1 == 1)
     closing_table_thanks = bank.closings_thanks.pick(lang4, rng.random(n))
     closing_request = bank.closings_request.pick(lang4, rng.random(n))
-    has_closing = rng.random(n) < 0.45
+    has_closing = rng.random(n) < 0.4
     core_has_slot = bank.plain.has_slot[batch.plain_id]
-    detail = np.where(rng.random(n) < 0.22, bank.details.pick(lang3, rng.random(n)), bank.details.none_id)
-    address = np.where(~core_has_slot & (rng.random(n) < 0.12), bank.address_details.pick(lang3, rng.random(n)),
+    detail = np.where(rng.random(n) < 0.18, bank.details.pick(lang3, rng.random(n)), bank.details.none_id)
+    address = np.where(~core_has_slot & (rng.random(n) < 0.1), bank.address_details.pick(lang3, rng.random(n)),
                        bank.address_details.none_id)
     pii_kind = _choose(np.array([0.5, 0.75, 1.0]), rng.random(n))
     with_pii = rng.random(n) < sc.PII_SHARE

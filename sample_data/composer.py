@@ -23,7 +23,8 @@ LANG3_OF_VARIANT = np.array([0, 1, 2, 0, 0])
 POLARITIES = ("negative", "positive", "neutral")
 KINDS = tuple(AGENCY_KINDS)                # agency kinds in a fixed order
 MODES = ("r", "q", "p")                    # request, question, proposal
-ANSWER_KINDS = ("substantive", "complaint", "thanks", "proposal", "formal", "refusal", "interim")
+ANSWER_KINDS = ("substantive", "explanation", "complaint", "thanks", "proposal", "proposal_declined", "formal",
+                "refusal", "interim")
 
 
 class SentenceTable:
@@ -102,6 +103,14 @@ def _by_lang4(bank: dict[str, list[str]]) -> SentenceTable:
     return SentenceTable({i: bank.get(k) or bank["kk"] for i, k in enumerate(("kk", "ru", "en", "mixed"))}, 4)
 
 
+def _openings_table() -> SentenceTable:
+    """Openings by lang4 (codes 0-3) and, for akimats, lang4 + 4 with the openings to an akim."""
+    keys = ("kk", "ru", "en", "mixed")
+    groups = {i: tb.OPENINGS[k] for i, k in enumerate(keys)}
+    groups.update({4 + i: tb.OPENINGS[k] + tb.AKIMAT_OPENINGS[k] for i, k in enumerate(keys)})
+    return SentenceTable(groups, 8)
+
+
 def _pii_table() -> SentenceTable:
     kinds = ("phone", "email", "iin")
     groups = {k * 3 + l: tb.PII_SENTENCES[kind][lang] for (k, kind), (l, lang) in
@@ -109,11 +118,19 @@ def _pii_table() -> SentenceTable:
     return SentenceTable(groups, 9)
 
 
+def answer_code(lang3, answer_kind, kind_slot):
+    """kind_slot 0 = answer any agency could give, 1 + kind index = answer specific to that kind."""
+    return (lang3 * len(ANSWER_KINDS) + answer_kind) * (len(KINDS) + 1) + kind_slot
+
+
 def _answers_table() -> SentenceTable:
-    k = len(ANSWER_KINDS)
-    groups = {l * k + q: tb.ANSWERS[lang][kind] for (l, lang), (q, kind) in
+    groups = {answer_code(l, q, 0): tb.ANSWERS[lang][kind] for (l, lang), (q, kind) in
               product(enumerate(LANGS), enumerate(ANSWER_KINDS))}
-    return SentenceTable(groups, len(LANGS) * k)
+    for agency_kind, by_lang in tb.KIND_ANSWERS.items():
+        for (l, lang), (q, kind) in product(enumerate(LANGS), enumerate(ANSWER_KINDS)):
+            if by_lang[lang].get(kind):
+                groups[answer_code(l, q, 1 + KINDS.index(agency_kind))] = by_lang[lang][kind]
+    return SentenceTable(groups, answer_code(len(LANGS), 0, 0))
 
 
 @dataclass
@@ -136,7 +153,7 @@ class Bank:
     def build(cls) -> "Bank":
         return cls(
             evidence=_evidence_table(), mixed_evidence=_mixed_evidence_table(), plain=_plain_table(),
-            openings=_by_lang4(tb.OPENINGS), repeat_openings=_by_lang4(tb.REPEAT_OPENINGS),
+            openings=_openings_table(), repeat_openings=_by_lang4(tb.REPEAT_OPENINGS),
             closings_request=_by_lang4(tb.CLOSINGS_REQUEST), closings_thanks=_by_lang4(tb.CLOSINGS_THANKS),
             details=_by_lang4(tb.DETAILS), address_details=_by_lang4(tb.ADDRESS_DETAILS),
             pii=_pii_table(), answers=_answers_table(),

@@ -23,7 +23,7 @@ from . import scenario as sc
 from .appeals import (SECONDS_PER_DAY, Batch, World, add_months, apply_resubmissions, attach_applicants,
                       compose_appeal_texts, draw_appeals, draw_channels, monthly_volumes, registration_times,
                       resubmission_pool)
-from .composer import ANSWER_KINDS, LANGS, POLARITIES
+from .composer import ANSWER_KINDS, LANGS, POLARITIES, answer_code
 from .lifecycle import EVENT_COLUMNS, QUALITY, STATUSES, Lifecycle, simulate
 from .people import AGE_BANDS
 from .reference import AREAS, COURSE_BY_ID, COURSES, REGIONS
@@ -31,7 +31,7 @@ from .survey import generate_survey
 from .text_bank import EVENT_NOTES
 from .workdays import from_day_number
 
-SLICE_ROWS = 250_000
+SLICE_ROWS = 100_000
 APPEAL_PREFIX = "ЖТ"
 ISO_SECONDS = "%Y-%m-%dT%H:%M:%S"
 
@@ -78,9 +78,6 @@ def appeals_frame(world: World, batch: Batch, life: Lifecycle, demo: dict, text:
     codes = [a.code for a in world.agencies]
     status = life.appeal_status
     answer_t = life.answer_time()
-    kinds = answer_kinds(batch, life, _stable_uniform(batch, salt=98))
-    answer_ids = world.bank.answers.pick(batch.lang3 * len(ANSWER_KINDS) + kinds, _stable_uniform(batch, salt=99))
-    answer_ids = np.where(answer_t >= 0, answer_ids, world.bank.answers.none_id)
     return pl.DataFrame({
         "appeal_no": numbers,
         "reg_date": _datetimes(batch.reg_t),
@@ -96,7 +93,7 @@ def appeals_frame(world: World, batch: Batch, life: Lifecycle, demo: dict, text:
         "due_date": _dates(life.due_day),
         "answer_date": _datetimes(answer_t),
         "close_date": _datetimes(life.close_time()),
-        "answer_text": world.bank.answers.gather(answer_ids),
+        "answer_text": world.bank.answers.gather(answer_ids(world, batch, life)),
         "satisfaction": pl.Series(np.where(life.satisfaction > 0, life.satisfaction, -1)).replace(-1, None),
         "applicant_id": pl.Series(batch.iin).cast(pl.String).str.zfill(12),
         "age_band": _codes(AGE_BANDS, demo["age_band"]),
@@ -108,15 +105,31 @@ def appeals_frame(world: World, batch: Batch, life: Lifecycle, demo: dict, text:
 
 def answer_kinds(batch: Batch, life: Lifecycle, u: np.ndarray) -> np.ndarray:
     """Which kind of official answer fits: a substantive answer matches the content (a complaint
-    about staff gets the result of a check, praise gets thanks, a proposal an acknowledgement);
-    formal, refusal and interim-only answers are what the lifecycle decided."""
+    about staff gets the result of a check, praise gets thanks, a proposal an acknowledgement, a
+    question an explanation); formal and interim-only answers are what the lifecycle decided."""
     kind = {k: i for i, k in enumerate(ANSWER_KINDS)}
     content = np.where(batch.evidence, batch.pol1, 3)  # 0 neg, 1 pos, 2 neutral, 3 plain
-    substantive = np.select([(content == 0) & (u < 0.7), content == 1, content == 2],
-                            [kind["complaint"], kind["thanks"], kind["proposal"]], kind["substantive"])
-    refusal = np.where(content == 1, kind["thanks"], kind["refusal"])
+    question = (content >= 2) & (batch.appeal_kind == sc.APPEAL_KINDS.index("inquiry"))
+    proposal = ~question & ((content == 2) | ((content == 3) & (batch.appeal_kind == sc.APPEAL_KINDS.index("proposal"))))
+    substantive = np.select([(content == 0) & (u < 0.7), content == 1, proposal, question],
+                            [kind["complaint"], kind["thanks"], kind["proposal"], kind["explanation"]],
+                            kind["substantive"])
+    refusal = np.select([content == 1, proposal], [kind["thanks"], kind["proposal_declined"]], kind["refusal"])
     return np.choose(life.quality, [substantive, np.full_like(substantive, kind["formal"]), refusal,
                                     np.full_like(substantive, kind["interim"])])
+
+
+def answer_ids(world: World, batch: Batch, life: Lifecycle) -> np.ndarray:
+    """Answer sentence per appeal, preferring wording specific to the agency's kind where the bank
+    has it (a land department refuses differently from a social-protection department)."""
+    answers = world.bank.answers
+    kinds = answer_kinds(batch, life, _stable_uniform(batch, salt=98))
+    agency_slot = 1 + world.agency_kind[batch.agency]
+    specific = answer_code(batch.lang3, kinds, agency_slot)
+    generic = answer_code(batch.lang3, kinds, 0)
+    prefer = answers.has(specific) & ((_stable_uniform(batch, salt=97) < 0.75) | ~answers.has(generic))
+    ids = answers.pick(np.where(prefer, specific, generic), _stable_uniform(batch, salt=99))
+    return np.where(life.answer_time() >= 0, ids, answers.none_id)
 
 
 def _stable_uniform(batch: Batch, salt: int) -> np.ndarray:

@@ -173,7 +173,7 @@ def simulate(world: World, rng: np.random.Generator, batch: Batch) -> Lifecycle:
     for col in range(1, K):
         time[:, col] = _office_time(rng, day[:, col])
     time[:, FOLLOWUP_ANSWERED] = disagree_day * SECONDS_PER_DAY + rng.integers(8 * 60, 22 * 60, n) * 60
-    time = _make_increasing(present, time)
+    time = _make_increasing(rng, present, time)
 
     export_t = day_number(world.end) * SECONDS_PER_DAY
     present &= time < export_t
@@ -182,11 +182,13 @@ def simulate(world: World, rng: np.random.Generator, batch: Batch) -> Lifecycle:
                      np.where(extended, cal.at(ext_due_idx), -1), quality, late, satisfaction)
 
 
-def _make_increasing(present: np.ndarray, time: np.ndarray) -> np.ndarray:
-    """Events of one appeal are strictly ordered: each at least a minute after the previous one."""
+def _make_increasing(rng: np.random.Generator, present: np.ndarray, time: np.ndarray) -> np.ndarray:
+    """Events of one appeal are strictly ordered: an event drawn for the same day but before the
+    previous one is moved to a few minutes to a few hours after it."""
     running = time[:, 0].copy()
     for col in range(1, time.shape[1]):
-        t = np.where(present[:, col], np.maximum(time[:, col], running + 60), time[:, col])
+        gap = rng.integers(2, 240, len(running)) * 60
+        t = np.where(present[:, col], np.maximum(time[:, col], running + gap), time[:, col])
         time[:, col] = t
         running = np.where(present[:, col], t, running)
     return time

@@ -50,7 +50,7 @@ def area_weights_for_kind(kind: str) -> list[float]:
 # application 69 %, complaint 6 %, proposal 5 %, inquiry 14 %, feedback 6 % (e-Otinish 2024).
 APPEAL_KINDS = ("application", "complaint", "proposal", "inquiry", "feedback")
 APPEAL_KIND_GIVEN_CONTENT = {
-    "negative": (0.66, 0.24, 0.01, 0.04, 0.05),
+    "negative": (0.71, 0.19, 0.01, 0.04, 0.05),
     "positive": (0.33, 0.00, 0.05, 0.00, 0.62),
     "neutral": (0.20, 0.00, 0.40, 0.40, 0.00),
     "plain": (0.768, 0.008, 0.039, 0.167, 0.018),
@@ -110,7 +110,8 @@ class PlantedGap:
     handling: Handling | None = None
     survey_gap: float = 1.4     # points subtracted from others' 360 scores on this area
     self_inflation: float = 0.0  # points added to the unit's self-ratings on all areas
-    volume_boost: float = 1.0
+    volume_boost: float = 1.0   # complaints come on top of the usual volume, and enough appeals are
+    #                             needed for the gap to be measurable month by month
 
 
 PLANTED_GAPS: tuple[PlantedGap, ...] = (
@@ -124,15 +125,15 @@ PLANTED_GAPS: tuple[PlantedGap, ...] = (
     PlantedGap(
         "LND-19", "anti_corruption", 0.25,
         "Land relations department of Almaty region: reports of informal payments for plots, titles "
-        "and changes of designated use.", survey_gap=1.4, volume_boost=1.6),
+        "and changes of designated use.", survey_gap=1.4, volume_boost=3.0),
     PlantedGap(
         "PSC-61", "inclusiveness", 0.25,
         "Public service centres (ЦОН) of Turkistan region: no ramps, no sign-language help, centres "
-        "unreachable from villages.", survey_gap=1.4),
+        "unreachable from villages.", survey_gap=1.4, volume_boost=1.3),
     PlantedGap(
         "POL-23", "communication", 0.30,
         "Police department of Atyrau region: rude treatment; halves after a communication course "
-        "(see TRAINING_EFFECT).", survey_gap=1.5, volume_boost=1.8),
+        "(see TRAINING_EFFECT).", survey_gap=1.5, volume_boost=3.5),
     PlantedGap(
         "AKM-39", "digital_service", 0.12,
         "Akimat of Kostanay region: moderate digital-service gap that a digital-literacy course does "
@@ -169,7 +170,7 @@ class TrainingEffect:
 
 
 TRAINING_EFFECT = TrainingEffect(101, "POL-23", "C05", month_index=12, session_days=(8, 15, 22, 27),
-                                 staff_per_session=(35, 35, 35, 33), factor_by_months_after=(0.83, 0.67, 0.5))
+                                 staff_per_session=(35, 35, 35, 33), factor_by_months_after=(0.8, 0.6, 0.4))
 NULL_EFFECT = TrainingEffect(111, "AKM-39", "C03", month_index=9, session_days=(15,),
                              staff_per_session=(38,), factor_by_months_after=(1.0,))
 PLANTED_SESSIONS = (TRAINING_EFFECT, NULL_EFFECT)
@@ -179,6 +180,24 @@ PLANTED_SESSIONS = (TRAINING_EFFECT, NULL_EFFECT)
 COMPARATOR_KIND = "police"
 
 BACKGROUND_SESSIONS = 48  # other course sessions, none of which changes behaviour in the data
+
+
+def baseline_negative_rate(kind: str, area: str) -> float:
+    """Probability that an appeal to an agency of this kind carries ``area`` as a complaint from the
+    baseline content alone: as primary area, or as second area (which is redrawn uniformly among
+    the other areas when it collides with the first)."""
+    w = dict(zip(AREAS, area_weights_for_kind(kind)))
+    w_a = w[area]
+    second = w_a * (1 - w_a) + sum(v * v for a, v in w.items() if a != area) / (len(AREAS) - 1)
+    return EVIDENCE_SHARE * POLARITY_SHARES["negative"] * (w_a + SECOND_AREA_SHARE * second)
+
+
+def expected_negative_rate(agency_code: str, kind: str, area: str, month_index: int) -> float:
+    """Expected share of the agency's appeals in that month that complain about ``area``: the
+    planted share plus the baseline on the rest. The README's table and the tests use this."""
+    planted_area, share = planted_share(agency_code, month_index)
+    q = share if planted_area == area else 0.0
+    return q + (1 - q) * baseline_negative_rate(kind, area)
 
 
 def planted_share(agency_code: str, month_index: int) -> tuple[str | None, float]:
@@ -203,4 +222,8 @@ SURVEY_BASE_MEAN = 3.9
 SURVEY_GAP_BY_ROLE = {"self": 0.15, "manager": 0.45, "peer": 0.6, "direct_report": 0.85,
                       "citizen": 1.0}   # share of a planted survey_gap each role sees
 SURVEY_SMALL_GROUP_SHARE = 0.15          # rater groups with fewer than 5 raters (anonymity rules)
-SURVEY_EXTRA_AGENCIES = ("AKM-31", "AKM-75", "PSC-79", "LND-79", "POL-47", "POL-27", "POL-15")
+SURVEY_EXTRA_AGENCIES = ("AKM-31", "POL-47", "POL-27", "POL-15")  # comparators of the planted agencies
+SURVEY_UNITS_PLANTED = 2      # units surveyed per planted agency
+SURVEY_UNITS_COMPARATOR = 1   # units surveyed per comparator agency
+# The second wave re-surveys only the police (training effect) and the Taraz akimat (persistent gap).
+SURVEY_SECOND_WAVE_AGENCIES = ("POL-23", "POL-47", "POL-27", "POL-15", "AKM-31-TRZ")

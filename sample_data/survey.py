@@ -29,27 +29,30 @@ COMMENT_SHARE = 0.12  # of rows with an extreme score (1-2 or 5)
 
 
 @dataclass(frozen=True)
-class SurveyPlan:
-    """Which agencies are surveyed in which waves."""
-
+class Wave:
+    number: int
+    month_index: int
     agencies: tuple[Agency, ...]
-    wave_months: tuple[int, ...]
 
 
-def survey_plan(months: int) -> SurveyPlan:
-    wanted = {g.agency_code for g in sc.PLANTED_GAPS} | set(sc.SURVEY_EXTRA_AGENCIES)
-    agencies = tuple(a for a in build_agencies() if a.code in wanted)
-    return SurveyPlan(agencies, tuple(m for m in sc.SURVEY_WAVE_MONTHS if m < months))
+def survey_waves(months: int) -> list[Wave]:
+    """The first wave covers the planted agencies and their comparators; the second re-surveys
+    the police and the Taraz akimat, so the training effect and a persistent gap can be seen."""
+    agencies = build_agencies()
+    first = {g.agency_code for g in sc.PLANTED_GAPS} | set(sc.SURVEY_EXTRA_AGENCIES)
+    wanted = (first, set(sc.SURVEY_SECOND_WAVE_AGENCIES))
+    return [Wave(i + 1, m, tuple(a for a in agencies if a.code in wanted[i]))
+            for i, m in enumerate(sc.SURVEY_WAVE_MONTHS) if m < months]
 
 
 def _group_size(rng: np.random.Generator, role: str) -> int:
-    """One self-rating and one manager; 5-8 in the other groups, except a few small groups
+    """One self-rating and one manager; 5-7 in the other groups, except a few small groups
     (2-4 raters) that anonymity rules must suppress."""
     if role in ("self", "manager"):
         return 1
     if rng.random() < sc.SURVEY_SMALL_GROUP_SHARE:
         return int(rng.integers(2, 5))
-    return int(rng.integers(5, 9))
+    return int(rng.integers(5, 8))
 
 
 def _expected_scores(agency: Agency, role: str, wave_month: int) -> np.ndarray:
@@ -117,16 +120,16 @@ def _unit_rows(rng, seed, start: date, wave_no: int, wave_month: int, agency: Ag
 
 def generate_survey(seed: int, start: date, months: int) -> pl.DataFrame:
     """All survey rows, ordered by wave, agency, unit, rater and item."""
-    plan = survey_plan(months)
     rows: list[dict] = []
-    for wave_no, wave_month in enumerate(plan.wave_months, start=1):
+    for wave in survey_waves(months):
         next_response = 1
-        for agency in plan.agencies:
-            rng = np.random.default_rng([seed, 360, wave_no, int(_fnv1a(agency.code.encode()), 16)])
-            units = UNITS_BY_KIND[agency.kind][: 2 + int(rng.random() < 0.35)]
-            for unit in units:
-                unit_rows, next_response = _unit_rows(rng, seed, start, wave_no, wave_month, agency, unit,
-                                                      next_response)
+        for agency in wave.agencies:
+            rng = np.random.default_rng([seed, 360, wave.number, int(_fnv1a(agency.code.encode()), 16)])
+            planted = agency.code in sc.PLANTED_BY_AGENCY
+            n_units = sc.SURVEY_UNITS_PLANTED if planted else sc.SURVEY_UNITS_COMPARATOR
+            for unit in UNITS_BY_KIND[agency.kind][:n_units]:
+                unit_rows, next_response = _unit_rows(rng, seed, start, wave.number, wave.month_index, agency,
+                                                      unit, next_response)
                 rows.extend(unit_rows)
     schema = {"response_id": pl.String, "instrument": pl.String, "submitted_at": pl.String,
               "rated_agency_code": pl.String, "rated_unit": pl.String, "rater_role": pl.String,

@@ -962,7 +962,7 @@ PLAIN: dict[str, list[tuple[str, str, str]]] = {
         ("akimat", "p", "Предлагаю высадить деревья вдоль новой улицы."),
         ("akimat", "p", "Предлагаю продлить автобусный маршрут до нового микрорайона."),
         ("akimat", "p", "Предлагаю поставить контейнеры для раздельного сбора мусора."),
-        ("police", "r", "Соседи каждую ночь шумят после одиннадцати, прошу принять меры."),
+        ("police", "r", "Соседи каждую ночь шумят после одиннадцати, спать невозможно."),
         ("police", "r", "Во дворе по ночам собирается шумная компания, прошу усилить патрулирование."),
         ("police", "q", "На каком этапе расследование по моему заявлению о краже телефона?"),
         ("police", "q", "Как получить копию протокола о ДТП для страховой компании?"),
@@ -1018,7 +1018,7 @@ PLAIN: dict[str, list[tuple[str, str, str]]] = {
         ("akimat", "p", "Жаңа көшенің бойына ағаш отырғызуды ұсынамын."),
         ("akimat", "p", "Автобус бағытын жаңа шағын ауданға дейін ұзартуды ұсынамын."),
         ("akimat", "p", "Қоқысты бөлек жинауға арналған контейнерлер қоюды ұсынамын."),
-        ("police", "r", "Көршілер әр түні сағат он бірден кейін шу шығарады, шара қолдануды сұраймын."),
+        ("police", "r", "Көршілер әр түні сағат он бірден кейін шу шығарады, ұйықтау мүмкін емес."),
         ("police", "r", "Аулада түнде шулы топ жиналады, патрульді күшейтуді сұраймын."),
         ("police", "q", "Телефонымның ұрлануы туралы арызым бойынша тергеу қай кезеңде?"),
         ("police", "q", "Сақтандыру компаниясы үшін жол-көлік оқиғасы хаттамасының көшірмесін қалай алуға болады?"),
@@ -1074,7 +1074,7 @@ PLAIN: dict[str, list[tuple[str, str, str]]] = {
         ("akimat", "p", "I suggest planting trees along the new street."),
         ("akimat", "p", "I suggest extending the bus route to the new housing estate."),
         ("akimat", "p", "I suggest putting out bins for separate waste collection."),
-        ("police", "r", "My neighbours make noise every night after eleven; please take action."),
+        ("police", "r", "My neighbours make noise every night after eleven; it is impossible to sleep."),
         ("police", "r", "A noisy group gathers in our yard at night; please increase patrols."),
         ("police", "q", "At what stage is the investigation into my report of a stolen phone?"),
         ("police", "q", "How can I get a copy of the road accident report for my insurer?"),
@@ -1123,17 +1123,22 @@ MIXED_PLAIN: list[tuple[str, str, str]] = [
 # --------------------------------------------------------------------------------------------------
 
 OPENINGS: dict[str, list[str]] = {
-    "ru": ["Здравствуйте!", "Добрый день.", "Уважаемый аким!", "Уважаемые сотрудники!",
-           "Прошу рассмотреть моё обращение.", "Пишу вам от имени жителей нашего дома.",
-           "Здравствуйте, пишу по следующему вопросу."],
-    "kk": ["Сәлеметсіз бе!", "Қайырлы күн.", "Құрметті әкім!", "Құрметті мамандар!",
-           "Өтінішімді қарауыңызды сұраймын.", "Үйіміздің тұрғындары атынан жазып отырмын.",
-           "Сәлеметсіз бе, мына мәселе бойынша жазып отырмын."],
-    "en": ["Hello,", "Good afternoon.", "Dear Sir or Madam,", "Dear akim,", "Please consider my appeal.",
-           "I am writing on behalf of the residents of our building.",
-           "Hello, I am writing about the following."],
+    "ru": ["Здравствуйте!", "Добрый день.", "Уважаемые сотрудники!", "Прошу рассмотреть моё обращение.",
+           "Пишу вам от имени жителей нашего дома.", "Здравствуйте, пишу по следующему вопросу."],
+    "kk": ["Сәлеметсіз бе!", "Қайырлы күн.", "Құрметті мамандар!", "Өтінішімді қарауыңызды сұраймын.",
+           "Үйіміздің тұрғындары атынан жазып отырмын.", "Сәлеметсіз бе, мына мәселе бойынша жазып отырмын."],
+    "en": ["Hello,", "Good afternoon.", "Dear Sir or Madam,", "Please consider my appeal.",
+           "I am writing on behalf of the residents of our building.", "Hello, I am writing about the following."],
     "mixed": ["Здравствуйте,", "Сәлеметсіз бе, добрый день.", "Добрый день, құрметті мамандар!",
               "Салем, короче такая ситуация.", "Сәлеметсіз бе, вопрос бар."],
+}
+
+# Openings addressed to an akim, used only for appeals to akimats (in addition to the above).
+AKIMAT_OPENINGS: dict[str, list[str]] = {
+    "ru": ["Уважаемый аким!", "Уважаемый аким, обращаюсь к вам лично."],
+    "kk": ["Құрметті әкім!", "Құрметті әкім мырза, сізге жеке жүгініп отырмын."],
+    "en": ["Dear akim,", "Dear akim, I am appealing to you personally."],
+    "mixed": ["Құрметті әкім, здравствуйте!"],
 }
 
 REPEAT_OPENINGS: dict[str, list[str]] = {
@@ -1216,14 +1221,14 @@ PHONE_PREFIXES = ("700", "701", "702", "705", "707", "708", "747", "771", "775",
 ANSWERS: dict[str, dict[str, list[str]]] = {
     "ru": {
         "substantive": [
-            "Вопрос решён, работы выполнены.",
-            "Заявка исполнена, результат проверен на месте.",
+            "Ваше обращение рассмотрено, вопрос решён положительно.",
             "Заявление удовлетворено, результат направлен в личный кабинет eGov.",
-            "Работы включены в план на следующий квартал.",
-            "Для оформления нужны удостоверение личности и заявление, срок — 5 рабочих дней.",
-            "Исполнитель определён, работы завершат до конца месяца.",
-            "Выплата назначена и поступит до 25 числа.",
             "Специалист свяжется с вами в течение трёх рабочих дней.",
+        ],
+        "explanation": [
+            "Разъяснение по вашему вопросу дано, порядок размещён на сайте.",
+            "Сообщаем: перечень документов и сроки направлены вам в личный кабинет eGov.",
+            "Ответ на ваш вопрос дан по телефону и продублирован письменно.",
         ],
         "complaint": [
             "Факты подтвердились, сотруднику объявлено замечание. Приносим извинения.",
@@ -1238,7 +1243,10 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
         "proposal": [
             "Ваше предложение рассмотрено и будет учтено при планировании.",
             "Благодарим за предложение, оно направлено в профильный отдел.",
-            "Разъяснение дано, порядок размещён на сайте.",
+        ],
+        "proposal_declined": [
+            "Предложение рассмотрено, его реализация пока не предусмотрена бюджетом.",
+            "Предложение изучено, но признано нецелесообразным на данном этапе.",
         ],
         "formal": [
             "Ваше обращение рассмотрено. Вопрос на контроле.",
@@ -1250,8 +1258,6 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
         ],
         "refusal": [
             "Отказано по п. 9 стандарта услуги. Решение можно обжаловать в течение трёх месяцев.",
-            "Отказано: участок вне земель населённого пункта. Решение можно обжаловать в суде.",
-            "Отказано: доход семьи выше порога для назначения пособия.",
         ],
         "interim": [
             "Обращение на рассмотрении, ответ будет направлен дополнительно.",
@@ -1261,14 +1267,14 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
     },
     "kk": {
         "substantive": [
-            "Мәселе шешілді, жұмыстар орындалды.",
-            "Өтінім орындалып, нәтижесі орнында тексерілді.",
+            "Өтінішіңіз қаралып, мәселе оң шешілді.",
             "Өтінішіңіз қанағаттандырылды, нәтижесі eGov жеке кабинетіне жіберілді.",
-            "Жұмыстар келесі тоқсанның жоспарына енгізілді.",
-            "Рәсімдеу үшін жеке куәлік пен өтініш қажет, мерзімі — 5 жұмыс күні.",
-            "Мердігер анықталды, жұмыстар ай соңына дейін аяқталады.",
-            "Төлем тағайындалды, айдың 25-іне дейін түседі.",
             "Маман үш жұмыс күні ішінде сізбен хабарласады.",
+        ],
+        "explanation": [
+            "Сұрағыңыз бойынша түсініктеме берілді, тәртібі сайтта жарияланған.",
+            "Құжаттар тізбесі мен мерзімдері eGov жеке кабинетіңізге жіберілді.",
+            "Сұрағыңызға телефон арқылы жауап беріліп, жазбаша қайталанды.",
         ],
         "complaint": [
             "Деректер расталды, қызметкерге ескерту жасалды. Кешірім сұраймыз.",
@@ -1283,7 +1289,10 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
         "proposal": [
             "Ұсынысыңыз қаралып, жоспарлау кезінде ескеріледі.",
             "Ұсынысыңызға рахмет, ол бейінді бөлімге жіберілді.",
-            "Түсініктеме берілді, тәртібі сайтта жарияланған.",
+        ],
+        "proposal_declined": [
+            "Ұсыныс қаралды, оны іске асыру әзірге бюджетте қарастырылмаған.",
+            "Ұсыныс зерделенді, бірақ қазіргі кезеңде орынсыз деп танылды.",
         ],
         "formal": [
             "Өтінішіңіз қаралды. Мәселе бақылауда.",
@@ -1295,8 +1304,6 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
         ],
         "refusal": [
             "Қызмет стандартының 9-тармағы бойынша бас тартылды. Шешімге үш ай ішінде шағымдануға болады.",
-            "Бас тартылды: учаске елді мекен жерлерінен тыс. Шешімге сотқа шағымдануға болады.",
-            "Бас тартылды: отбасы табысы жәрдемақы шегінен жоғары.",
         ],
         "interim": [
             "Өтініш қаралу үстінде, жауап қосымша жіберіледі.",
@@ -1306,14 +1313,14 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
     },
     "en": {
         "substantive": [
-            "The issue has been resolved; the work is done.",
-            "The request has been carried out and checked on site.",
+            "Your appeal has been considered and the issue resolved in your favour.",
             "Your application has been granted; the result is in your eGov account.",
-            "The work has been included in next quarter's plan.",
-            "You need your ID card and an application; processing takes 5 working days.",
-            "A contractor has been appointed; the work will be finished by the end of the month.",
-            "The payment has been granted and will arrive by the 25th.",
             "A specialist will contact you within three working days.",
+        ],
+        "explanation": [
+            "An explanation has been given; the procedure is published on the website.",
+            "The list of documents and the time limits have been sent to your eGov account.",
+            "Your question was answered by phone and confirmed in writing.",
         ],
         "complaint": [
             "The facts were confirmed and the officer has been reprimanded. We apologise.",
@@ -1328,7 +1335,10 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
         "proposal": [
             "Your proposal has been considered and will be taken into account in planning.",
             "Thank you for your proposal; it has been sent to the relevant department.",
-            "An explanation has been given; the procedure is published on the website.",
+        ],
+        "proposal_declined": [
+            "Your proposal has been considered, but it is not in this year's budget.",
+            "Your proposal has been studied but is not considered feasible at this stage.",
         ],
         "formal": [
             "Your appeal has been considered. The matter is under control.",
@@ -1340,14 +1350,106 @@ ANSWERS: dict[str, dict[str, list[str]]] = {
         ],
         "refusal": [
             "Refused under paragraph 9 of the service standard. You may appeal within three months.",
-            "Refused: the plot is outside the settlement's land. You may appeal to court.",
-            "Refused: the family income is above the threshold for the allowance.",
         ],
         "interim": [
             "Your appeal is under consideration; a reply will follow.",
             "Information has been requested; a final reply will follow.",
             "The appeal is being considered; we will inform you of the result.",
         ],
+    },
+}
+
+# Substantive answers and refusals that only fit one kind of agency: kind -> language -> kind of answer.
+KIND_ANSWERS: dict[str, dict[str, dict[str, list[str]]]] = {
+    "akimat": {
+        "ru": {"substantive": ["Работы выполнены, результат проверен на месте.",
+                               "Работы включены в план на следующий квартал.",
+                               "Подрядчик определён, работы завершат до конца месяца."],
+               "refusal": ["Отказано: работы не предусмотрены бюджетом текущего года. Решение можно обжаловать."]},
+        "kk": {"substantive": ["Жұмыстар орындалып, нәтижесі орнында тексерілді.",
+                               "Жұмыстар келесі тоқсанның жоспарына енгізілді.",
+                               "Мердігер анықталды, жұмыстар ай соңына дейін аяқталады."],
+               "refusal": ["Бас тартылды: жұмыстар биылғы бюджетте қарастырылмаған. Шешімге шағымдануға болады."]},
+        "en": {"substantive": ["The work has been done and checked on site.",
+                               "The work has been included in next quarter's plan.",
+                               "A contractor has been appointed; the work will be finished this month."],
+               "refusal": ["Refused: the work is not in this year's budget. You may appeal the decision."]},
+    },
+    "police": {
+        "ru": {"substantive": ["Проведена проверка, нарушители привлечены к административной ответственности.",
+                               "В указанном районе усилено патрулирование."],
+               "refusal": ["В возбуждении дела отказано за отсутствием состава правонарушения. Решение можно обжаловать прокурору."]},
+        "kk": {"substantive": ["Тексеру жүргізіліп, құқық бұзушылар әкімшілік жауапкершілікке тартылды.",
+                               "Көрсетілген аудандағы патрульдеу күшейтілді."],
+               "refusal": ["Құқық бұзушылық құрамы болмағандықтан іс қозғаудан бас тартылды. Шешімге прокурорға шағымдануға болады."]},
+        "en": {"substantive": ["An inspection was held and the offenders have been fined.",
+                               "Patrols have been increased in the area you named."],
+               "refusal": ["No case was opened as no offence was found. You may appeal to the prosecutor."]},
+    },
+    "public_service_centre": {
+        "ru": {"substantive": ["Документ готов, его можно получить в ЦОНе или в личном кабинете eGov.",
+                               "Для оформления нужны удостоверение личности и заявление, срок — 5 рабочих дней."],
+               "refusal": ["Отказано: представлен неполный пакет документов. Решение можно обжаловать."]},
+        "kk": {"substantive": ["Құжат дайын, оны ХҚКО-дан немесе eGov жеке кабинетінен алуға болады.",
+                               "Рәсімдеу үшін жеке куәлік пен өтініш қажет, мерзімі — 5 жұмыс күні."],
+               "refusal": ["Бас тартылды: құжаттар толық емес. Шешімге шағымдануға болады."]},
+        "en": {"substantive": ["The document is ready at the service centre or in your eGov account.",
+                               "You need your ID card and an application; processing takes 5 working days."],
+               "refusal": ["Refused: the set of documents is incomplete. You may appeal the decision."]},
+    },
+    "social_protection": {
+        "ru": {"substantive": ["Выплата назначена и поступит до 25 числа.", "Пособие назначено с месяца обращения."],
+               "refusal": ["Отказано: доход семьи выше порога для назначения пособия."]},
+        "kk": {"substantive": ["Төлем тағайындалды, айдың 25-іне дейін түседі.",
+                               "Жәрдемақы өтініш берілген айдан бастап тағайындалды."],
+               "refusal": ["Бас тартылды: отбасы табысы жәрдемақы шегінен жоғары."]},
+        "en": {"substantive": ["The payment has been granted and will arrive by the 25th.",
+                               "The allowance has been granted from the month you applied."],
+               "refusal": ["Refused: the family income is above the threshold for the allowance."]},
+    },
+    "health": {
+        "ru": {"substantive": ["Вы прикреплены к поликлинике по месту жительства.",
+                               "Лекарства включены в заявку на следующий месяц."],
+               "refusal": ["Отказано: прикрепление возможно в период кампании прикрепления. Решение можно обжаловать."]},
+        "kk": {"substantive": ["Сіз тұрғылықты жеріңіз бойынша емханаға тіркелдіңіз.",
+                               "Дәрілер келесі айдың өтініміне енгізілді."],
+               "refusal": ["Бас тартылды: тіркелу тек тіркеу науқаны кезінде мүмкін. Шешімге шағымдануға болады."]},
+        "en": {"substantive": ["You have been registered with the clinic at your place of residence.",
+                               "The medicines have been included in next month's order."],
+               "refusal": ["Refused: registration is possible only during the registration campaign. You may appeal."]},
+    },
+    "education": {
+        "ru": {"substantive": ["Место в детском саду выделено, направление в личном кабинете eGov.",
+                               "Подвоз учащихся организован с начала четверти."],
+               "refusal": ["Отказано: свободных мест нет, вы остаётесь в очереди."]},
+        "kk": {"substantive": ["Балабақшадан орын бөлінді, жолдама eGov жеке кабинетінде.",
+                               "Оқушыларды тасымалдау тоқсан басынан бастап ұйымдастырылды."],
+               "refusal": ["Бас тартылды: бос орын жоқ, сіз кезекте қаласыз."]},
+        "en": {"substantive": ["A kindergarten place has been allocated; the referral is in your eGov account.",
+                               "School transport has been arranged from the start of the term."],
+               "refusal": ["Refused: there are no free places; you remain on the waiting list."]},
+    },
+    "land_relations": {
+        "ru": {"substantive": ["Акт на земельный участок подготовлен, его можно получить в ЦОНе.",
+                               "Вы включены в очередь на получение земельного участка."],
+               "refusal": ["Отказано: участок вне земель населённого пункта. Решение можно обжаловать в суде."]},
+        "kk": {"substantive": ["Жер учаскесіне акт дайын, оны ХҚКО-дан алуға болады.",
+                               "Сіз жер учаскесін алу кезегіне енгізілдіңіз."],
+               "refusal": ["Бас тартылды: учаске елді мекен жерлерінен тыс. Шешімге сотқа шағымдануға болады."]},
+        "en": {"substantive": ["The land title is ready and can be collected at the service centre.",
+                               "You have been put on the waiting list for a land plot."],
+               "refusal": ["Refused: the plot is outside the settlement's land. You may appeal to court."]},
+    },
+    "tax": {
+        "ru": {"substantive": ["Излишне уплаченный налог возвращён на ваш счёт.",
+                               "Расчёт налога проверен, порядок начисления разъяснён."],
+               "refusal": ["Отказано: переплата не подтверждена. Решение можно обжаловать в вышестоящий орган."]},
+        "kk": {"substantive": ["Артық төленген салық шотыңызға қайтарылды.",
+                               "Салық есебі тексеріліп, есептеу тәртібі түсіндірілді."],
+               "refusal": ["Бас тартылды: артық төлем расталмады. Шешімге жоғары тұрған органға шағымдануға болады."]},
+        "en": {"substantive": ["The overpaid tax has been refunded to your account.",
+                               "The tax calculation has been checked and the method explained."],
+               "refusal": ["Refused: no overpayment was confirmed. You may appeal to the higher authority."]},
     },
 }
 

@@ -37,33 +37,25 @@ def kz_check_digit(first11: str) -> int | None:
     return None
 
 
-def make_kz_id(first7or6: str, serial_len: int) -> str:
-    """Smallest serial giving an issuable number: prefix + serial + check digit."""
-    for serial in range(10**serial_len):
-        first11 = first7or6 + str(serial).zfill(serial_len)
+def make_kz_id(prefix: str, serial_len: int, start: int = 0) -> str:
+    """prefix + the first serial from `start` that gives an issuable number
+    (some serials give check value 10 twice) + its check digit."""
+    for serial in range(start, 10**serial_len):
+        first11 = prefix + str(serial).zfill(serial_len)
         check = kz_check_digit(first11)
         if check is not None:
             return first11 + str(check)
     raise AssertionError("no issuable number")
 
 
-def make_iin(yymmdd: str = "900101", century_sex: str = "3", start: int = 12) -> str:
-    # serials from `start` so the numbers don't look like 000 placeholders
-    for serial in range(start, 10_000):
-        first11 = f"{yymmdd}{century_sex}{serial:04d}"
-        check = kz_check_digit(first11)
-        if check is not None:
-            return first11 + str(check)
-    raise AssertionError
+def make_iin(yymmdd: str, century_sex: str) -> str:
+    """IIN: birth date YYMMDD, century/sex digit 1-6, 4-digit serial, check."""
+    return make_kz_id(yymmdd + century_sex, 4, start=12)
 
 
-def make_bin(yymm: str = "0805", entity: str = "4", attribute: str = "0") -> str:
-    for serial in range(123, 100_000):
-        first11 = f"{yymm}{entity}{attribute}{serial:05d}"
-        check = kz_check_digit(first11)
-        if check is not None:
-            return first11 + str(check)
-    raise AssertionError
+def make_bin(yymm: str, entity: str, attribute: str) -> str:
+    """BIN: registration YYMM, entity type 4-6, attribute 0-3, 5-digit serial, check."""
+    return make_kz_id(yymm + entity + attribute, 5, start=123)
 
 
 def break_check(number: str) -> str:
@@ -71,16 +63,17 @@ def break_check(number: str) -> str:
     return number[:-1] + str((int(number[-1]) + 1) % 10)
 
 
+def luhn_ok(number: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(number)):
+        v = int(ch) * (2 if i % 2 else 1)
+        total += v - 9 if v > 9 else v
+    return total % 10 == 0
+
+
 def luhn_complete(partial: str) -> str:
-    for d in "0123456789":
-        cand = partial + d
-        total = 0
-        for i, ch in enumerate(reversed(cand)):
-            v = int(ch) * (2 if i % 2 else 1)
-            total += v - 9 if v > 9 else v
-        if total % 10 == 0:
-            return cand
-    raise AssertionError
+    """partial + the Luhn check digit."""
+    return next(partial + d for d in "0123456789" if luhn_ok(partial + d))
 
 
 def kz_iban(bban: str) -> str:
@@ -108,7 +101,7 @@ CARD_BAD = CARD[:-1] + str((int(CARD[-1]) + 5) % 10)
 IBAN = kz_iban("125KZT5004100100")
 IBAN_DIGITS = kz_iban("9650000000123456")
 # A valid IIN followed by one more digit such that the 13 digits fail Luhn.
-IIN_IN_13 = next(IIN_M + d for d in "0123456789" if luhn_complete(IIN_M) != IIN_M + d)
+IIN_IN_13 = next(IIN_M + d for d in "0123456789" if not luhn_ok(IIN_M + d))
 # "8701..." plus one digit: 12 digits failing the IIN check digit.
 PHONE_12 = next(
     p for p in ("87011234567" + d for d in "0123456789")
@@ -125,7 +118,9 @@ def test_generators_are_sound() -> None:
     assert CHECKSUM_ONLY_CENTURY[6] == "0"
     assert kz_check_digit(CHECKSUM_ONLY_MONTH[:11]) == int(CHECKSUM_ONLY_MONTH[11])
     assert kz_iban("125KZT5004100100") == "KZ86125KZT5004100100"  # registry example
-    assert CARD != CARD_BAD and len(CARD_19) == 19
+    assert luhn_ok(CARD) and luhn_ok(CARD_19) and not luhn_ok(CARD_BAD)
+    assert len(CARD) == 16 and len(CARD_19) == 19
+    assert not luhn_ok(IIN_IN_13) and kz_check_digit(PHONE_12[:11]) != int(PHONE_12[11])
 
 
 # --------------------------------------------------------------------------- #
@@ -148,13 +143,12 @@ IIN_CASES = [
     (f"номер {CHECKSUM_ONLY_CENTURY}", f"номер {CHECKSUM_ONLY_CENTURY}"),
     # 12 valid IIN digits inside a longer (non-card) digit run are not an IIN
     (f"счет {IIN_IN_13}", f"счет {IIN_IN_13}"),
-]
-IIN_CASES += [
     # spaced identifiers are taken only right after an identifier cue word
     (f"ИИН: {IIN_M[:6]} {IIN_M[6:]}", "ИИН: [IIN]"),
     (f"ЖСН {IIN_F[:4]}-{IIN_F[4:8]}-{IIN_F[8:]}", "ЖСН [IIN]"),
     (f"БИН {BIN[:6]} {BIN[6:]}", "БИН [BIN]"),
     (f"ИИН {IIN_BAD[:6]} {IIN_BAD[6:]}", f"ИИН {IIN_BAD[:6]} {IIN_BAD[6:]}"),
+    # a sum (fails the check digit) and a date-based appeal number (month 24)
     ("сумма 100000000000 тенге", "сумма 100000000000 тенге"),
     ("Номер обращения ЖТ-Т-202403120001", "Номер обращения ЖТ-Т-202403120001"),
 ]
@@ -178,6 +172,7 @@ PHONE_CASES = [
     ("телефон: 23 45 67", "телефон: [PHONE]"),
     ("телефоным 2-34-56", "телефоным [PHONE]"),
     ("87011234567, 87011234568", "[PHONE], [PHONE]"),
+    ("87011234567,87011234568;87011234569", "[PHONE],[PHONE];[PHONE]"),
     ("87011234567 87011234568 87011234569", "[PHONE] [PHONE] [PHONE]"),
     ("квартира 12 87011234567", "[ADDRESS] [PHONE]"),
     ("87011234567\n+77011234568", "[PHONE]\n[PHONE]"),
@@ -235,10 +230,11 @@ NAME_CASES = [
     ("ответил А. Ахметова", "ответил [NAME]"),
     ("Имя: Анна, Фамилия: Петрова", "Имя: [NAME], Фамилия: [NAME]"),
     ("Тегі: Сейтқали", "Тегі: [NAME]"),
+    ("Имя заявителя: Анна", "Имя заявителя: [NAME]"),
+    # public places / non-names stay
     ("Приложение А. к договору", "Приложение А. к договору"),
     ("The U.S. embassy", "The U.S. embassy"),
     ("проспект Н.Назарбаева 12", "проспект Н.Назарбаева 12"),
-    # public places / non-names stay
     ("ул. Д.А. Кунаева 5, яма", "ул. Д.А. Кунаева 5, яма"),
     ("Қ.И. Сәтбаев атындағы мектеп", "Қ.И. Сәтбаев атындағы мектеп"),
     ("Ұлы Отан соғысының ардагері", "Ұлы Отан соғысының ардагері"),
@@ -443,7 +439,7 @@ def test_series_is_much_faster_than_mapping() -> None:
         "Сәлеметсіз бе, справка алу үшін 3 рет келдім, очередь бітпейді.",
     ]
     with_pii = [t for t, _ in MIXED_CASES + PHONE_CASES[:5] + NAME_CASES[:5]]
-    rows = [rng.choice(with_pii) if rng.random() < 0.05 else rng.choice(plain) for _ in range(60_000)]
+    rows = [rng.choice(with_pii) if rng.random() < 0.05 else rng.choice(plain) for _ in range(40_000)]
     series = pl.Series(rows)
 
     t0 = time.perf_counter()
@@ -455,6 +451,19 @@ def test_series_is_much_faster_than_mapping() -> None:
 
     assert fast.to_list() == slow
     assert t_map / t_series >= 10, f"only {t_map / t_series:.1f}x faster"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x" * 100_000 + "@", "7" * 50_000, "KZ00" * 5_000, "Аааааа" * 20_000 + "ич", "1-" * 50_000],
+)
+def test_long_runs_stay_linear(text: str) -> None:
+    """Backtracking regexes can go quadratic on long runs; one hostile or broken
+    row must not stall an ingestion of millions."""
+    t0 = time.perf_counter()
+    out = redact_text(text)
+    assert time.perf_counter() - t0 < 2.0
+    assert redact_series(pl.Series([text])).item() == out
 
 
 # --------------------------------------------------------------------------- #
@@ -493,5 +502,6 @@ def test_hash_series_equals_hash_identifier() -> None:
     got = hash_series(pl.Series("applicant", values), "pepper").to_list()
     assert got == [hash_identifier(v, "pepper") for v in values]
     assert got[0] == got[1] == got[-1]
+    assert hash_series(pl.Series([None, None], dtype=pl.String), "pepper").to_list() == [None, None]
     other = hash_series(pl.Series(values), "other").to_list()
     assert all(a != b for a, b in zip(got, other) if a is not None)

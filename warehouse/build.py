@@ -6,16 +6,35 @@ declares its grain and key::
     -- grain: one row per appeal
     -- key: appeal_id
 
+A step SQL cannot express well (clustering similar texts) is a Python model: a ``.py``
+file beside the SQL ones, with the same header as ``#`` comments and a function
+``compute(con) -> polars.DataFrame``. It is ordered, materialised and key-checked exactly
+like a SQL model, so a mart built on it is just another model.
+
 Models are materialised as tables in dependency order (found from the names they
 read), inside one transaction: a model that fails or breaks its key check leaves the
-previous build in place.
+previous build in place. The full-text index of the texts is rebuilt last, in the same
+transaction, so the snapshot readers get carries it.
+
+An **incremental** SQL model adds ``-- materialized: incremental`` and ``-- partition:
+<columns>`` to its header. It reads the variables ``incremental_since_run`` (the highest
+load run the previous build had seen; -1 on a full build) and ``incremental_since_at``
+(when that build ran) to recompute only the partitions touched since, and returns every
+partition it recomputed, even empty ones; the build replaces exactly those partitions.
+A changed model file or a missing table gives a full build. Watermarks live in
+``model_state``.
+
+Whole-number, decimal and true/false settings are SQL variables during the build
+(``getvariable('min_raters')``), so models follow the deployment's rules.
 """
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from importlib import resources
 
 import duckdb
@@ -24,9 +43,12 @@ from warehouse.workdays import refresh_calendar
 from warehouse.config import Settings
 from warehouse.db import require_schema, transaction
 from warehouse.errors import KeyCheckError, WarehouseError
+from warehouse.search import INDEX_SCHEMA, INDEXED_TABLE, build_search_index
 
 LAYERS = ("staging", "marts")
-HEADER = re.compile(r"^--\s*(grain|key):\s*(.+)$", re.MULTILINE)
+HEADER = re.compile(r"^(?:--|#)\s*(grain|key|materialized|partition):\s*(.+)$", re.MULTILINE)
+STATE_TABLE = "model_state"
+MODEL_SUFFIXES = {".sql": "sql", ".py": "python"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +58,13 @@ class Model:
     sql: str
     grain: str
     key: tuple[str, ...]
+    kind: str = "sql"  # sql | python (then `sql` holds the module's source, read for dependencies)
+    materialized: str = "table"  # table | incremental (SQL models only)
+    partition: tuple[str, ...] = ()  # what an incremental build replaces by
+
+    @property
+    def fingerprint(self) -> str:
+        return hashlib.md5(self.sql.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -50,17 +79,23 @@ def discover_models() -> list[Model]:
     models = []
     for layer in LAYERS:
         for entry in sorted(resources.files(f"warehouse.models.{layer}").iterdir(), key=lambda e: e.name):
-            if entry.name.endswith(".sql"):
-                models.append(parse_model(entry.name[:-4], layer, entry.read_text(encoding="utf-8")))
+            stem, dot, suffix = entry.name.rpartition(".")
+            kind = MODEL_SUFFIXES.get(dot + suffix)
+            if kind and not stem.startswith("_"):
+                models.append(parse_model(stem, layer, entry.read_text(encoding="utf-8"), kind))
     return order_by_dependencies(models)
 
 
-def parse_model(name: str, layer: str, sql: str) -> Model:
+def parse_model(name: str, layer: str, sql: str, kind: str = "sql") -> Model:
     header = dict(HEADER.findall(sql))
     if "grain" not in header or "key" not in header:
         raise WarehouseError(f"Model {name} must declare '-- grain:' and '-- key:' in its header.")
     key = tuple(k.strip() for k in header["key"].split(","))
-    return Model(name, layer, sql, header["grain"].strip(), key)
+    materialized = header.get("materialized", "table").strip()
+    partition = tuple(c.strip() for c in header.get("partition", "").split(",") if c.strip())
+    if materialized == "incremental" and not partition:
+        raise WarehouseError(f"Incremental model {name} must declare '-- partition:' (the columns it replaces by).")
+    return Model(name, layer, sql, header["grain"].strip(), key, kind, materialized, partition)
 
 
 def order_by_dependencies(models: list[Model]) -> list[Model]:
@@ -85,7 +120,7 @@ def order_by_dependencies(models: list[Model]) -> list[Model]:
 
 
 def dependencies(model: Model, by_name: dict[str, Model]) -> list[str]:
-    words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", re.sub(r"--.*", "", model.sql)))
+    words = set(re.findall(r"\b[a-z_][a-z0-9_]*\b", re.sub(r"(--|#).*", "", model.sql)))
     return sorted(n for n in by_name if n in words and n != model.name)
 
 
@@ -94,22 +129,93 @@ def build_models(con: duckdb.DuckDBPyConnection, settings: Settings, only: list[
     results = []
     with transaction(con):
         refresh_calendar(con, settings)
+        set_setting_variables(con, settings)
+        watermark = current_watermark(con)
         for model in discover_models():
             if only and model.name not in only:
                 continue
-            results.append(build_one(con, model))
+            results.append(build_one(con, model, watermark))
+        if not only or INDEXED_TABLE in only:
+            results.append(build_index(con))
     return results
 
 
-def build_one(con: duckdb.DuckDBPyConnection, model: Model) -> BuildResult:
+def set_setting_variables(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """Numeric and true/false settings as SQL variables, so a model never hard-codes a configured rule."""
+    for name, value in asdict(settings).items():
+        if isinstance(value, (bool, int, float)):
+            con.execute(f"set variable {name} = ?", [value])
+
+
+def current_watermark(con: duckdb.DuckDBPyConnection) -> tuple[int, object]:
+    """(highest load run, now): what an incremental model has seen once this build commits."""
+    return con.execute("select coalesce(max(load_run_id), 0), now()::timestamp from load_runs").fetchone()
+
+
+def build_one(con: duckdb.DuckDBPyConnection, model: Model, watermark: tuple[int, object] | None = None) -> BuildResult:
     started = time.perf_counter()
-    try:
-        con.execute(f"create or replace table {model.name} as {model.sql}")
-    except duckdb.Error as exc:
-        raise WarehouseError(f"Model {model.name} failed: {exc}", hint="Fix the model's SQL.") from None
+    if model.kind == "python":
+        materialise_python_model(con, model)
+    else:
+        try:
+            if model.materialized == "incremental":
+                build_incremental(con, model, watermark or current_watermark(con))
+            else:
+                con.execute(f"create or replace table {model.name} as {model.sql}")
+        except duckdb.Error as exc:
+            raise WarehouseError(f"Model {model.name} failed: {exc}", hint="Fix the model's SQL.") from None
     check_key(con, model)
     rows = con.execute(f"select count(*) from {model.name}").fetchone()[0]
     return BuildResult(model.name, rows, model.key, time.perf_counter() - started)
+
+
+def materialise_python_model(con: duckdb.DuckDBPyConnection, model: Model) -> None:
+    """Run the module's ``compute(con)`` and store the frame it returns as the model's table."""
+    module = importlib.import_module(f"warehouse.models.{model.layer}.{model.name}")
+    frame = module.compute(con)
+    con.register("_python_model_frame", frame.to_arrow())
+    try:
+        con.execute(f"create or replace table {model.name} as select * from _python_model_frame")
+    finally:
+        con.unregister("_python_model_frame")
+
+
+def build_incremental(con: duckdb.DuckDBPyConnection, model: Model, watermark: tuple[int, object]) -> None:
+    """Replace only the partitions the model recomputed; a full build when the model or its table is new."""
+    state = _previous_state(con, model)
+    full = state is None or state[0] != model.fingerprint or not _table_exists(con, model.name)
+    con.execute("set variable incremental_since_run = ?", [-1 if full else state[1]])
+    con.execute("set variable incremental_since_at = ?::timestamp", ["1900-01-01" if full else state[2]])
+    if full:
+        con.execute(f"create or replace table {model.name} as {model.sql}")
+    else:
+        cols = ", ".join(model.partition)
+        con.execute(f"create or replace temp table _incremental_rows as {model.sql}")
+        con.execute(f"delete from {model.name} where ({cols}) in (select distinct ({cols}) from _incremental_rows)")
+        con.execute(f"insert into {model.name} by name select * from _incremental_rows")
+        con.execute("drop table _incremental_rows")
+    con.execute(f"insert or replace into {STATE_TABLE} values (?, ?, ?, ?)",
+                [model.name, model.fingerprint, watermark[0], watermark[1]])
+
+
+def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return con.execute("select count(*) from duckdb_tables() where table_name = ? and schema_name = 'main'",
+                       [name]).fetchone()[0] > 0
+
+
+def _previous_state(con: duckdb.DuckDBPyConnection, model: Model):
+    con.execute(f"create table if not exists {STATE_TABLE} (model varchar primary key, fingerprint varchar, "
+                "since_load_run_id bigint, built_at timestamp)")
+    return con.execute(f"select fingerprint, since_load_run_id, built_at from {STATE_TABLE} where model = ?",
+                       [model.name]).fetchone()
+
+
+def build_index(con: duckdb.DuckDBPyConnection) -> BuildResult:
+    """The BM25 index of the texts, reported like a model (its rows are the indexed documents)."""
+    started = time.perf_counter()
+    build_search_index(con)
+    rows = con.execute(f"select count(*) from {INDEX_SCHEMA}.docs").fetchone()[0]
+    return BuildResult(f"{INDEX_SCHEMA} (full-text index)", rows, ("docid",), time.perf_counter() - started)
 
 
 def check_key(con: duckdb.DuckDBPyConnection, model: Model) -> None:

@@ -41,13 +41,35 @@ class Settings:
     calendar_days_only: bool = _setting(False, "Count the term in calendar days (e.g. Russia's 30 days).")
     min_count_for_ranking: int = _setting(30, "Fewest appeals an agency needs to be ranked.")
     min_raters: int = _setting(5, "Fewest raters per group shown in 360-degree results (anonymity).")
+    survey_target_score: float = _setting(
+        4.0, "Target mean score on the 1-5 agree scale; a 360-degree area below it is a gap.")
+    gap_window_months: int = _setting(
+        12, "Months of data behind a behaviour gap (the latest ones); its trend compares the months before.")
+    impact_window_months: int = _setting(
+        6, "Months before and after a course session that the training-impact analysis compares.")
     users_file: str = _setting("users.toml", "Dashboard users with password hashes and roles.")
+    audit_log_path: str = _setting(
+        "", "Append-only log of every text a dashboard user read; default: <db_path> with .audit.jsonl.")
+    inbox_dir: str = _setting(
+        "", "Folder where the dashboard queues analysts' label corrections for the writer; "
+            "default: <db_path> with .inbox.")
+    dashboard_language: str = _setting("kk", "Language the dashboard opens in (kk, ru or en); users switch it.")
 
     def resolved_snapshot_path(self) -> str:
         if self.snapshot_path:
             return self.snapshot_path
         p = Path(self.db_path)
         return str(p.with_name(p.stem + ".snapshot.duckdb"))
+
+    def resolved_audit_log_path(self) -> str:
+        return self.audit_log_path or self._beside_db(".audit.jsonl")
+
+    def resolved_inbox_dir(self) -> str:
+        return self.inbox_dir or self._beside_db(".inbox")
+
+    def _beside_db(self, suffix: str) -> str:
+        p = Path(self.db_path)
+        return str(p.with_name(p.stem + suffix))
 
 
 def setting_help() -> dict[str, str]:
@@ -67,6 +89,11 @@ def _coerce(name: str, raw: str, default):
             return int(raw)
         except ValueError:
             raise ConfigError(f"Setting {name} must be a whole number, got {raw!r}.") from None
+    if isinstance(default, float):
+        try:
+            return float(raw)
+        except ValueError:
+            raise ConfigError(f"Setting {name} must be a number, got {raw!r}.") from None
     return raw
 
 

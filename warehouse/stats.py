@@ -67,3 +67,45 @@ def quantile_from_histogram(days: list[int], counts: list[int], q: float) -> flo
         if running - 1 >= target:
             return float(day)
     return float(max(days))
+
+
+def beta_posterior_interval(successes: float, trials: float, a: float, b: float,
+                            level: float = 0.95) -> tuple[float, float]:
+    """Credible interval of a rate under the Beta(a, b) prior: the interval that goes with a shrunk rate
+    (a Wilson interval is centred on the raw rate, so it can miss the shrunk estimate of a small group)."""
+    from scipy.stats import beta
+
+    tail = (1 - level) / 2
+    posterior = beta(a + float(successes or 0), b + float(trials or 0) - float(successes or 0))
+    return float(posterior.ppf(tail)), float(posterior.ppf(1 - tail))
+
+
+def posterior_exceedance(successes: float, trials: float, a: float, b: float, threshold: float) -> float:
+    """P(true rate > threshold) under the Beta(a, b) prior: how certain it is that a group is worse than
+    the reference, which is what a planner weighs a gap by."""
+    from scipy.stats import beta
+
+    return float(beta(a + float(successes or 0), b + float(trials or 0) - float(successes or 0)).sf(threshold))
+
+
+def proportion_variance(successes: float, trials: float) -> float:
+    """Binomial variance of an observed proportion (0 for an empty cell, which then adds no information)."""
+    if not trials:
+        return 0.0
+    p = successes / trials
+    return p * (1 - p) / trials
+
+
+def difference_in_differences(treated_before: tuple[float, float], treated_after: tuple[float, float],
+                              control_before: tuple[float, float], control_after: tuple[float, float],
+                              z: float = Z95) -> dict[str, float]:
+    """(after - before) of the treated minus the same for the controls, each cell (successes, trials),
+    with an analytic normal interval from the four independent binomial variances."""
+    cells = (treated_before, treated_after, control_before, control_after)
+    if any(not n for _, n in cells):
+        nan = float("nan")
+        return {"effect": nan, "low": nan, "high": nan, "se": nan}
+    tb, ta, cb, ca = (s / n for s, n in cells)
+    effect = (ta - tb) - (ca - cb)
+    se = math.sqrt(sum(proportion_variance(s, n) for s, n in cells))
+    return {"effect": effect, "low": effect - z * se, "high": effect + z * se, "se": se}

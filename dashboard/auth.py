@@ -1,0 +1,94 @@
+"""Logging in: a form checked against the users file, or an OIDC provider when one is configured.
+
+The logged-in :class:`~dashboard.users.User` lives in ``st.session_state["user"]`` (a plain dict,
+so a test can inject one). OIDC (``st.login``) is used only when ``.streamlit/secrets.toml`` has an
+``[auth]`` section; the provider proves who the person is, and the users file (an entry with that
+``email``) says which role they have: nobody gets a role the administrator did not give.
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from dashboard import data
+from dashboard.i18n import t
+from dashboard.users import ROLES, User, authenticate, user_by_email
+
+SESSION_KEY = "user"
+FAILED_KEY = "login_failures"
+LOCKOUT_AFTER = 5
+LOCKOUT_SECONDS = 30
+
+
+def current_user() -> User | None:
+    entry = st.session_state.get(SESSION_KEY)
+    if not entry or entry.get("role") not in ROLES:
+        return None
+    return User(name=entry["name"], role=entry["role"], display_name=entry.get("display_name", ""))
+
+
+def sign_in(user: User) -> None:
+    st.session_state[SESSION_KEY] = {"name": user.name, "role": user.role, "display_name": user.display_name}
+    st.session_state.pop(FAILED_KEY, None)
+
+
+def sign_out() -> None:
+    st.session_state.pop(SESSION_KEY, None)
+    if oidc_configured() and getattr(st.user, "is_logged_in", False):
+        st.logout()
+
+
+def oidc_configured() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # no secrets.toml at all
+        return False
+
+
+def user_from_oidc() -> User | None:
+    """The role of the person the provider logged in, from the users file; None if not listed."""
+    if not (oidc_configured() and getattr(st.user, "is_logged_in", False)):
+        return None
+    return user_by_email(data.settings().users_file, st.user.get("email", ""))
+
+
+def login_page() -> None:
+    """The form (and the provider's button when configured); stops the script until logged in."""
+    st.title(t("login.title"))
+    st.caption(t("login.intro"))
+    oidc_user = user_from_oidc()
+    if oidc_user:
+        sign_in(oidc_user)
+        st.rerun()
+    if oidc_configured():
+        if getattr(st.user, "is_logged_in", False):
+            st.error(t("login.oidc_unknown"))
+        st.button(t("login.oidc"), on_click=st.login, icon=":material/key:")
+    _password_form()
+    st.stop()
+
+
+def _password_form() -> None:
+    with st.form("login"):
+        name = st.text_input(t("login.user"), key="login_name")
+        password = st.text_input(t("login.password"), type="password", key="login_password")
+        submitted = st.form_submit_button(t("login.submit"), type="primary")
+    if submitted:
+        _check(name, password)
+
+
+def _check(name: str, password: str) -> None:
+    failures = st.session_state.get(FAILED_KEY, [])
+    recent = [f for f in failures if time.time() - f < LOCKOUT_SECONDS]
+    if len(recent) >= LOCKOUT_AFTER:
+        st.error(t("login.locked", seconds=LOCKOUT_SECONDS))
+        return
+    user = authenticate(data.settings().users_file, name, password)
+    if user is None:
+        st.session_state[FAILED_KEY] = [*recent, time.time()]
+        st.error(t("login.failed"))
+        return
+    sign_in(user)
+    st.rerun()

@@ -1,0 +1,85 @@
+-- grain: one row per rated agency, scope (the whole agency, or one of its units), competency area, rater group and survey quarter
+-- key: agency_key, scope, unit, area, rater_group, survey_period
+-- Scores are first averaged per rater (the items of an area answered by one person are not
+-- independent), then over raters; `others` pools every rater but the person rated.
+-- Rater anonymity (k-anonymity): a group with fewer than `min_raters` distinct raters keeps its
+-- rater count but shows no score (mean_score and sd_score null, is_suppressed true). Self-ratings are
+-- exempt: their one rater is the person rated. Scores on other scales are rescaled to 1..5.
+with responses as (
+    select * from stg_survey_responses
+),
+
+agencies as (
+    select * from stg_agencies
+),
+
+answers as (
+    select
+        rated_agency                                                          as agency_key,
+        coalesce(rated_unit, '')                                              as unit,
+        competency_area                                                       as area,
+        rater_role,
+        coalesce(rater_hash, source || ':' || response_id)                    as rater_key,
+        date_trunc('quarter', submitted_at)::date                             as survey_period,
+        1 + 4 * (score - coalesce(scale_min, 1))
+            / nullif(coalesce(scale_max, 5) - coalesce(scale_min, 1), 0)      as score_5
+    from responses
+    where score is not null and competency_area is not null and rated_agency is not null
+      and rater_role is not null and submitted_at is not null
+),
+
+by_group as (
+    select *, rater_role as rater_group from answers
+    union all
+    select *, 'others' as rater_group from answers where rater_role <> 'self'
+),
+
+rater_means as (
+    select agency_key, 'agency' as scope, '' as unit, area, rater_group, survey_period, rater_key,
+           avg(score_5) as rater_mean, count(*) as answers
+    from by_group
+    group by agency_key, area, rater_group, survey_period, rater_key
+    union all
+    select agency_key, 'unit' as scope, unit, area, rater_group, survey_period, rater_key,
+           avg(score_5) as rater_mean, count(*) as answers
+    from by_group
+    where unit <> ''
+    group by agency_key, unit, area, rater_group, survey_period, rater_key
+),
+
+groups as (
+    select
+        agency_key, scope, unit, area, rater_group, survey_period,
+        count(*)                     as raters,
+        sum(answers)                 as answers,
+        avg(rater_mean)              as raw_mean,
+        stddev_samp(rater_mean)      as raw_sd
+    from rater_means
+    group by agency_key, scope, unit, area, rater_group, survey_period
+),
+
+anonymity as (
+    select *, rater_group <> 'self' and raters < coalesce(getvariable('min_raters'), 5) as is_suppressed
+    from groups
+),
+
+final as (
+    select
+        g.agency_key,
+        coalesce(a.name_en, g.agency_key)                    as agency,
+        a.agency_kind,
+        g.scope,
+        g.unit,
+        g.area,
+        g.rater_group,
+        g.survey_period,
+        g.raters,
+        g.answers,
+        g.is_suppressed,
+        case when not g.is_suppressed then g.raw_mean end    as mean_score,
+        case when not g.is_suppressed then g.raw_sd end      as sd_score
+    from anonymity g
+    left join agencies a on a.agency_code = g.agency_key
+)
+
+select * from final

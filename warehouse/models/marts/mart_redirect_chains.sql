@@ -1,0 +1,19 @@
+-- grain: one row per cube cell (agency, region, channel, language, appeal type, month) and length of the redirect chain
+-- key: agency_key, region_key, channel, language, appeal_type, registered_month, redirect_count
+-- How far appeals travel before an agency takes them: 0 redirects, 1, 2 (ping-pong starts), 3 or more.
+with appeals as (
+    select * from fct_appeals
+),
+
+final as (
+    select
+        agency_key, region_key, channel, language, appeal_type, registered_month,
+        least(redirect_count, 3)                                                      as redirect_count,
+        count(*)                                                                      as appeals,
+        count(*) filter (where is_on_time)                                            as on_time,
+        count(*) filter (where is_redirect_late)                                      as redirected_late
+    from appeals
+    group by all
+)
+
+select * from final

@@ -1,0 +1,74 @@
+"""Full-text search over the redacted appeal texts, with DuckDB's ``fts`` extension, offline.
+
+Why this module: DuckDB downloads ``fts`` on first use, which fails on a machine without
+internet. The PyPI package ``duckdb-extension-fts`` ships the extension binary for one
+duckdb release; :func:`load_fts` installs it from that file (``INSTALL '<path>'``) and loads
+it, and refuses with a clear message when the two versions differ.
+
+The index is built on the writer side, by ``tyndau build`` (:func:`build_search_index`),
+inside the build's transaction, so the snapshot the dashboard reads carries it; readers
+only load the extension and query (:func:`load_fts` with ``read_only``).
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from warehouse.errors import WarehouseError
+
+INDEXED_TABLE = "fct_appeals"
+INDEX_SCHEMA = f"fts_main_{INDEXED_TABLE}"
+# One stemmer per index: Russian snowball stems Russian words and leaves Latin-script words alone;
+# Kazakh words are only lower-cased (there is no Kazakh snowball stemmer). Query terms go through
+# the same stemmer, so what is found is consistent. See docs/dashboard.md.
+STEMMER = "russian"
+
+
+@functools.cache
+def fts_extension_file() -> Path:
+    """The ``fts.duckdb_extension`` file of the installed duckdb-extension-fts, for this duckdb."""
+    version = f"v{duckdb.__version__}"
+    try:
+        root = resources.files("duckdb_extension_fts") / "extensions"
+    except ModuleNotFoundError:
+        raise WarehouseError("The package duckdb-extension-fts is not installed.",
+                             hint=f"pip install duckdb-extension-fts=={duckdb.__version__}") from None
+    candidate = Path(str(root)) / version / "fts.duckdb_extension"
+    if not candidate.is_file():
+        shipped = sorted(p.name for p in Path(str(root)).iterdir()) if Path(str(root)).is_dir() else []
+        raise WarehouseError(
+            f"duckdb-extension-fts ships {', '.join(shipped) or 'nothing'}, but duckdb is {version}.",
+            hint=f"Install the matching release: pip install duckdb-extension-fts=={duckdb.__version__}")
+    return candidate
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> None:
+    """Make ``fts`` usable on this connection without touching the internet."""
+    try:
+        con.execute("load fts")
+        return
+    except duckdb.Error:
+        pass
+    path = str(fts_extension_file())
+    try:
+        con.execute(f"install '{path}'")  # path from our own package, never from a user
+        con.execute("load fts")
+    except duckdb.Error:
+        con.execute(f"load '{path}'")  # a read-only home directory: load the file directly
+
+
+def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)build the BM25 index of fct_appeals.text; called by the build after the models."""
+    load_fts(con)
+    con.execute(
+        f"pragma create_fts_index('{INDEXED_TABLE}', 'appeal_id', 'text', stemmer = '{STEMMER}', "
+        "stopwords = 'none', ignore = '(\\.|[^\\p{L}\\p{N}])+', strip_accents = 0, lower = 1, overwrite = 1)")
+
+
+def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
+    row = con.execute("select count(*) from duckdb_schemas() where schema_name = ?", [INDEX_SCHEMA]).fetchone()
+    return bool(row[0])
