@@ -138,7 +138,7 @@ def print_load_summary(report) -> None:
     for table, t in c.by_table.items():
         out.print(f"  {table}: +{t['inserted']:,} new, {t['updated']:,} updated, {t['unchanged']:,} unchanged")
     if c.rejected:
-        out.print(format_rejections(report.rejected_sample), highlight=False)
+        out.print(format_rejections(report.rejected_sample), highlight=False, markup=False)
         out.print(f"[yellow]{c.rejected:,} row(s) were kept aside in rejected_rows (load run {report.run_id}).[/] "
                   f"See them with `tyndau rejected {report.run_id}`; fix the export and ingest it again "
                   f"(good rows already loaded stay as they are).")
@@ -160,7 +160,7 @@ def rejected(run_id: Optional[int] = typer.Argument(None, help="Load run (defaul
     rows = con.execute("select source_file, row_number, column_name, reason from rejected_rows where load_run_id = ? "
                        "order by row_number limit ?", [run_id, limit]).fetchall()
     for f, n, col, reason in rows:
-        out.print(f"{Path(f).name}:{n} [{col or '-'}] {reason}", highlight=False)
+        out.print(f"{Path(f).name}:{n} [{col or '-'}] {reason}", highlight=False, markup=False)
     if not rows:
         out.print("No rejected rows.")
 

@@ -152,3 +152,69 @@ def overdue_backlog(con: duckdb.DuckDBPyConnection, f: Filters, as_of: date) -> 
         where {clause} and registered_at::date <= ?::date and due_date < ?::date
           and (final_answer_at is null or final_answer_at::date > ?::date)
         group by agency_key order by overdue desc""", [as_of, *params, as_of, as_of, as_of]).pl()
+
+
+# ---------------------------------------------------------------- labels, trends, redirects, backlog
+
+
+def dimension_labels(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, dict[str, str]]]:
+    """Agency and region names in kk/ru/en, keyed by the cube's keys (for filters and tables)."""
+    out = {}
+    for kind, table in (("agency", "dim_agencies"), ("region", "dim_regions")):
+        rows = con.execute(f"select {kind}_key, name_kk, name_ru, name_en from {table}").fetchall()
+        out[kind] = {key: {"kk": kk, "ru": ru, "en": en} for key, kk, ru, en in rows}
+    return out
+
+
+def monthly_responsiveness(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Per month of registration: volume, on-time rate with interval, median and p90 days, satisfaction."""
+    frame = responsiveness_by(con, f, "month", min_count=0)
+    return frame.sort("key") if frame.height else frame
+
+
+def period_comparison(con: duckdb.DuckDBPyConnection, f: Filters) -> dict:
+    """The headline figures for the chosen period and the same length of time just before it."""
+    return {"current": responsiveness_kpis(con, f), "previous": responsiveness_kpis(con, f.previous_period())}
+
+
+def redirect_pairs(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 20) -> pl.DataFrame:
+    """The agency pairs appeals travel between most, with the share of steps that went back."""
+    clause, params = where(f)
+    return con.execute(f"""
+        select from_agency, to_agency, sum(redirects)::bigint as redirects, sum(returns)::bigint as returns,
+               sum(appeals)::bigint as appeals
+        from mart_redirect_pairs where {clause}
+        group by from_agency, to_agency order by redirects desc, from_agency, to_agency limit ?""",
+                       [*params, limit]).pl()
+
+
+def redirect_chains(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Appeals by the number of redirects before an agency took them (3 means three or more)."""
+    clause, params = where(f)
+    frame = con.execute(f"""
+        select redirect_count, sum(appeals)::bigint as appeals, sum(on_time)::bigint as on_time,
+               sum(redirected_late)::bigint as redirected_late
+        from mart_redirect_chains where {clause} group by redirect_count order by redirect_count""", params).pl()
+    return add_rate_columns(frame, "on_time", "appeals", "on_time") if frame.height else frame
+
+
+def overdue_appeals(con: duckdb.DuckDBPyConnection, f: Filters, as_of: date, agency_key: str | None = None,
+                    limit: int = 200) -> pl.DataFrame:
+    """The appeals behind the backlog (the dashboard shows their texts to analysts only)."""
+    clause, params = where(f, "registered_at::date", month_grain=False)
+    agency_clause = "and agency_key = ?" if agency_key else ""
+    return con.execute(f"""
+        select appeal_id, agency_key, agency, region, registered_at, due_date,
+               date_diff('day', due_date, ?::date) as days_overdue, text
+        from fct_appeals
+        where {clause} and registered_at::date <= ?::date and due_date < ?::date
+          and (final_answer_at is null or final_answer_at::date > ?::date) {agency_clause}
+        order by days_overdue desc, appeal_id limit ?""",
+                       [as_of, *params, as_of, as_of, as_of, *([agency_key] if agency_key else []), limit]).pl()
+
+
+def data_bounds(con: duckdb.DuckDBPyConnection) -> dict:
+    """What the snapshot covers: first and last registration, and when data was last loaded."""
+    first, last = con.execute("select min(registered_at), max(registered_at) from fct_appeals").fetchone()
+    loaded = con.execute("select max(finished_at) from load_runs where status = 'succeeded'").fetchone()[0]
+    return {"first_registered": first, "last_registered": last, "last_load": loaded}

@@ -12,8 +12,6 @@ filters (channel, language, appeal type) do not apply to surveys.
 
 from __future__ import annotations
 
-import math
-
 import duckdb
 import polars as pl
 
@@ -132,7 +130,7 @@ def area_comments(con: duckdb.DuckDBPyConnection, agency_key: str, area: str, f:
         ),
         groups as (
             select agency_key, unit, rater_group, survey_period, raters from mart_360_scores
-            where scope = 'unit' and area = ?
+            where area = ? and scope = case when unit = '' then 'agency' else 'unit' end
         )
         select c.survey_response_id, c.unit, c.item_id, c.rater_group, c.survey_period, c.score, c.polarity,
                c.polarity_source, c.comment
@@ -143,11 +141,3 @@ def area_comments(con: duckdb.DuckDBPyConnection, agency_key: str, area: str, f:
     if with_text:
         return shown
     return shown.group_by("polarity").agg(pl.len().alias("comments")).sort("polarity")
-
-
-def mean_interval(mean: float | None, sd: float | None, n: int) -> tuple[float, float]:
-    """Normal 95 % interval of a mean of n rater means (nan when not shown)."""
-    if mean is None or not n:
-        return (math.nan, math.nan)
-    half = Z95 * (sd or 0.0) / math.sqrt(n)
-    return (mean - half, mean + half)

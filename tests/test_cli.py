@@ -1,0 +1,70 @@
+"""The command line: every command has help, every command is documented, and
+domain errors come out as a message plus what to do (exit 2), never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tyndau.cli import app
+from warehouse.config import setting_help
+
+REPO = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)
+
+
+def test_core_commands_exist():
+    assert {"init", "ingest", "build", "status", "rejected", "connectors", "config"} <= set(command_names())
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_has_help(name):
+    result = runner.invoke(app, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    import typer.main
+
+    assert typer.main.get_command(app).commands[name].help, f"`tyndau {name}` has no help text"
+
+
+def test_every_command_is_documented():
+    docs = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    missing = [n for n in command_names() if f"tyndau {n}" not in docs]
+    assert not missing, f"docs/cli.md does not mention: {missing}"
+
+
+def test_every_setting_is_documented():
+    docs = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert not [s for s in setting_help() if f"`{s}`" not in docs]
+
+
+def test_a_domain_error_is_a_message_and_a_hint(tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert runner.invoke(app, ["init", "--db", str(db)]).exit_code == 0
+    result = runner.invoke(app, ["ingest", str(REPO / "tests" / "bad_inputs" / "missing_columns.csv"),
+                                 "-m", "eotinish-sample", "--db", str(db)])
+    assert result.exit_code == 2
+    assert "error:" in result.output and "what to do:" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_ingest_prints_a_summary_and_what_to_do_with_rejections(tmp_path):
+    db = tmp_path / "w.duckdb"
+    runner.invoke(app, ["init", "--db", str(db)])
+    result = runner.invoke(app, ["ingest", str(REPO / "tests" / "bad_inputs" / "bad_values.csv"),
+                                 "-m", "eotinish-sample", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "inserted 1" in result.output and "rejected 2" in result.output
+    assert "tyndau rejected" in result.output
+    shown = runner.invoke(app, ["rejected", "--db", str(db)])
+    assert "bad_values.csv:2 [reg_date]" in shown.output
+    status = runner.invoke(app, ["status", "--db", str(db)])
+    assert "raw_appeals" in status.output and "succeeded" in status.output
