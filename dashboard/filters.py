@@ -2,8 +2,10 @@
 
 Why two keys per filter: Streamlit forgets a widget's state on a run where the widget is not
 drawn, and not every page draws every filter (the data-quality page draws none). The value
-therefore lives under a permanent key (``filter.<name>``); the widget (``w.<name>``) starts from it
-and copies itself back on change. Choosing an agency on one page keeps it on the next.
+therefore lives under a permanent key (``filter.<name>``): the widget (``w.<name>``) is drawn with
+it as its default and its value is copied back right after. Choosing an agency on one page keeps
+it on the next. (No ``on_change`` callbacks and no writes to widget keys: both interact badly
+with range sliders when Streamlit replays widget state.)
 
 Filters only ever reach SQL as bound parameters (:func:`warehouse.queries.where`).
 """
@@ -56,22 +58,18 @@ def clear() -> None:
             del st.session_state[key]
 
 
-def _copy_back(name: str) -> None:
-    st.session_state[PREFIX + name] = st.session_state[WIDGET + name]
-
-
 def _months(options, labels, lang) -> None:
     first, last = options["months"]
     if not first:
         return
     months = month_range(first, last)
+    names = [m.strftime("%Y-%m") for m in months]
     stored = st.session_state.get(PREFIX + "months")
     if not stored or stored[0] not in months or stored[1] not in months:
         stored = (months[max(0, len(months) - DEFAULT_MONTHS)], months[-1])
-        st.session_state[PREFIX + "months"] = stored
-    st.session_state[WIDGET + "months"] = stored
-    st.sidebar.select_slider(t("filters.months"), options=months, key=WIDGET + "months",
-                             format_func=lambda m: m.strftime("%Y-%m"), on_change=_copy_back, args=("months",))
+    chosen = st.sidebar.select_slider(t("filters.months"), options=names, key=WIDGET + "months",
+                                      value=(stored[0].strftime("%Y-%m"), stored[1].strftime("%Y-%m")))
+    st.session_state[PREFIX + "months"] = (months[names.index(chosen[0])], months[names.index(chosen[1])])
 
 
 def month_range(first: date, last: date) -> list[date]:
@@ -84,10 +82,9 @@ def month_range(first: date, last: date) -> list[date]:
 
 def _multiselect(name: str, values: list, format_func) -> None:
     stored = [v for v in st.session_state.get(PREFIX + name, ()) if v in values]
-    st.session_state[PREFIX + name] = tuple(stored)
-    st.session_state[WIDGET + name] = stored
-    st.sidebar.multiselect(t(f"filters.{name}"), options=values, key=WIDGET + name, format_func=format_func,
-                           on_change=_copy_back, args=(name,), placeholder=t("filters.all"))
+    chosen = st.sidebar.multiselect(t(f"filters.{name}"), options=values, default=stored, key=WIDGET + name,
+                                    format_func=format_func, placeholder=t("filters.all"))
+    st.session_state[PREFIX + name] = tuple(chosen)
 
 
 def _dimension(name: str, option_key: str, kind: str):

@@ -54,7 +54,8 @@ Decisions (documented because they are judgement calls):
   have a card grouping and stay.
 * Phones need a +7/8/7 prefix and 10 national digits starting 3-9, or a Kazakh
   mobile code (70x, 747, 75x, 76x, 77x) without prefix, or 5-7 local digits right
-  after a "тел."/"телефон"/"phone" cue. An 11-digit run whose digits continue (a
+  after a "тел."/"телефон"/"phone" cue; North American numbers (617-555-0142)
+  are recognised too because the project also loads US 311 exports. An 11-digit run whose digits continue (a
   12+ digit number) is never a phone.
 * Names are found only by pattern (cue phrase, patronymic, initials); a bare
   "Айгүл" or "Petrov" without such context stays. Public figures with a patronymic
@@ -118,6 +119,15 @@ _PSEP = "[ \t\u00a0\\-.()]"
 # Kazakh mobile operator codes; used for numbers written without +7/8.
 _KZ_MOBILE = r"7(?:0[0-8]|47|5[01]|6[0-4]|7[1-8])"
 
+# North American numbering plan: area code and exchange start 2-9; separators are
+# required (dashes, dots, or brackets), plain spaces only after +1, so sums and
+# document numbers written in groups of digits stay.
+_NANP = (
+    r"(?:\+?1[ \-.]?)?(?:\([2-9][0-9]{2}\) ?[2-9][0-9]{2}[\-.][0-9]{4}"
+    r"|[2-9][0-9]{2}-[2-9][0-9]{2}-[0-9]{4}|[2-9][0-9]{2}\.[2-9][0-9]{2}\.[0-9]{4})"
+    r"|\+1 [2-9][0-9]{2} [2-9][0-9]{2} [0-9]{4}"
+)
+
 # Full phone number. `pre` = start or one non-digit that is not "+" and `post` =
 # one non-digit or the end: together they say "this digit run is exactly a phone"
 # (87011234567 inside 870112345678 is not a phone). They are consumed because the
@@ -131,6 +141,9 @@ _PHONE_SRC = (
     rf"(?:\+{_SP}?7|8|7){_PSEP}{{0,2}}[3-9][0-9]{{2}}(?:{_PSEP}{{0,2}}[0-9]){{7}}"
     # or a Kazakh mobile number without prefix: (701) 234-56-78, 7012345678
     rf"|\(?{_KZ_MOBILE}\)?(?:{_PSEP}{{0,2}}[0-9]){{7}}"
+    # or a North American number (the project also loads US 311 exports):
+    # 617-555-0142, 617.555.0142, (617) 555-0142, +1 617 555 0142
+    rf"|{_NANP}"
     r")"
     r"(?P<post>[^0-9]|$)"
 )

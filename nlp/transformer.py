@@ -31,6 +31,7 @@ from nlp.labels import all_labels, area_ids
 from nlp.model import Scores
 
 MAX_TOKENS = 128
+MLM_TOKENS = 64
 SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 
 
@@ -111,8 +112,8 @@ def classifier_from_base(base: str):
 
 # --- batching ------------------------------------------------------------------------------------
 
-def encode(tokenizer, texts: Sequence[str]) -> list[list[int]]:
-    return tokenizer(list(texts), truncation=True, max_length=MAX_TOKENS)["input_ids"]
+def encode(tokenizer, texts: Sequence[str], max_length: int = MAX_TOKENS) -> list[list[int]]:
+    return tokenizer(list(texts), truncation=True, max_length=max_length)["input_ids"]
 
 
 def length_batches(lengths: Sequence[int], batch_size: int, rng: random.Random | None = None) -> list[list[int]]:
@@ -161,7 +162,7 @@ def pretrain_mlm(config, tokenizer, texts: Sequence[str], epochs: int, batch_siz
 
     set_determinism(seed)
     model = BertForMaskedLM(config)
-    ids = encode(tokenizer, texts)
+    ids = encode(tokenizer, texts, MLM_TOKENS)
     rng = random.Random(seed)
     gen = torch.Generator().manual_seed(seed)
     steps = epochs * math.ceil(len(ids) / batch_size)
@@ -173,7 +174,7 @@ def pretrain_mlm(config, tokenizer, texts: Sequence[str], epochs: int, batch_siz
         for batch in length_batches([len(x) for x in ids], batch_size, rng):
             input_ids, mask = pad([ids[i] for i in batch], tokenizer.pad_token_id)
             inputs, labels = mask_tokens(input_ids, mask, tokenizer, gen)
-            loss = model(input_ids=inputs, attention_mask=mask, labels=labels).loss
+            loss = _masked_loss(model, inputs, mask, labels)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -183,6 +184,17 @@ def pretrain_mlm(config, tokenizer, texts: Sequence[str], epochs: int, batch_siz
         if progress:
             progress(f"mlm epoch {epoch + 1}/{epochs}: loss {np.mean(losses):.3f}")
     return {k: v for k, v in model.bert.state_dict().items()}
+
+
+def _masked_loss(model, inputs: torch.Tensor, mask: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+    """MLM loss computed on the masked positions only: the vocabulary projection of every
+    position would cost more than the encoder itself."""
+    hidden = model.bert(input_ids=inputs, attention_mask=mask).last_hidden_state
+    chosen = labels != -100
+    if not chosen.any():
+        return hidden.sum() * 0.0
+    logits = model.cls(hidden[chosen])
+    return torch.nn.functional.cross_entropy(logits, labels[chosen])
 
 
 def mask_tokens(input_ids: torch.Tensor, mask: torch.Tensor, tokenizer, gen: torch.Generator,

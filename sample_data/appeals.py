@@ -16,14 +16,14 @@ import polars as pl
 from . import people
 from . import scenario as sc
 from . import text_bank as tb
-from .composer import (KINDS, LANG3_OF_VARIANT, MODES, POLARITIES, Bank, compose_texts, evidence_code,
-                       plain_code)
+from .composer import KINDS, LANG3_OF_VARIANT, POLARITIES, Bank, compose_texts, evidence_code, plain_code
 from .reference import AREAS, REGIONS, STREETS, build_agencies
 from .workdays import WorkCalendar, day_number
 
 SECONDS_PER_DAY = 86400
 SEASON = (1.12, 1.10, 1.00, 0.98, 0.95, 0.93, 0.90, 0.92, 1.00, 1.03, 1.08, 1.06)
-APPLICANTS_PER_APPEAL = 0.62
+APPLICANTS_PER_APPEAL = 0.62  # pool size per region, relative to its expected appeals
+APPLICANT_SKEW = 1.35  # u ** skew over the pool: a few people write often, most write once
 
 
 def add_months(d: date, months: int) -> date:
@@ -148,8 +148,8 @@ class Batch:
     ev1_id: np.ndarray
     ev2_id: np.ndarray
     repeat: np.ndarray
-    channel: np.ndarray = None
-    iin: np.ndarray = None
+    channel: np.ndarray | None = None  # set by draw_channels
+    iin: np.ndarray | None = None      # set by attach_applicants
 
     @property
     def n(self) -> int:
@@ -240,7 +240,7 @@ def draw_appeals(world: World, rng: np.random.Generator, month_index: int, reg_t
     n = len(reg_t)
     agency = _choose(world.agency_cum_weight, rng.random(n))
     region = world.agency_region[agency]
-    applicant = (world.pool_size[region] * rng.random(n) ** 1.7).astype(np.int64)
+    applicant = (world.pool_size[region] * rng.random(n) ** APPLICANT_SKEW).astype(np.int64)
     langvar = draw_language_variants(world, rng, region)
     evidence, area1, pol1, has2, area2, pol2 = draw_areas(world, rng, agency, month_index)
     appeal_kind = draw_appeal_kind(rng, evidence, pol1)
@@ -285,7 +285,7 @@ def attach_applicants(world: World, rng: np.random.Generator, batch: Batch) -> d
             break
         demo = people.demographics(iin[wants], reg_day[wants], world.rural_share[batch.region[wants]])
         wants = wants[~demo["disabled_or_elderly"]]
-        batch.applicant[wants] = (world.pool_size[batch.region[wants]] * rng.random(len(wants)) ** 1.7).astype(np.int64)
+        batch.applicant[wants] = (world.pool_size[batch.region[wants]] * rng.random(len(wants)) ** APPLICANT_SKEW).astype(np.int64)
         iin[wants] = people.iin_from_hash(people.applicant_hash(world.seed, batch.region[wants],
                                                                 batch.applicant[wants]), reference)
     batch.iin = iin
@@ -305,11 +305,25 @@ def _region_names(attr: str) -> pl.Series:
     return pl.Series([getattr(r, attr) or r.centre_kk for r in REGIONS])
 
 
-def place_strings(rng: np.random.Generator, region: np.ndarray, rural: np.ndarray, lang3: np.ndarray) -> pl.Series:
+def _only_where(needed: np.ndarray, build, *arrays: np.ndarray) -> pl.Series:
+    """Build strings only for the rows that use them (addresses and personal data are rare) and
+    leave an empty string elsewhere; ``build`` receives the arrays restricted to those rows."""
+    rows = np.flatnonzero(needed)
+    full = pl.repeat("", len(needed), eager=True, dtype=pl.String)
+    return full.scatter(rows, build(*(a[rows] for a in arrays))) if len(rows) else full
+
+
+def place_strings(rng: np.random.Generator, region: np.ndarray, rural: np.ndarray, lang3: np.ndarray,
+                  needed: np.ndarray) -> pl.Series:
     """An address in the appeal's language: town or village of the region, a street, a house."""
     n = len(region)
     street = rng.integers(0, len(STREETS), n)
-    house = pl.Series(rng.integers(1, 180, n)).cast(pl.String)
+    house = rng.integers(1, 180, n)
+    return _only_where(needed, _addresses, region, rural, lang3, street, house)
+
+
+def _addresses(region, rural, lang3, street, house) -> pl.Series:
+    house = pl.Series(house).cast(pl.String)
     village = rural.astype(bool)
     names = {}
     for lang in ("kk", "ru", "en"):
@@ -332,21 +346,23 @@ def place_strings(rng: np.random.Generator, region: np.ndarray, rural: np.ndarra
     return frame.select(pl.when(c("lang") == 0).then(kk).when(c("lang") == 1).then(ru).otherwise(en)).to_series()
 
 
-def pii_strings(rng: np.random.Generator, kind: np.ndarray, iin: np.ndarray) -> pl.Series:
+def pii_strings(rng: np.random.Generator, kind: np.ndarray, iin: np.ndarray, needed: np.ndarray) -> pl.Series:
     """Phone numbers, e-mails and IINs written the ways citizens write them."""
     n = len(kind)
-    prefix = pl.Series(np.array(tb.PHONE_PREFIXES)[rng.integers(0, len(tb.PHONE_PREFIXES), n)])
-    number = rng.integers(0, 10_000_000, n)
-    abc = pl.Series(number // 10000).cast(pl.String).str.zfill(3)
-    de = pl.Series((number // 100) % 100).cast(pl.String).str.zfill(2)
-    fg = pl.Series(number % 100).cast(pl.String).str.zfill(2)
-    style = rng.integers(0, 3, n)
-    name = pl.Series(np.array(tb.EMAIL_NAMES)[rng.integers(0, len(tb.EMAIL_NAMES), n)])
-    domain = pl.Series(np.array(tb.EMAIL_DOMAINS)[rng.integers(0, len(tb.EMAIL_DOMAINS), n)])
-    digits = pl.Series(rng.integers(10, 100, n)).cast(pl.String)
-    frame = pl.DataFrame({"kind": kind, "style": style, "p": prefix, "abc": abc, "de": de, "fg": fg,
-                          "name": name, "domain": domain, "digits": digits,
-                          "iin": pl.Series(iin).cast(pl.String).str.zfill(12)})
+    draws = (rng.integers(0, len(tb.PHONE_PREFIXES), n), rng.integers(0, 10_000_000, n), rng.integers(0, 3, n),
+             rng.integers(0, len(tb.EMAIL_NAMES), n), rng.integers(0, len(tb.EMAIL_DOMAINS), n),
+             rng.integers(10, 100, n))
+    return _only_where(needed, _personal_data, kind, iin, *draws)
+
+
+def _personal_data(kind, iin, prefix, number, style, name, domain, digits) -> pl.Series:
+    frame = pl.DataFrame({
+        "kind": kind, "style": style, "p": np.array(tb.PHONE_PREFIXES)[prefix],
+        "abc": pl.Series(number // 10000).cast(pl.String).str.zfill(3),
+        "de": pl.Series((number // 100) % 100).cast(pl.String).str.zfill(2),
+        "fg": pl.Series(number % 100).cast(pl.String).str.zfill(2),
+        "name": np.array(tb.EMAIL_NAMES)[name], "domain": np.array(tb.EMAIL_DOMAINS)[domain],
+        "digits": pl.Series(digits).cast(pl.String), "iin": pl.Series(iin).cast(pl.String).str.zfill(12)})
     c = pl.col
     phone = (pl.when(c("style") == 0).then(pl.concat_str([pl.lit("+7 "), c("p"), pl.lit(" "), c("abc"), pl.lit(" "), c("de"), pl.lit(" "), c("fg")]))
              .when(c("style") == 1).then(pl.concat_str([pl.lit("8"), c("p"), c("abc"), c("de"), c("fg")]))
@@ -357,42 +373,41 @@ def pii_strings(rng: np.random.Generator, kind: np.ndarray, iin: np.ndarray) -> 
                         .otherwise(c("iin"))).to_series()
 
 
+def _maybe(rng: np.random.Generator, table, codes: np.ndarray, share: float, allowed=True) -> pl.Series:
+    """A sentence of group ``codes`` for a ``share`` of the allowed rows; nothing for the others."""
+    n = len(codes)
+    chosen = (rng.random(n) < share) & allowed
+    return table.gather(np.where(chosen, table.pick(codes, rng.random(n)), table.none_id))
+
+
 def compose_appeal_texts(world: World, rng: np.random.Generator, batch: Batch, rural: np.ndarray) -> pl.Series:
-    """Opening, core sentences, optional detail/address/personal data and closing, joined."""
+    """Opening (or a re-submission opening), core sentences, optional detail, address and personal
+    data, and an optional closing (thanks after praise), joined in that order."""
     bank, n = world.bank, batch.n
     lang3 = batch.lang3
-    lang4 = np.where(batch.langvar == 3, 3, lang3)
-    none = lambda table: np.full(n, table.none_id)  # noqa: E731
+    lang4 = np.where(batch.langvar == 3, 3, lang3)  # code-switched frames for mixed Kazakh
     to_akimat = world.agency_kind[batch.agency] == KINDS.index("akimat")
-    opening = np.where(rng.random(n) < 0.5, bank.openings.pick(lang4 + 4 * to_akimat, rng.random(n)),
-                       bank.openings.none_id)
-    repeat = bank.repeat_openings.pick(lang4, rng.random(n))
     thanks = batch.evidence & (batch.pol1 == 1)
-    closing_table_thanks = bank.closings_thanks.pick(lang4, rng.random(n))
-    closing_request = bank.closings_request.pick(lang4, rng.random(n))
-    has_closing = rng.random(n) < 0.4
+    closing = rng.random(n) < 0.4
     core_has_slot = bank.plain.has_slot[batch.plain_id]
-    detail = np.where(rng.random(n) < 0.18, bank.details.pick(lang3, rng.random(n)), bank.details.none_id)
-    address = np.where(~core_has_slot & (rng.random(n) < 0.1), bank.address_details.pick(lang3, rng.random(n)),
-                       bank.address_details.none_id)
-    pii_kind = _choose(np.array([0.5, 0.75, 1.0]), rng.random(n))
+    address_wanted = ~core_has_slot & (rng.random(n) < 0.1)
     with_pii = rng.random(n) < sc.PII_SHARE
-    pii = np.where(with_pii, bank.pii.pick(pii_kind * 3 + lang3, rng.random(n)), bank.pii.none_id)
+    pii_kind = _choose(np.array([0.5, 0.75, 1.0]), rng.random(n))  # phone, e-mail, IIN
     parts = [
-        bank.openings.gather(np.where(batch.repeat, none(bank.openings), opening)),
-        bank.repeat_openings.gather(np.where(batch.repeat, repeat, bank.repeat_openings.none_id)),
+        _maybe(rng, bank.openings, lang4 + 4 * to_akimat, 0.5, ~batch.repeat),
+        _maybe(rng, bank.repeat_openings, lang4, 1.0, batch.repeat),
         bank.plain.gather(batch.plain_id),
         bank.mixed_evidence.gather(batch.mixed_id),
         bank.evidence.gather(batch.ev1_id),
         bank.evidence.gather(batch.ev2_id),
-        bank.details.gather(detail),
-        bank.address_details.gather(address),
-        bank.pii.gather(pii),
-        bank.closings_thanks.gather(np.where(has_closing & thanks, closing_table_thanks, bank.closings_thanks.none_id)),
-        bank.closings_request.gather(np.where(has_closing & ~thanks, closing_request, bank.closings_request.none_id)),
+        _maybe(rng, bank.details, lang3, 0.18),
+        _maybe(rng, bank.address_details, lang3, 1.0, address_wanted),
+        _maybe(rng, bank.pii, pii_kind * 3 + lang3, 1.0, with_pii),
+        _maybe(rng, bank.closings_thanks, lang4, 1.0, closing & thanks),
+        _maybe(rng, bank.closings_request, lang4, 1.0, closing & ~thanks),
     ]
-    place = place_strings(rng, batch.region, rural, lang3)
-    pii_text = pii_strings(rng, pii_kind, batch.iin)
+    place = place_strings(rng, batch.region, rural, lang3, core_has_slot | address_wanted)
+    pii_text = pii_strings(rng, pii_kind, batch.iin, with_pii)
     latin = batch.langvar == 4
     lowercase = (rng.random(n) < sc.LOWERCASE_SHARE) & (batch.langvar != 2)
     return compose_texts(parts, place, pii_text, latin, lowercase)

@@ -93,93 +93,147 @@ def _redirect_partners(world: World, rng: np.random.Generator, agency: np.ndarra
     return partner
 
 
-def simulate(world: World, rng: np.random.Generator, batch: Batch) -> Lifecycle:
-    """Draw every appeal's events; see the module docstring for the model."""
-    n, cal, h = batch.n, world.calendar, _handling_arrays(world)
-    agency = batch.agency
-    K = len(EVENT_COLUMNS)
-    present = np.zeros((n, K), dtype=bool)
-    day = np.zeros((n, K), dtype=np.int64)
-    time = np.zeros((n, K), dtype=np.int64)
-    from_agency = np.repeat(agency[:, None], K, axis=1)
-    to_agency = np.full((n, K), -1)
-    status = np.zeros((n, K), dtype=np.int64)
+class _EventGrid:
+    """The n x K event matrices being filled in, one column (event slot) at a time."""
 
-    reg_day = batch.reg_t // SECONDS_PER_DAY
-    present[:, REGISTERED], time[:, REGISTERED], status[:, REGISTERED] = True, batch.reg_t, ST["registered"]
+    def __init__(self, agency: np.ndarray):
+        n, k = len(agency), len(EVENT_COLUMNS)
+        self.present = np.zeros((n, k), dtype=bool)
+        self.day = np.zeros((n, k), dtype=np.int64)
+        self.time = np.zeros((n, k), dtype=np.int64)
+        self.from_agency = np.repeat(agency[:, None], k, axis=1)
+        self.to_agency = np.full((n, k), -1)
+        self.status = np.zeros((n, k), dtype=np.int64)
 
-    # Redirects: r = 1 (B->F), 2 (F->B->F, ping-pong) or 3 (B->F->B->F); F = the competent agency.
+    def put(self, col: int, present, day, status) -> None:
+        self.present[:, col], self.day[:, col], self.status[:, col] = present, day, status
+
+
+@dataclass
+class _Schedule:
+    """Per-appeal dates as indexes into the working-day calendar."""
+
+    reg_day: np.ndarray
+    accept_idx: np.ndarray
+    due_idx: np.ndarray
+    extended: np.ndarray
+    ext_idx: np.ndarray
+    ext_due_idx: np.ndarray
+
+    @property
+    def deadline_idx(self) -> np.ndarray:
+        return np.where(self.extended, self.ext_due_idx, self.due_idx)
+
+    @property
+    def open_status(self) -> np.ndarray:
+        return np.where(self.extended, ST["extended"], ST["in_progress"])
+
+
+def _draw_redirects(world, rng, grid: _EventGrid, agency, reg_day, p_redirect) -> np.ndarray:
+    """Redirect chains: 1 (B->F), 2 (F->B->F, ping-pong) or 3 (B->F->B->F), where F is the
+    competent agency and B another agency of the region; each hop takes 1-3 working days.
+    Returns the day the competent agency finally holds the appeal."""
+    n, cal = len(agency), world.calendar
     partner = _redirect_partners(world, rng, agency)
-    redirected = (partner >= 0) & (rng.random(n) < h["p_redirect"][agency])
-    chain = np.where(redirected, 1 + np.searchsorted(np.cumsum(sc.REDIRECT_CHAIN_SHARES), rng.random(n), side="right"), 0)
-    chain = np.minimum(chain, 3)
-    from_agency[:, REGISTERED] = np.where(chain % 2 == 1, partner, agency)
+    redirected = (partner >= 0) & (rng.random(n) < p_redirect[agency])
+    hops = 1 + np.searchsorted(np.cumsum(sc.REDIRECT_CHAIN_SHARES), rng.random(n), side="right")
+    chain = np.minimum(np.where(redirected, hops, 0), 3)
+    grid.from_agency[:, REGISTERED] = np.where(chain % 2 == 1, partner, agency)
     last_day = reg_day
     for k in range(1, 4):
         col = REDIRECT_1 + k - 1
-        on = chain >= k
         sender_is_partner = (chain - k) % 2 == 0
         d = cal.add_workdays(last_day, rng.integers(1, 4, n))
-        present[:, col], day[:, col] = on, d
-        from_agency[:, col] = np.where(sender_is_partner, partner, agency)
-        to_agency[:, col] = np.where(sender_is_partner, agency, partner)
-        status[:, col] = ST["redirected"]
-        last_day = np.where(on, d, last_day)
+        grid.put(col, chain >= k, d, ST["redirected"])
+        grid.from_agency[:, col] = np.where(sender_is_partner, partner, agency)
+        grid.to_agency[:, col] = np.where(sender_is_partner, agency, partner)
+        last_day = np.where(chain >= k, d, last_day)
+    return last_day
 
-    accept_idx = cal.index_on_or_after(last_day + rng.integers(0, 2, n))
-    present[:, ACCEPTED], day[:, ACCEPTED], status[:, ACCEPTED] = True, cal.at(accept_idx), ST["in_progress"]
 
-    due_day = cal.add_workdays(reg_day, 15)
-    due_idx = cal.index_on_or_after(due_day)
-    extended = rng.random(n) < h["p_extension"][agency]
+def _draw_schedule(world, rng, grid: _EventGrid, reg_day, held_day, p_extension) -> _Schedule:
+    """Acceptance, the 15-working-day due date and, for some, an extension (decided a few working
+    days before the due date, to at most two months after registration)."""
+    n, cal = len(reg_day), world.calendar
+    accept_idx = cal.index_on_or_after(held_day + rng.integers(0, 2, n))
+    grid.put(ACCEPTED, True, cal.at(accept_idx), ST["in_progress"])
+    due_idx = cal.index_on_or_after(cal.add_workdays(reg_day, 15))
+    extended = rng.random(n) < p_extension
     cap_idx = cal.index_after(reg_day + 61) - 1
     ext_due_idx = np.minimum(due_idx + rng.integers(8, 26, n), cap_idx)
     ext_idx = np.maximum(due_idx - rng.integers(1, 5, n), accept_idx)
     extended &= ext_due_idx > ext_idx
-    present[:, EXTENSION], day[:, EXTENSION], status[:, EXTENSION] = extended, cal.at(ext_idx), ST["extended"]
-    deadline_idx = np.where(extended, ext_due_idx, due_idx)
-    open_status = np.where(extended, ST["extended"], ST["in_progress"])
+    grid.put(EXTENSION, extended, cal.at(ext_idx), ST["extended"])
+    return _Schedule(reg_day, accept_idx, due_idx, extended, ext_idx, ext_due_idx)
 
-    quality = np.minimum((rng.random(n)[:, None] > h["quality_cum"][agency]).sum(axis=1), 3)
-    late = rng.random(n) < h["p_late"][agency]
-    span = np.maximum(deadline_idx - accept_idx, 1)
-    on_time_idx = accept_idx + 1 + np.floor((span - 1) * rng.beta(2.2, 1.4, n)).astype(np.int64)
-    late_idx = deadline_idx + 1 + np.minimum(rng.geometric(0.12, n) - 1, 60)
-    answer_idx = np.where(late, late_idx, np.minimum(on_time_idx, np.maximum(deadline_idx, accept_idx + 1)))
-    answer_idx = np.maximum(answer_idx, np.where(extended, ext_idx + 1, accept_idx + 1))
-    late = answer_idx > deadline_idx
+
+def _draw_answer_index(rng, s: _Schedule, p_late) -> np.ndarray:
+    """Working-day index of the answer: on time it tends towards the deadline (officials answer
+    near the term), late it comes 1-61 working days after it."""
+    n = len(p_late)
+    late = rng.random(n) < p_late
+    span = np.maximum(s.deadline_idx - s.accept_idx, 1)
+    on_time_idx = s.accept_idx + 1 + np.floor((span - 1) * rng.beta(2.2, 1.4, n)).astype(np.int64)
+    late_idx = s.deadline_idx + 1 + np.minimum(rng.geometric(0.12, n) - 1, 60)
+    answer_idx = np.where(late, late_idx, np.minimum(on_time_idx, np.maximum(s.deadline_idx, s.accept_idx + 1)))
+    return np.maximum(answer_idx, np.where(s.extended, s.ext_idx + 1, s.accept_idx + 1))
+
+
+def _draw_answers(world, rng, grid: _EventGrid, s: _Schedule, quality, answer_idx, p_interim) -> np.ndarray:
+    """Interim answers, citizens chasing late appeals, the final answer (absent when the interim
+    answer was all the citizen got), disagreement after formal answers, and closing.
+    Returns the day of the citizen's disagreement (used for its time of day)."""
+    n, cal = len(quality), world.calendar
     interim_only = quality == QUALITY["interim_only"]
+    late = answer_idx > s.deadline_idx
 
-    interim_idx = np.where(interim_only, answer_idx, np.minimum(due_idx - rng.integers(0, 3, n), answer_idx - 1))
-    interim = interim_only | ((rng.random(n) < h["p_interim"][agency]) & (interim_idx > accept_idx))
-    present[:, INTERIM], day[:, INTERIM] = interim, cal.at(interim_idx)
-    status[:, INTERIM] = np.where(interim_only, ST["answered"], open_status)
+    interim_idx = np.where(interim_only, answer_idx, np.minimum(s.due_idx - rng.integers(0, 3, n), answer_idx - 1))
+    interim = interim_only | ((rng.random(n) < p_interim) & (interim_idx > s.accept_idx))
+    grid.put(INTERIM, interim, cal.at(interim_idx), np.where(interim_only, ST["answered"], s.open_status))
 
-    chase_idx = deadline_idx + rng.integers(1, 6, n)
+    chase_idx = s.deadline_idx + rng.integers(1, 6, n)
     chased = late & ~interim_only & (rng.random(n) < 0.6) & (chase_idx < answer_idx)
-    present[:, FOLLOWUP_PENDING], day[:, FOLLOWUP_PENDING], status[:, FOLLOWUP_PENDING] = chased, cal.at(chase_idx), open_status
+    grid.put(FOLLOWUP_PENDING, chased, cal.at(chase_idx), s.open_status)
 
     answer_day = cal.at(answer_idx)
-    present[:, FINAL], day[:, FINAL], status[:, FINAL] = ~interim_only, answer_day, ST["answered"]
+    grid.put(FINAL, ~interim_only, answer_day, ST["answered"])
 
     formalish = (quality == QUALITY["formal"]) | interim_only
     disagrees = rng.random(n) < np.where(formalish, 0.35, 0.03)
     disagree_day = answer_day + rng.integers(1, 11, n)
-    present[:, FOLLOWUP_ANSWERED], day[:, FOLLOWUP_ANSWERED], status[:, FOLLOWUP_ANSWERED] = disagrees, disagree_day, ST["answered"]
+    grid.put(FOLLOWUP_ANSWERED, disagrees, disagree_day, ST["answered"])
 
     close_day = np.where(disagrees, disagree_day, answer_day) + rng.integers(0, 8, n)
-    present[:, CLOSED], day[:, CLOSED], status[:, CLOSED] = True, close_day, ST["closed"]
+    grid.put(CLOSED, True, close_day, ST["closed"])
+    return disagree_day
 
-    for col in range(1, K):
-        time[:, col] = _office_time(rng, day[:, col])
-    time[:, FOLLOWUP_ANSWERED] = disagree_day * SECONDS_PER_DAY + rng.integers(8 * 60, 22 * 60, n) * 60
-    time = _make_increasing(rng, present, time)
 
-    export_t = day_number(world.end) * SECONDS_PER_DAY
-    present &= time < export_t
+def simulate(world: World, rng: np.random.Generator, batch: Batch) -> Lifecycle:
+    """Draw every appeal's events; see the module docstring for the model."""
+    n, h, agency = batch.n, _handling_arrays(world), batch.agency
+    grid = _EventGrid(agency)
+    reg_day = batch.reg_t // SECONDS_PER_DAY
+    grid.put(REGISTERED, True, reg_day, ST["registered"])
+
+    held_day = _draw_redirects(world, rng, grid, agency, reg_day, h["p_redirect"])
+    schedule = _draw_schedule(world, rng, grid, reg_day, held_day, h["p_extension"][agency])
+    quality = np.minimum((rng.random(n)[:, None] > h["quality_cum"][agency]).sum(axis=1), 3)
+    answer_idx = _draw_answer_index(rng, schedule, h["p_late"][agency])
+    late = answer_idx > schedule.deadline_idx
+    disagree_day = _draw_answers(world, rng, grid, schedule, quality, answer_idx, h["p_interim"][agency])
+
+    grid.time[:, REGISTERED] = batch.reg_t
+    for col in range(1, len(EVENT_COLUMNS)):
+        grid.time[:, col] = _office_time(rng, grid.day[:, col])
+    grid.time[:, FOLLOWUP_ANSWERED] = disagree_day * SECONDS_PER_DAY + rng.integers(8 * 60, 22 * 60, n) * 60
+    time = _make_increasing(rng, grid.present, grid.time)
+
+    present = grid.present & (time < day_number(world.end) * SECONDS_PER_DAY)  # cut at the export moment
+    interim_only = quality == QUALITY["interim_only"]
     satisfaction = _satisfaction(rng, quality, late, present[:, FINAL] | (interim_only & present[:, INTERIM]))
-    return Lifecycle(present, time, from_agency, to_agency, status, due_day,
-                     np.where(extended, cal.at(ext_due_idx), -1), quality, late, satisfaction)
+    extended_due = np.where(schedule.extended, world.calendar.at(schedule.ext_due_idx), -1)
+    return Lifecycle(present, time, grid.from_agency, grid.to_agency, grid.status,
+                     world.calendar.at(schedule.due_idx), extended_due, quality, late, satisfaction)
 
 
 def _make_increasing(rng: np.random.Generator, present: np.ndarray, time: np.ndarray) -> np.ndarray:

@@ -120,6 +120,3 @@ def demographics(iin: np.ndarray, on_day: np.ndarray, rural_share: np.ndarray) -
         "rural": (unit_floats(h, 15) < rural_share).astype(np.int64),
     }
 
-
-def iin_strings(iin: np.ndarray) -> list[str]:
-    return [f"{v:012d}" for v in iin.tolist()]

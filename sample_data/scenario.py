@@ -109,7 +109,8 @@ class PlantedGap:
     story: str
     handling: Handling | None = None
     survey_gap: float = 1.4     # points subtracted from others' 360 scores on this area
-    self_inflation: float = 0.0  # points added to the unit's self-ratings on all areas
+    self_inflation: float = 0.0  # points added to the unit's self-ratings on all items
+    others_deflation: float = 0.0  # points taken from everybody else's ratings on all items
     volume_boost: float = 1.0   # complaints come on top of the usual volume, and enough appeals are
     #                             needed for the gap to be measurable month by month
 
@@ -121,7 +122,7 @@ PLANTED_GAPS: tuple[PlantedGap, ...] = (
         "and formal (отписка-style answer_text); citizens complain about responsiveness.",
         handling=Handling(p_late=0.45, p_extension=0.20, p_interim=0.30, p_redirect=0.08,
                           answer_quality=(0.30, 0.50, 0.05, 0.15)),
-        survey_gap=1.5, self_inflation=0.6, volume_boost=1.3),
+        survey_gap=1.5, self_inflation=0.4, others_deflation=0.6, volume_boost=1.3),
     PlantedGap(
         "LND-19", "anti_corruption", 0.25,
         "Land relations department of Almaty region: reports of informal payments for plots, titles "
@@ -135,9 +136,9 @@ PLANTED_GAPS: tuple[PlantedGap, ...] = (
         "Police department of Atyrau region: rude treatment; halves after a communication course "
         "(see TRAINING_EFFECT).", survey_gap=1.5, volume_boost=3.5),
     PlantedGap(
-        "AKM-39", "digital_service", 0.12,
+        "AKM-39", "digital_service", 0.15,
         "Akimat of Kostanay region: moderate digital-service gap that a digital-literacy course does "
-        "NOT change (the null-effect session).", survey_gap=0.8),
+        "NOT change (the null-effect session).", survey_gap=1.1, volume_boost=1.8),
 )
 PLANTED_BY_AGENCY = {g.agency_code: g for g in PLANTED_GAPS}
 

@@ -65,8 +65,7 @@ def _expected_scores(agency: Agency, role: str, wave_month: int) -> np.ndarray:
     strength = share_now / gap.extra_share  # follows the training effect, 1.0 otherwise
     area_items = np.array([item[1] == gap.area for item in ITEMS])
     mean -= area_items * gap.survey_gap * sc.SURVEY_GAP_BY_ROLE[role] * strength
-    if gap.self_inflation:
-        mean += gap.self_inflation if role == "self" else -0.4
+    mean += gap.self_inflation if role == "self" else -gap.others_deflation
     return mean
 
 

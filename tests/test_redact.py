@@ -176,6 +176,11 @@ PHONE_CASES = [
     ("87011234567 87011234568 87011234569", "[PHONE] [PHONE] [PHONE]"),
     ("квартира 12 87011234567", "[ADDRESS] [PHONE]"),
     ("87011234567\n+77011234568", "[PHONE]\n[PHONE]"),
+    # North American numbers (US 311 exports are loaded too)
+    ("Call me at 617-555-0142.", "Call me at [PHONE]."),
+    ("phone (617) 555-0142 or 617.555.0143", "phone [PHONE] or [PHONE]"),
+    ("+1 617 555 0142", "[PHONE]"),
+    ("case 123-456-7890 and sum 200 300 4000", "case 123-456-7890 and sum 200 300 4000"),
     # 12 digits failing the IIN check: neither IIN nor phone
     (f"{PHONE_12}", f"{PHONE_12}"),
 ]

@@ -224,6 +224,137 @@ def show_config(config: Optional[Path] = ConfigOpt):
         out.print(f"{name} = {shown!r}\n    {help_text}", highlight=False)
 
 
+# ---------------------------------------------------------------- training planners: gaps, plan, questionnaire
+
+
+def open_reader(settings):
+    from warehouse.db import connect
+
+    return connect(settings.db_path, read_only=True)
+
+
+def _agency_filter(con, agency: Optional[str]):
+    """Filters for --agency NAME (code or part of a name, any language); an unknown name is an error."""
+    from warehouse.planning import find_agency
+    from warehouse.queries import Filters
+
+    if not agency:
+        return None
+    keys = find_agency(con, agency)
+    if not keys:
+        raise TyndauError(f"No agency matches {agency!r}.", hint="Give an agency code (e.g. POL-23) or part of its name.")
+    return Filters(agencies=tuple(keys))
+
+
+def _write_or_print(data: bytes, out_file: Optional[Path]) -> None:
+    if out_file:
+        out_file.write_bytes(data)
+        console.print(f"Wrote {out_file}")
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+
+
+@app.command()
+@friendly
+def gaps(
+    agency: Optional[str] = typer.Option(None, "--agency", help="Only this agency (code or part of its name)."),
+    fmt: str = typer.Option("table", "--format", help="table or csv."),
+    top: int = typer.Option(3, "--top", help="Areas per agency in the table format (csv has all)."),
+    out_file: Optional[Path] = typer.Option(None, "--out", help="Write the csv to this file instead of stdout."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Behaviour gaps per agency and area from citizens' appeals: gap score, interval, rank, evidence."""
+    from warehouse.planning import PlanningRules, citizen_gaps, gaps_for_export
+
+    settings = settings_from(config, db)
+    con = open_reader(settings)
+    frame = gaps_for_export(citizen_gaps(con, _agency_filter(con, agency), PlanningRules.from_settings(settings)))
+    if fmt == "csv":
+        _write_or_print(frame.write_csv().encode("utf-8"), out_file)
+    elif fmt == "table":
+        _print_gaps(frame, top)
+    else:
+        raise TyndauError(f"Unknown format {fmt!r}.", hint="Use --format table or --format csv.")
+
+
+def _print_gaps(frame, top: int) -> None:
+    from rich.table import Table
+
+    if frame.height == 0:
+        out.print("No gaps: the warehouse has no classified appeals yet (run `tyndau classify` and `tyndau build`).")
+        return
+    period = f"{frame['period_start'][0]:%Y-%m} to {frame['period_end'][0]:%Y-%m}"
+    table = Table(title=f"Behaviour gaps from citizens' appeals, {period} (gap = shrunk rate - national rate)")
+    for column in ("agency", "area", "rank", "gap (pp)", "95% interval", "certainty", "complaints / appeals"):
+        table.add_column(column)
+    for r in frame.filter(frame["rank_in_agency"] <= top).iter_rows(named=True):
+        table.add_row(r["agency_key"], r["area"], str(r["rank_in_agency"]), f"{100 * r['gap_score']:+.1f}",
+                      f"{100 * r['gap_low']:+.1f} .. {100 * r['gap_high']:+.1f}", f"{r['certainty']:.0%}",
+                      f"{r['negative_appeals']} / {r['appeals']}")
+    out.print(table)
+
+
+@app.command()
+@friendly
+def plan(
+    budget: float = typer.Option(..., "--budget", help="Budget in KZT."),
+    seats: Optional[int] = typer.Option(None, "--seats", help="At most this many seats in total."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or xlsx (xlsx needs --out)."),
+    out_file: Optional[Path] = typer.Option(None, "--out", help="Write csv or xlsx to this file."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """A training plan within a budget (and seat limit): courses, agencies, seats, cost, and why."""
+    from warehouse.planning import PlanningRules, plan_csv_bytes, plan_summary, plan_xlsx_bytes, training_plan
+
+    if fmt not in ("table", "csv", "xlsx"):
+        raise TyndauError(f"Unknown format {fmt!r}.", hint="Use --format table, csv or xlsx.")
+    if fmt == "xlsx" and not out_file:
+        raise TyndauError("An Excel plan needs a file to go to.", hint="Add --out plan.xlsx.")
+    settings = settings_from(config, db)
+    con = open_reader(settings)
+    table = training_plan(con, budget, seats, None, PlanningRules.from_settings(settings))
+    summary = plan_summary(table, budget, seats)
+    if fmt == "csv":
+        _write_or_print(plan_csv_bytes(table), out_file)
+    elif fmt == "xlsx":
+        _write_or_print(plan_xlsx_bytes(table, summary), out_file)
+    else:
+        _print_plan(table, summary)
+
+
+def _print_plan(table, summary: dict) -> None:
+    from rich.table import Table
+
+    view = Table(title=f"Training plan: {summary['cost']:,.0f} of {summary['budget']:,.0f} KZT, {summary['seats']} seats, "
+                       f"{summary['agencies']} agencies (value {summary['value']:.1f})")
+    for column in ("agency", "course", "seats", "cost (KZT)", "gap areas", "top gap (pp)", "complaints", "value"):
+        view.add_column(column)
+    for r in table.iter_rows(named=True):
+        view.add_row(r["agency_key"], f"{r['course_id']} {r['title_en']}", str(r["seats"]), f"{r['cost']:,.0f}",
+                     ", ".join(r["gap_areas"]), f"{r['top_area']} {100 * r['gap_score']:+.1f}",
+                     str(r["negative_appeals"]), f"{r['plan_value']:.2f}")
+    out.print(view)
+    if table.height == 0:
+        out.print("Nothing to plan: no agency has a gap a catalogue course develops (or the budget buys no seat).")
+
+
+@app.command()
+@friendly
+def questionnaire(
+    out_file: Path = typer.Option(..., "--out", help="File to write (.xlsx for xlsform, .csv for csv)."),
+    fmt: str = typer.Option("xlsform", "--format", help="xlsform (KoboToolbox, ODK) or csv."),
+    area: list[str] = typer.Option([], "--area", help="Only these competency areas (repeatable; default all)."),
+):
+    """The 360-degree questionnaire per area from the taxonomy, in Kazakh, Russian and English."""
+    from warehouse.questionnaire import questions, write_questionnaire
+
+    write_questionnaire(out_file, fmt, tuple(area))
+    out.print(f"Wrote {out_file}: {len(questions(tuple(area)))} items; answers ingest with "
+              f"`tyndau ingest EXPORT.csv -c kobo`.")
+
+
 def main() -> None:  # pragma: no cover
     app()
 

@@ -1,21 +1,26 @@
 """Choosing course seats for agencies: the most gap reduction a budget (and a seat limit) can buy.
 
-A candidate is one course for one agency: a cohort of at most ``max_seats`` staff, each seat
-costing ``cost_per_seat`` KZT and carrying ``value / max_seats`` of the candidate's value (its
-priority-weighted gap: see :mod:`warehouse.planning`). The plan maximises the total value of the
-seats bought::
+The things to close are **gaps**: an agency's area with a weight (its priority times the agency's
+appeals per month, see :mod:`warehouse.planning`). The things to buy are **offerings**: one course
+for one agency, a cohort of at most ``max_seats`` staff at ``cost_per_seat`` KZT each, developing
+one or more areas. Training a full cohort of any course that develops an area closes that area's
+gap; a partial cohort closes that share of it; a second course on the same gap adds nothing once it
+is closed (so the plan spreads money over gaps instead of stacking courses on one). As a mixed
+integer programme::
 
-    maximise   sum_i v_i * x_i            x_i seats of candidate i, whole numbers
-    subject to sum_i c_i * x_i <= budget
-               sum_i x_i       <= seat limit (optional)
-               0 <= x_i <= max_seats_i
+    maximise   sum_g w_g * y_g
+    subject to y_g <= sum_{o develops g} x_o / max_seats_o     (coverage of gap g)
+               0 <= y_g <= 1
+               sum_o cost_o * x_o <= budget
+               sum_o x_o          <= seat limit (optional)
+               x_o whole seats in 0..max_seats_o
 
-Why an integer programme and not only a greedy ratio: with the budget alone, filling candidates
-in order of value per tenge is optimal up to the last seat; with a seat limit as well there are
-two resources and the ratio order can be wrong (a cheap, low-value course eats the seats). The
-problem has a few thousand variables at most, which ``scipy.optimize.milp`` (HiGHS, shipped with
-SciPy, already a dependency through scikit-learn) solves in milliseconds. If it cannot (no
-SciPy, a solver failure), the greedy ratio plan is returned and says so.
+Why an integer programme and not only a greedy ratio: with overlapping courses (one course
+developing two gaps of an agency, two courses developing the same gap) and two resources (money
+and seats), the order "best value per tenge first" can be wrong. The problem has at most a few
+thousand variables, which ``scipy.optimize.milp`` (HiGHS, shipped with SciPy, which the project
+already has through scikit-learn) solves in milliseconds: no solver to install. If it fails, the
+greedy plan (marginal value per tenge, recomputed as gaps close) is returned and says so.
 """
 
 from __future__ import annotations
@@ -25,42 +30,42 @@ from dataclasses import dataclass
 
 from warehouse.errors import TyndauError
 
+SOLVER_SECONDS = 10.0
+
 
 class PlanError(TyndauError):
     hint = "Give a positive --budget in KZT (and, optionally, a positive --seats limit)."
 
 
 @dataclass(frozen=True)
-class Candidate:
-    """One course for one agency, with the value of training a full cohort."""
+class Gap:
+    agency_key: str
+    area: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Offering:
+    """One course for one agency."""
 
     agency_key: str
     course_id: str
+    areas: tuple[str, ...]
     cost_per_seat: float
     max_seats: int
-    value: float
 
-    @property
-    def value_per_seat(self) -> float:
-        return self.value / self.max_seats if self.max_seats else 0.0
-
-    @property
-    def value_per_tenge(self) -> float:
-        return self.value_per_seat / self.cost_per_seat if self.cost_per_seat else float("inf")
+    def gap_keys(self) -> list[tuple[str, str]]:
+        return [(self.agency_key, area) for area in self.areas]
 
 
 @dataclass(frozen=True)
 class PlanLine:
-    candidate: Candidate
+    offering: Offering
     seats: int
 
     @property
     def cost(self) -> float:
-        return self.seats * self.candidate.cost_per_seat
-
-    @property
-    def value(self) -> float:
-        return self.seats * self.candidate.value_per_seat
+        return self.seats * self.offering.cost_per_seat
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Plan:
     budget: float
     seat_limit: int | None
     method: str
+    value: float
 
     @property
     def cost(self) -> float:
@@ -78,10 +84,6 @@ class Plan:
     def seats(self) -> int:
         return sum(line.seats for line in self.lines)
 
-    @property
-    def value(self) -> float:
-        return sum(line.value for line in self.lines)
-
 
 def check_limits(budget: float, seat_limit: int | None) -> None:
     if budget is None or budget <= 0:
@@ -90,74 +92,131 @@ def check_limits(budget: float, seat_limit: int | None) -> None:
         raise PlanError(f"The seat limit must be a positive number of seats, got {seat_limit!r}.")
 
 
-def useful(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """Candidates that can add value: positive value, at least one seat, a price."""
-    return [c for c in candidates if c.value > 0 and c.max_seats > 0 and c.cost_per_seat >= 0]
+def coverage(lines: Sequence[PlanLine]) -> dict[tuple[str, str], float]:
+    """Share of each gap closed by the plan (capped at one)."""
+    covered: dict[tuple[str, str], float] = {}
+    for line in lines:
+        for key in line.offering.gap_keys():
+            covered[key] = min(1.0, covered.get(key, 0.0) + line.seats / line.offering.max_seats)
+    return covered
 
 
-def optimise_plan(candidates: Sequence[Candidate], budget: float, seat_limit: int | None = None) -> Plan:
+def plan_value(lines: Sequence[PlanLine], gaps: Sequence[Gap]) -> float:
+    """Priority-weighted gap reduction of a plan: the objective every method is judged by."""
+    covered = coverage(lines)
+    return sum(g.weight * covered.get((g.agency_key, g.area), 0.0) for g in gaps)
+
+
+def relevant(offerings: Sequence[Offering], gaps: Sequence[Gap]) -> tuple[list[Offering], list[Gap]]:
+    """Offerings that develop at least one weighted gap, and those gaps."""
+    weighted = [g for g in gaps if g.weight > 0]
+    keys = {(g.agency_key, g.area) for g in weighted}
+    useful = [o for o in offerings if o.max_seats > 0 and o.cost_per_seat >= 0 and keys & set(o.gap_keys())]
+    reached = {k for o in useful for k in o.gap_keys()}
+    return useful, [g for g in weighted if (g.agency_key, g.area) in reached]
+
+
+def optimise_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: float,
+                  seat_limit: int | None = None) -> Plan:
     """The best plan within the budget and seat limit (integer programme; greedy if that fails)."""
     check_limits(budget, seat_limit)
-    pool = useful(candidates)
+    pool, targets = relevant(offerings, gaps)
     if not pool:
-        return Plan((), budget, seat_limit, "nothing to plan")
-    seats = _solve_integer_programme(pool, budget, seat_limit)
+        return Plan((), budget, seat_limit, "nothing to plan", 0.0)
+    seats = _solve(pool, targets, budget, seat_limit)
     if seats is None:
-        return greedy_plan(pool, budget, seat_limit)
-    lines = tuple(PlanLine(c, s) for c, s in zip(pool, seats) if s > 0)
-    return Plan(_ordered(lines), budget, seat_limit, "integer programme (HiGHS)")
+        return greedy_plan(pool, targets, budget, seat_limit)
+    lines = tuple(PlanLine(o, s) for o, s in zip(pool, seats) if s > 0)
+    return Plan(_ordered(lines), budget, seat_limit, "integer programme (HiGHS)", plan_value(lines, targets))
 
 
-def _solve_integer_programme(pool: list[Candidate], budget: float, seat_limit: int | None) -> list[int] | None:
+def _solve(pool: list[Offering], targets: list[Gap], budget: float, seat_limit: int | None) -> list[int] | None:
     try:
         import numpy as np
         from scipy.optimize import Bounds, LinearConstraint, milp
     except ImportError:  # pragma: no cover - SciPy comes with scikit-learn
         return None
-    value = np.array([c.value_per_seat for c in pool])
-    rows = [np.array([c.cost_per_seat for c in pool])]
-    upper = [float(budget)]
+    n_x, n_y = len(pool), len(targets)
+    gap_index = {(g.agency_key, g.area): j for j, g in enumerate(targets)}
+    objective = np.concatenate([np.zeros(n_x), -np.array([g.weight for g in targets])])
+    cover = np.zeros((n_y, n_x + n_y))           # y_g - sum x_o / max_o <= 0
+    for i, o in enumerate(pool):
+        for key in o.gap_keys():
+            if key in gap_index:
+                cover[gap_index[key], i] = -1.0 / o.max_seats
+    cover[np.arange(n_y), n_x + np.arange(n_y)] = 1.0
+    rows, upper = [cover, np.concatenate([[o.cost_per_seat for o in pool], np.zeros(n_y)])[None, :]], \
+        [np.zeros(n_y), [float(budget)]]
     if seat_limit is not None:
-        rows.append(np.ones(len(pool)))
-        upper.append(float(seat_limit))
-    result = milp(-value, integrality=np.ones(len(pool)),
-                  bounds=Bounds(np.zeros(len(pool)), np.array([c.max_seats for c in pool], dtype=float)),
-                  constraints=LinearConstraint(np.vstack(rows), -np.inf, np.array(upper)),
-                  options={"time_limit": 10.0})
+        rows.append(np.concatenate([np.ones(n_x), np.zeros(n_y)])[None, :])
+        upper.append([float(seat_limit)])
+    result = milp(objective, integrality=np.concatenate([np.ones(n_x), np.zeros(n_y)]),
+                  bounds=Bounds(np.zeros(n_x + n_y), np.concatenate([[o.max_seats for o in pool], np.ones(n_y)])),
+                  constraints=LinearConstraint(np.vstack(rows), -np.inf, np.concatenate(upper)),
+                  options={"time_limit": SOLVER_SECONDS})
     if result.x is None:
         return None
-    return [int(round(x)) for x in result.x]
+    return [int(round(x)) for x in result.x[:n_x]]
 
 
-def greedy_plan(candidates: Sequence[Candidate], budget: float, seat_limit: int | None = None) -> Plan:
-    """Fill candidates in order of value per tenge, as many seats as budget and limit allow."""
+def greedy_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: float,
+                seat_limit: int | None = None) -> Plan:
+    """Repeatedly buy the seats with the most gap reduction per tenge, recomputed as gaps close."""
     check_limits(budget, seat_limit)
+    pool, targets = relevant(offerings, gaps)
+    weights = {(g.agency_key, g.area): g.weight for g in targets}
+    money, seats_left = float(budget), seat_limit if seat_limit is not None else float("inf")
+    bought: dict[Offering, int] = {}
+    while True:
+        covered = coverage([PlanLine(o, s) for o, s in bought.items()])
+        best = _best_next(pool, bought, covered, weights, money, seats_left)
+        if best is None:
+            break
+        offering, seats = best
+        bought[offering] = bought.get(offering, 0) + seats
+        money -= seats * offering.cost_per_seat
+        seats_left -= seats
+    lines = tuple(PlanLine(o, s) for o, s in bought.items())
+    return Plan(_ordered(lines), budget, seat_limit, "greedy: gap reduction per tenge", plan_value(lines, targets))
+
+
+def _best_next(pool, bought, covered, weights, money, seats_left):
+    """The offering with the best marginal value per tenge, and how many seats of it still help."""
+    best, best_ratio = None, 0.0
+    for o in pool:
+        open_keys = [k for k in o.gap_keys() if k in weights and covered.get(k, 0.0) < 1.0]
+        room = o.max_seats - bought.get(o, 0)
+        if not open_keys or room <= 0:
+            continue
+        useful = min(room, max(1, int(round((1.0 - min(covered.get(k, 0.0) for k in open_keys)) * o.max_seats))))
+        affordable = int(money // o.cost_per_seat) if o.cost_per_seat else useful
+        seats = int(min(useful, affordable, seats_left))
+        if seats <= 0:
+            continue
+        gain = sum(weights[k] * min(1.0 - covered.get(k, 0.0), seats / o.max_seats) for k in open_keys)
+        ratio = gain / (seats * o.cost_per_seat) if o.cost_per_seat else float("inf")
+        if ratio > best_ratio:
+            best, best_ratio = (o, seats), ratio
+    return best
+
+
+def naive_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: float,
+               seat_limit: int | None = None) -> Plan:
+    """What a planner might do by hand: the course with the biggest gaps first, a whole cohort each,
+    skipping what no longer fits. The baseline the optimiser is tested against."""
+    check_limits(budget, seat_limit)
+    pool, targets = relevant(offerings, gaps)
+    weights = {(g.agency_key, g.area): g.weight for g in targets}
     money, seats_left = float(budget), seat_limit if seat_limit is not None else float("inf")
     lines = []
-    for c in sorted(useful(candidates), key=lambda c: (-c.value_per_tenge, c.agency_key, c.course_id)):
-        affordable = int(money // c.cost_per_seat) if c.cost_per_seat else c.max_seats
-        seats = int(min(c.max_seats, affordable, seats_left))
-        if seats > 0:
-            lines.append(PlanLine(c, seats))
-            money -= seats * c.cost_per_seat
-            seats_left -= seats
-    return Plan(_ordered(tuple(lines)), budget, seat_limit, "greedy value per tenge")
-
-
-def naive_plan(candidates: Sequence[Candidate], budget: float, seat_limit: int | None = None) -> Plan:
-    """The plan a planner might make by hand: biggest value first, whole cohorts, skip what does not fit.
-    Kept as the baseline the optimiser is tested against."""
-    check_limits(budget, seat_limit)
-    money, seats_left = float(budget), seat_limit if seat_limit is not None else float("inf")
-    lines = []
-    for c in sorted(useful(candidates), key=lambda c: (-c.value, c.agency_key, c.course_id)):
-        cost = c.max_seats * c.cost_per_seat
-        if cost <= money and c.max_seats <= seats_left:
-            lines.append(PlanLine(c, c.max_seats))
+    for o in sorted(pool, key=lambda o: (-sum(weights.get(k, 0.0) for k in o.gap_keys()), o.agency_key, o.course_id)):
+        cost = o.max_seats * o.cost_per_seat
+        if cost <= money and o.max_seats <= seats_left:
+            lines.append(PlanLine(o, o.max_seats))
             money -= cost
-            seats_left -= c.max_seats
-    return Plan(_ordered(tuple(lines)), budget, seat_limit, "naive: biggest value first")
+            seats_left -= o.max_seats
+    return Plan(_ordered(tuple(lines)), budget, seat_limit, "naive: biggest gaps first", plan_value(lines, targets))
 
 
 def _ordered(lines: tuple[PlanLine, ...]) -> tuple[PlanLine, ...]:
-    return tuple(sorted(lines, key=lambda line: (-line.value, line.candidate.agency_key, line.candidate.course_id)))
+    return tuple(sorted(lines, key=lambda line: (line.offering.agency_key, line.offering.course_id)))

@@ -39,16 +39,32 @@ class Filters:
     polarities: tuple[str, ...] = field(default=())
 
     def previous_period(self) -> "Filters":
-        """The same length of time just before this one (for trends)."""
+        """The same length of time just before this one (for trends); whole months stay whole months."""
         if not (self.date_from and self.date_to):
             return self
-        length = self.date_to - self.date_from + timedelta(days=1)
-        return Filters(self.date_from - length, self.date_from - timedelta(days=1), self.agencies, self.regions,
-                       self.channels, self.languages, self.appeal_types, self.areas, self.polarities)
+        if _is_whole_months(self.date_from, self.date_to):
+            months = (self.date_to.year - self.date_from.year) * 12 + self.date_to.month - self.date_from.month + 1
+            start = _add_months(self.date_from, -months)
+            end = self.date_from - timedelta(days=1)
+        else:
+            length = self.date_to - self.date_from + timedelta(days=1)
+            start, end = self.date_from - length, self.date_from - timedelta(days=1)
+        return Filters(start, end, self.agencies, self.regions, self.channels, self.languages, self.appeal_types,
+                       self.areas, self.polarities)
 
 
-def where(f: Filters, date_column: str = "registered_month", month_grain: bool = True) -> tuple[str, list]:
-    """A WHERE clause with placeholders, and its parameters."""
+def _is_whole_months(first: date, last: date) -> bool:
+    return first.day == 1 and (last + timedelta(days=1)).day == 1
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def where(f: Filters, date_column: str = "registered_month", month_grain: bool = True,
+          alias: str = "") -> tuple[str, list]:
+    """A WHERE clause with placeholders, and its parameters; `alias` ("a.") qualifies the columns."""
     clauses, params = ["true"], []
     if f.date_from:
         clauses.append(f"{date_column} >= ?")
@@ -59,7 +75,7 @@ def where(f: Filters, date_column: str = "registered_month", month_grain: bool =
     for column, values in (("agency_key", f.agencies), ("region_key", f.regions), ("channel", f.channels),
                            ("language", f.languages), ("appeal_type", f.appeal_types)):
         if values:
-            clauses.append(f"{column} in (select unnest(?))")
+            clauses.append(f"{alias}{column} in (select unnest(?))")
             params.append(list(values))
     return " and ".join(clauses), params
 

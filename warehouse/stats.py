@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import polars as pl
 
 Z95 = 1.959963984540054
@@ -69,23 +70,24 @@ def quantile_from_histogram(days: list[int], counts: list[int], q: float) -> flo
     return float(max(days))
 
 
-def beta_posterior_interval(successes: float, trials: float, a: float, b: float,
-                            level: float = 0.95) -> tuple[float, float]:
+def beta_posterior_interval(successes, trials, a: float, b: float, level: float = 0.95):
     """Credible interval of a rate under the Beta(a, b) prior: the interval that goes with a shrunk rate
-    (a Wilson interval is centred on the raw rate, so it can miss the shrunk estimate of a small group)."""
+    (a Wilson interval is centred on the raw rate, so it can miss the shrunk estimate of a small group).
+    Takes numbers or numpy arrays (one call for a whole table: the dashboard's latency budget)."""
     from scipy.stats import beta
 
+    s, n = np.asarray(successes, dtype=float), np.asarray(trials, dtype=float)
     tail = (1 - level) / 2
-    posterior = beta(a + float(successes or 0), b + float(trials or 0) - float(successes or 0))
-    return float(posterior.ppf(tail)), float(posterior.ppf(1 - tail))
+    return beta.ppf(tail, a + s, b + n - s), beta.ppf(1 - tail, a + s, b + n - s)
 
 
-def posterior_exceedance(successes: float, trials: float, a: float, b: float, threshold: float) -> float:
-    """P(true rate > threshold) under the Beta(a, b) prior: how certain it is that a group is worse than
-    the reference, which is what a planner weighs a gap by."""
+def posterior_exceedance(successes, trials, a: float, b: float, threshold):
+    """P(true rate > threshold) under the Beta(a, b) prior: how sure it is that a group is worse than
+    the reference, which is what a planner weighs a gap by. Numbers or numpy arrays."""
     from scipy.stats import beta
 
-    return float(beta(a + float(successes or 0), b + float(trials or 0) - float(successes or 0)).sf(threshold))
+    s, n = np.asarray(successes, dtype=float), np.asarray(trials, dtype=float)
+    return beta.sf(threshold, a + s, b + n - s)
 
 
 def proportion_variance(successes: float, trials: float) -> float:

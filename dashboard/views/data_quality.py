@@ -1,0 +1,58 @@
+"""Data quality and load runs: what an administrator checks before trusting the other pages."""
+
+from datetime import datetime
+from pathlib import Path
+
+import polars as pl
+import streamlit as st
+
+from dashboard import data
+from dashboard.components import table
+from dashboard.guard import enter, query
+from dashboard.i18n import t
+from warehouse import audit, inbox, queries_quality
+
+ctx = enter("data_quality")
+settings = data.settings()
+st.title(t("page.data_quality"))
+st.caption(t("dq.intro"))
+
+snapshot = Path(settings.resolved_snapshot_path())
+info = snapshot.stat()
+st.caption(t("dq.snapshot", path=snapshot.name, size=f"{info.st_size / 1e6:,.1f}",
+             at=datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M")))
+
+migrations = query(queries_quality.schema_migrations)
+runs = query(queries_quality.load_runs)
+rejected = query(queries_quality.rejected_by_reason)
+cols = st.columns(4)
+cols[0].metric(t("dq.schema"), int(migrations["version"].max()) if migrations.height else 0)
+cols[1].metric(t("dq.runs"), runs.height)
+cols[2].metric(t("dq.runs_failed"), runs.filter(pl.col("status") == "failed").height)
+cols[3].metric(t("dq.rejected"), f"{int(rejected['rows'].sum()) if rejected.height else 0:,}")
+
+st.header(t("dq.runs"))
+table(runs, "load_runs")
+
+st.header(t("dq.rejected"))
+st.subheader(t("dq.rejected_by_reason"))
+table(rejected, "rejected_rows_by_reason")
+
+st.header(t("dq.classification"))
+coverage = query(queries_quality.classification_coverage)
+table(coverage, "classification_coverage")
+
+st.header(t("dq.schema"))
+table(migrations, "schema_migrations")
+st.subheader(t("dq.tables"))
+table(query(queries_quality.table_counts), "table_counts")
+
+st.header(t("dq.inbox"))
+waiting = inbox.pending(settings.resolved_inbox_dir())
+st.metric(t("review.pending"), len(waiting))
+
+if ctx.user.role == "admin":
+    st.header(t("dq.audit"))
+    records = audit.read(settings.resolved_audit_log_path(), last=200)
+    table(pl.DataFrame([{k: (", ".join(v) if isinstance(v, list) else v) for k, v in r.items()} for r in records])
+          if records else pl.DataFrame(), "audit_log")

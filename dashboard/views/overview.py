@@ -1,0 +1,58 @@
+"""Overview: the headline figures of the period against the period before, for every role."""
+
+import streamlit as st
+
+from dashboard import charts
+from dashboard.components import delta, fmt_date, fmt_number, fmt_pct, namer, period_caption
+from dashboard.guard import enter, query
+from dashboard.i18n import t
+from warehouse import queries, queries_themes
+
+ctx = enter("overview")
+st.title(t("page.overview"))
+st.caption(t("overview.intro"))
+bounds = query(queries.data_bounds)
+st.caption(t("common.as_of", first=fmt_date(bounds["first_registered"]), last=fmt_date(bounds["last_registered"]),
+             load=fmt_date(bounds["last_load"])))
+period_caption(ctx)
+
+compared = query(queries.period_comparison, ctx.filters)
+now, before = compared["current"], compared["previous"]
+if not now["appeals"]:
+    st.warning(t("common.no_data"))
+    st.stop()
+
+areas = query(queries_themes.area_totals, ctx.filters)
+areas_before = query(queries_themes.area_totals, ctx.filters.previous_period())
+negative_share = (areas["negative"].sum() / now["appeals"]) if areas.height else None
+negative_before = (areas_before["negative"].sum() / before["appeals"]) if areas_before.height and before["appeals"] else None
+
+cols = st.columns(5)
+cols[0].metric(t("metric.appeals"), f"{now['appeals']:,}", delta(now["appeals"], before["appeals"] or None))
+cols[1].metric(t("metric.on_time"), fmt_pct(now["on_time_rate"]), delta(now["on_time_rate"], before["on_time_rate"], True))
+cols[2].metric(t("metric.median_days"), fmt_number(now["median_days"], 0),
+               delta(now["median_days"], before["median_days"]), delta_color="inverse")
+cols[3].metric(t("metric.satisfaction"), fmt_number(now["mean_satisfaction"], 2),
+               delta(now["mean_satisfaction"], before["mean_satisfaction"]))
+cols[4].metric(t("metric.negative_share"), fmt_pct(negative_share), delta(negative_share, negative_before, True),
+               delta_color="inverse")
+
+monthly = query(queries.monthly_responsiveness, ctx.filters)
+previous = query(queries.monthly_responsiveness, ctx.filters.previous_period())
+left, right = st.columns(2)
+with left:
+    st.subheader(t("overview.volume"))
+    st.plotly_chart(charts.volume_bars(monthly, "key", "appeals", y_title=t("metric.appeals")),
+                    key="overview.volume")
+with right:
+    st.subheader(t("overview.on_time_trend"))
+    st.plotly_chart(charts.trend_lines(monthly, previous, "on_time_rate", current_name=t("common.current"),
+                                       previous_name=t("common.previous"), percent=True), key="overview.on_time")
+
+st.subheader(t("overview.top_areas"))
+if areas.height == 0:
+    st.info(t("common.no_labels"))
+else:
+    names = [t("value.polarity.negative"), t("value.polarity.positive"), t("value.polarity.neutral")]
+    st.plotly_chart(charts.stacked_polarity_bars(areas, namer("area", ctx.lang), names, x_title=t("metric.appeals")),
+                    key="overview.areas")

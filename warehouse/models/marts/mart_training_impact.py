@@ -1,0 +1,18 @@
+# grain: one row per course session and competency area the course develops
+# key: session_id, area
+"""Did the gap move after the course? Difference-in-differences per session and area against
+agencies of the same kind without a course on that area (warehouse.impact, where the method and its
+assumptions are written down), with the analytic 95 % interval."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from warehouse.impact import training_impact
+from warehouse.planning import PlanningRules
+
+READS = ("mart_area_evidence_monthly", "stg_course_sessions", "stg_training_courses", "dim_agencies")
+
+
+def compute(con) -> pl.DataFrame:
+    return training_impact(con, PlanningRules.from_build(con))

@@ -1,0 +1,463 @@
+"""From behaviour gaps to training priorities and a plan: the read side of the planners' pages and
+of ``tyndau gaps`` / ``tyndau plan``.
+
+**Citizens' gap.** For an agency and area, the rate of negative evidence is the share of the
+agency's appeals in the period that the classifier (or an analyst) labelled as a complaint about
+that area. Small agencies are shrunk toward the national rate with the empirical-Bayes prior of
+:mod:`warehouse.stats` (fitted per area over all agencies), so three appeals cannot top a table.
+The **gap score** is the shrunk rate minus the national rate (a share of appeals: 0.2 means 20
+more complaints per 100 appeals than the country), with the posterior 95 % interval, and the
+**certainty** is the posterior probability that the agency's true rate exceeds the national one.
+The trend compares the gap with the same number of months before.
+
+**Priority.** The priority of an agency's area weighs its gap by its certainty, plus half the
+colleagues' shortfall from the 360-degree target where the survey shows one (in the same units:
+points below target over the scale's range). A course's value for an agency is the sum of the
+priorities of the areas it develops, times the agency's appeals per month: "certainty-weighted
+excess complaints per month the course addresses". The optimiser (:mod:`warehouse.optimiser`)
+buys seats to maximise that value within a budget.
+
+Pages and the CLI call these functions with a :class:`warehouse.queries.Filters`; only the date
+range, agencies and regions apply (gaps are per agency; the national rate is always national).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+import duckdb
+import numpy as np
+import polars as pl
+
+from warehouse.config import Settings
+from warehouse.optimiser import Gap, Offering, Plan, optimise_plan
+from warehouse.queries import Filters
+from warehouse.stats import add_rate_columns, beta_posterior_interval, beta_prior, posterior_exceedance
+
+SURVEY_WEIGHT = 0.5        # a 360-degree shortfall counts half as much as the same citizens' gap
+SCALE_RANGE = 4.0          # 1..5 agree scale (the marts rescale other scales to it)
+EXAMPLES = 3
+
+
+@dataclass(frozen=True)
+class PlanningRules:
+    """The settings the planners' analytics follow (hashable, so dashboard results cache on them)."""
+
+    survey_target_score: float
+    min_raters: int
+    gap_window_months: int
+    impact_window_months: int
+    min_count_for_ranking: int
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> "PlanningRules":
+        settings = settings or Settings()
+        return cls(**{f.name: getattr(settings, f.name) for f in fields(cls)})
+
+    @classmethod
+    def from_build(cls, con: duckdb.DuckDBPyConnection) -> "PlanningRules":
+        """Inside ``tyndau build``, where every numeric setting is a SQL variable."""
+        defaults = cls.from_settings()
+        values = {f.name: con.execute("select getvariable(?)", [f.name]).fetchone()[0] for f in fields(cls)}
+        return cls(**{k: (v if v is not None else getattr(defaults, k)) for k, v in values.items()})
+
+
+# ---------------------------------------------------------------------------------------- periods
+
+
+def add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def gap_period(con: duckdb.DuckDBPyConnection, f: Filters | None, months: int) -> tuple[date, date] | None:
+    """(first month, last month) of the gap: the filter's dates, else the latest `months` with data."""
+    if f and f.date_from and f.date_to:
+        return f.date_from.replace(day=1), f.date_to.replace(day=1)
+    last = con.execute("select max(evidence_month) from mart_area_evidence_monthly").fetchone()[0]
+    if last is None:
+        return None
+    first = add_months(last, -(months - 1))
+    if f and f.date_from:
+        first = max(first, f.date_from.replace(day=1))
+    return first, last
+
+
+def previous_period(period: tuple[date, date]) -> tuple[date, date]:
+    first, last = period
+    length = (last.year - first.year) * 12 + last.month - first.month + 1
+    return add_months(first, -length), add_months(first, -1)
+
+
+def months_in(period: tuple[date, date]) -> int:
+    return (period[1].year - period[0].year) * 12 + period[1].month - period[0].month + 1
+
+
+# ---------------------------------------------------------------------------------------- gaps
+
+GAP_SCHEMA = {"agency_key": pl.Utf8, "agency": pl.Utf8, "agency_kind": pl.Utf8, "area": pl.Utf8,
+              "appeals": pl.Int64, "negative_appeals": pl.Int64, "positive_appeals": pl.Int64,
+              "neutral_appeals": pl.Int64, "example_appeal_ids": pl.List(pl.Utf8)}
+
+
+def evidence_counts(con: duckdb.DuckDBPyConnection, period: tuple[date, date]) -> pl.DataFrame:
+    """Per agency and area over the period: appeals, evidence by polarity, the strongest complaints."""
+    frame = con.execute("""
+        select agency_key, any_value(agency) as agency, any_value(agency_kind) as agency_kind, area,
+               sum(appeals)::bigint as appeals, sum(negative_appeals)::bigint as negative_appeals,
+               sum(positive_appeals)::bigint as positive_appeals, sum(neutral_appeals)::bigint as neutral_appeals,
+               flatten(list(example_appeal_ids order by evidence_month desc))[1:3] as example_appeal_ids
+        from mart_area_evidence_monthly
+        where evidence_month between ? and ?
+        group by agency_key, area""", list(period)).pl()
+    return frame.cast(GAP_SCHEMA) if frame.height else pl.DataFrame(schema=GAP_SCHEMA)
+
+
+def score_gaps(counts: pl.DataFrame) -> pl.DataFrame:
+    """Rates, national rate, shrunk rate, gap score with its interval and certainty: per area, since
+    areas differ tenfold in how often citizens raise them."""
+    parts = [_score_area(part) for _, part in counts.group_by("area", maintain_order=True)]
+    return pl.concat(parts) if parts else counts
+
+
+def _score_area(part: pl.DataFrame) -> pl.DataFrame:
+    a, b = beta_prior(part["negative_appeals"], part["appeals"])
+    national = part["negative_appeals"].sum() / max(part["appeals"].sum(), 1)
+    scored = add_rate_columns(part, "negative_appeals", "appeals", "negative")
+    s, n = scored["negative_appeals"].to_numpy(), scored["appeals"].to_numpy()
+    low, high = beta_posterior_interval(s, n, a, b)
+    return scored.with_columns(
+        pl.lit(national).alias("national_rate"),
+        (pl.col("negative_shrunk") - national).alias("gap_score"),
+        pl.Series("gap_low", np.asarray(low) - national),
+        pl.Series("gap_high", np.asarray(high) - national),
+        pl.Series("certainty", np.asarray(posterior_exceedance(s, n, a, b, national), dtype=float)),
+    )
+
+
+def citizen_gaps(con: duckdb.DuckDBPyConnection, f: Filters | None = None,
+                 rules: PlanningRules | None = None) -> pl.DataFrame:
+    """One row per agency and area: gap score, interval, certainty, rank within the agency, evidence
+    counts and example appeal ids, and the trend against the previous period of the same length."""
+    rules = rules or PlanningRules.from_settings()
+    period = gap_period(con, f, rules.gap_window_months)
+    if period is None:
+        return _empty_gaps()
+    current = score_gaps(evidence_counts(con, period))
+    if current.height == 0:
+        return _empty_gaps()
+    before = score_gaps(evidence_counts(con, previous_period(period)))
+    trend = before.select("agency_key", "area", pl.col("gap_score").alias("previous_gap_score")) if before.height \
+        else pl.DataFrame(schema={"agency_key": pl.Utf8, "area": pl.Utf8, "previous_gap_score": pl.Float64})
+    gaps = current.join(trend, on=["agency_key", "area"], how="left").with_columns(
+        (pl.col("gap_score") - pl.col("previous_gap_score")).alias("trend"),
+        (pl.col("appeals") >= rules.min_count_for_ranking).alias("ranked"),
+        pl.lit(period[0]).alias("period_start"), pl.lit(period[1]).alias("period_end"),
+    )
+    gaps = gaps.with_columns(pl.col("gap_score").rank("ordinal", descending=True).over("agency_key")
+                             .cast(pl.Int64).alias("rank_in_agency"))
+    return _only_chosen_agencies(con, gaps, f).sort(["agency_key", "rank_in_agency"])
+
+
+def _empty_gaps() -> pl.DataFrame:
+    extra = {"negative_rate": pl.Float64, "negative_low": pl.Float64, "negative_high": pl.Float64,
+             "negative_shrunk": pl.Float64, "national_rate": pl.Float64, "gap_score": pl.Float64,
+             "gap_low": pl.Float64, "gap_high": pl.Float64, "certainty": pl.Float64,
+             "previous_gap_score": pl.Float64, "trend": pl.Float64, "ranked": pl.Boolean,
+             "period_start": pl.Date, "period_end": pl.Date, "rank_in_agency": pl.Int64}
+    return pl.DataFrame(schema={**GAP_SCHEMA, **extra})
+
+
+def _only_chosen_agencies(con: duckdb.DuckDBPyConnection, frame: pl.DataFrame, f: Filters | None) -> pl.DataFrame:
+    if f and f.agencies:
+        frame = frame.filter(pl.col("agency_key").is_in(list(f.agencies)))
+    if f and f.regions:
+        keys = con.execute("select agency_key from dim_agencies where region_code in (select unnest(?))",
+                           [list(f.regions)]).pl()["agency_key"]
+        frame = frame.filter(pl.col("agency_key").is_in(keys.implode()))
+    return frame
+
+
+def find_agency(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
+    """Agency keys whose code or name (any language) contains `name`, case-insensitively."""
+    return con.execute("""
+        select agency_key from dim_agencies
+        where agency_key ilike ? or name_en ilike ? or name_ru ilike ? or name_kk ilike ?
+        order by agency_key""", [f"%{name}%"] * 4).pl()["agency_key"].to_list()
+
+
+# ---------------------------------------------------------------------------------------- indicators
+
+
+def indicator_matches(con: duckdb.DuckDBPyConnection, agency_key: str, area: str,
+                      period: tuple[date, date]) -> pl.DataFrame:
+    """For one gap: each effective and ineffective indicator of the area, with how many of the
+    agency's complaints (ineffective) or praises (effective) its keywords match."""
+    from warehouse.taxonomy import area as taxonomy_area
+
+    counts = con.execute("""
+        select indicator_id, sum(evidence_texts)::bigint as evidence_texts,
+               sum(matching_texts)::bigint as matching_texts,
+               flatten(list(example_appeal_ids order by evidence_month desc))[1:3] as example_appeal_ids
+        from mart_indicator_matches
+        where agency_key = ? and area = ? and evidence_month between ? and ?
+        group by indicator_id""", [agency_key, area, *period]).pl()
+    indicators = pl.DataFrame([{"indicator_id": i.id, "is_effective": i.effective, "text_en": i.text.get("en", ""),
+                                "text_ru": i.text.get("ru", ""), "text_kk": i.text.get("kk", "")}
+                               for i in taxonomy_area(area).indicators])
+    return indicators.join(counts, on="indicator_id", how="left").with_columns(
+        pl.col("evidence_texts").fill_null(0), pl.col("matching_texts").fill_null(0),
+        (pl.col("matching_texts") / pl.col("evidence_texts")).fill_nan(None).alias("match_share"),
+    ).sort(["is_effective", "matching_texts"], descending=[False, True])
+
+
+# ---------------------------------------------------------------------------------------- 360 view
+
+
+def survey_shortfalls(con: duckdb.DuckDBPyConnection, period_end: date | None, rules: PlanningRules) -> pl.DataFrame:
+    """Per agency and area: colleagues' and citizens' pooled 360 score ("others") in the latest
+    survey quarter up to the period's end (anonymity applied), the benchmark (the mean over all
+    surveyed agencies in that quarter) and the shortfall from the target. The shortfall counts only
+    below the benchmark as well: an ambitious target must not make every area of every surveyed
+    agency a priority, only what comparable agencies already reach."""
+    frame = con.execute(f"""
+        with others as (
+            select * from mart_360_scores
+            where scope = 'agency' and rater_group = 'others' and raters >= ?
+              and mean_score is not null and survey_period <= coalesce(?::date, survey_period)
+        ),
+        latest as (select agency_key, max(survey_period) as survey_period from others group by agency_key)
+        , benchmark as (select area, survey_period, avg(mean_score) as survey_benchmark from others group by all)
+        select o.agency_key, o.area, o.survey_period, o.raters as survey_raters, o.mean_score as survey_score,
+               o.sd_score as survey_sd, b.survey_benchmark
+        from others o join latest using (agency_key, survey_period) join benchmark b using (area, survey_period)""",
+                        [rules.min_raters, period_end]).pl()
+    reference = pl.min_horizontal(pl.lit(rules.survey_target_score), pl.col("survey_benchmark"))
+    return frame.with_columns(
+        (rules.survey_target_score - pl.col("survey_score")).alias("survey_gap_to_target"),
+        ((reference - pl.col("survey_score")).clip(lower_bound=0) / SCALE_RANGE).alias("survey_shortfall"))
+
+
+# ---------------------------------------------------------------------------------------- triangulation
+
+CERTAIN = 0.95    # a source "sees a gap" when the agency is worse than its benchmark at one-sided 95 %
+Z_ONE_SIDED = 1.6448536269514722
+
+
+def triangulation(con: duckdb.DuckDBPyConnection, f: Filters | None = None,
+                  rules: PlanningRules | None = None) -> pl.DataFrame:
+    """Citizens' view (appeals) beside colleagues' view (360, others) per agency and area, with where
+    they disagree. Each view is judged against its own benchmark with the same one-sided 95 % rule:
+    citizens see a gap when the agency's complaint rate is above the national rate with certainty
+    >= 0.95; colleagues see one when the 360 score is below the mean of surveyed agencies by more
+    than 1.645 standard errors. Disagreement: exactly one of them sees a gap."""
+    rules = rules or PlanningRules.from_settings()
+    gaps = citizen_gaps(con, f, rules)
+    period_end = gaps["period_end"].max() if gaps.height else None
+    survey = survey_shortfalls(con, period_end, rules)
+    both = gaps.select("agency_key", "agency", "area", "appeals", "negative_appeals", "gap_score", "certainty") \
+        .join(survey, on=["agency_key", "area"], how="inner")
+    margin = Z_ONE_SIDED * pl.col("survey_sd").fill_null(0) / pl.col("survey_raters").cast(pl.Float64).sqrt()
+    citizens_gap = pl.col("certainty") >= CERTAIN
+    colleagues_gap = (pl.col("survey_score") + margin) < pl.col("survey_benchmark")
+    return both.with_columns(
+        citizens_gap.alias("citizens_see_gap"), colleagues_gap.alias("colleagues_see_gap"),
+        pl.when(citizens_gap & colleagues_gap).then(pl.lit("both"))
+          .when(citizens_gap).then(pl.lit("citizens_only"))
+          .when(colleagues_gap).then(pl.lit("colleagues_only"))
+          .otherwise(pl.lit("neither")).alias("agreement"),
+    ).with_columns((pl.col("citizens_see_gap") != pl.col("colleagues_see_gap")).alias("is_disagreement")) \
+     .sort(["agency_key", "area"])
+
+
+# ---------------------------------------------------------------------------------------- priorities
+
+
+def area_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None, rules: PlanningRules) -> pl.DataFrame:
+    """Per agency and area: citizens' certainty-weighted gap plus the weighted 360 shortfall."""
+    gaps = citizen_gaps(con, f, rules)
+    if gaps.height == 0:
+        return gaps.with_columns(pl.lit(None, pl.Float64).alias("priority"))
+    survey = survey_shortfalls(con, gaps["period_end"].max(), rules)
+    months = months_in((gaps["period_start"].min(), gaps["period_end"].max()))
+    return gaps.join(survey, on=["agency_key", "area"], how="left").with_columns(
+        (pl.col("gap_score").clip(lower_bound=0) * pl.col("certainty")
+         + SURVEY_WEIGHT * pl.col("survey_shortfall").fill_null(0)).alias("priority"),
+        (pl.col("appeals") / months).alias("appeals_per_month"),
+    )
+
+
+def course_catalogue(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.execute("""
+        select course_id, title_en, title_ru, title_kk, areas, cost_per_seat, max_seats, duration_hours, provider
+        from stg_training_courses order by course_id""").pl()
+
+
+def training_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None = None,
+                        rules: PlanningRules | None = None, areas: pl.DataFrame | None = None) -> pl.DataFrame:
+    """Per agency, the courses of the catalogue that develop its gap areas, ranked by value, with
+    the cohort to train and why: the areas, their gap, certainty, complaints and example texts.
+    ``areas``: :func:`area_priorities` when the caller has them already."""
+    rules = rules or PlanningRules.from_settings()
+    areas = area_priorities(con, f, rules) if areas is None else areas
+    priorities = areas.filter(pl.col("priority") > 0)
+    courses = course_catalogue(con).explode("areas").rename({"areas": "area"})
+    if priorities.height == 0 or courses.height == 0:
+        return _empty_priorities()
+    staff = con.execute("select agency_key, staff_count from dim_agencies").pl()
+    trained = already_trained(con, priorities["period_start"].min())
+    linked = priorities.join(courses, on="area", how="inner").with_columns(
+        (pl.col("priority") * pl.col("appeals_per_month")).alias("area_value"))
+    per_course = linked.sort(["agency_key", "course_id", "area_value"], descending=[False, False, True]).group_by(
+        ["agency_key", "course_id"], maintain_order=True).agg(
+        pl.first("agency"), pl.first("title_en"), pl.first("title_ru"), pl.first("title_kk"),
+        pl.first("cost_per_seat"), pl.first("max_seats"),
+        pl.sum("area_value").alias("value"), pl.col("area").alias("gap_areas"),
+        pl.first("area").alias("top_area"), pl.first("gap_score"), pl.first("gap_low"), pl.first("gap_high"),
+        pl.first("certainty"), pl.first("negative_appeals"), pl.first("appeals"), pl.first("survey_score"),
+        pl.first("example_appeal_ids"),
+    )
+    return (per_course.join(staff, on="agency_key", how="left").join(trained, on=["agency_key", "course_id"], how="left")
+            .with_columns(
+                pl.min_horizontal(pl.col("max_seats"), pl.col("staff_count").fill_null(pl.col("max_seats")))
+                  .cast(pl.Int64).alias("cohort_seats"),
+                pl.col("staff_trained_recently").fill_null(0))
+            .with_columns((pl.col("cohort_seats") * pl.col("cost_per_seat")).alias("cohort_cost"),
+                          pl.col("value").rank("ordinal", descending=True).over("agency_key").cast(pl.Int64)
+                          .alias("rank_in_agency"))
+            .sort(["agency_key", "rank_in_agency"]))
+
+
+def already_trained(con: duckdb.DuckDBPyConnection, since: date) -> pl.DataFrame:
+    """Staff an agency already sent to a course since the gap period began (shown beside a priority)."""
+    return con.execute("""
+        select agency_code as agency_key, course_id, sum(staff_trained)::bigint as staff_trained_recently,
+               max(session_date) as last_session_date
+        from stg_course_sessions where session_date >= ? group by all""", [since]).pl()
+
+
+def _empty_priorities() -> pl.DataFrame:
+    return pl.DataFrame(schema={
+        "agency_key": pl.Utf8, "course_id": pl.Utf8, "agency": pl.Utf8, "title_en": pl.Utf8, "title_ru": pl.Utf8,
+        "title_kk": pl.Utf8, "cost_per_seat": pl.Float64, "max_seats": pl.Int64, "value": pl.Float64,
+        "gap_areas": pl.List(pl.Utf8), "top_area": pl.Utf8, "gap_score": pl.Float64, "gap_low": pl.Float64,
+        "gap_high": pl.Float64, "certainty": pl.Float64, "negative_appeals": pl.Int64, "appeals": pl.Int64,
+        "survey_score": pl.Float64, "example_appeal_ids": pl.List(pl.Utf8), "staff_count": pl.Int64,
+        "staff_trained_recently": pl.Int64, "last_session_date": pl.Date, "cohort_seats": pl.Int64,
+        "cohort_cost": pl.Float64, "rank_in_agency": pl.Int64})
+
+
+# ---------------------------------------------------------------------------------------- plan
+
+
+def plan_inputs(priorities: pl.DataFrame, areas: pl.DataFrame) -> tuple[list[Offering], list[Gap]]:
+    """Offerings (agency x course, a cohort of `cohort_seats`) and the weighted gaps they develop."""
+    offerings = [Offering(r["agency_key"], r["course_id"], tuple(r["gap_areas"]), float(r["cost_per_seat"] or 0),
+                          int(r["cohort_seats"] or 0)) for r in priorities.iter_rows(named=True)]
+    gaps = [Gap(r["agency_key"], r["area"], float(r["area_value"])) for r in areas.iter_rows(named=True)]
+    return offerings, gaps
+
+
+def weighted_areas(priorities_by_area: pl.DataFrame) -> pl.DataFrame:
+    return priorities_by_area.filter(pl.col("priority") > 0).with_columns(
+        (pl.col("priority") * pl.col("appeals_per_month")).alias("area_value"))
+
+
+def training_plan(con: duckdb.DuckDBPyConnection, budget: float, seat_limit: int | None = None,
+                  f: Filters | None = None, rules: PlanningRules | None = None) -> pl.DataFrame:
+    """The plan table: which course, for which agency, how many seats, at what cost, the gap
+    reduction it buys, and why (the gap areas, their size and certainty, the complaints)."""
+    rules = rules or PlanningRules.from_settings()
+    areas = area_priorities(con, f, rules)
+    priorities = training_priorities(con, f, rules, areas)
+    offerings, gaps = plan_inputs(priorities, weighted_areas(areas))
+    return plan_table(optimise_plan(offerings, gaps, budget, seat_limit), priorities, gaps)
+
+
+def plan_table(plan: Plan, priorities: pl.DataFrame, gaps: list[Gap]) -> pl.DataFrame:
+    """One row per plan line; each line's gap reduction is its share of the coverage it contributes."""
+    shares = line_values(plan, gaps)
+    lines = pl.DataFrame([{"agency_key": line.offering.agency_key, "course_id": line.offering.course_id,
+                           "seats": line.seats, "cost": line.cost, "plan_value": shares[i]}
+                          for i, line in enumerate(plan.lines)],
+                         schema={"agency_key": pl.Utf8, "course_id": pl.Utf8, "seats": pl.Int64, "cost": pl.Float64,
+                                 "plan_value": pl.Float64})
+    why = priorities.select("agency_key", "course_id", "agency", "title_en", "title_ru", "title_kk", "cost_per_seat",
+                            "cohort_seats", "gap_areas", "top_area", "gap_score", "certainty", "negative_appeals",
+                            "staff_count", "rank_in_agency")
+    return lines.join(why, on=["agency_key", "course_id"], how="left").with_columns(
+        pl.lit(plan.method).alias("method")).sort(["plan_value", "agency_key"], descending=[True, False])
+
+
+def line_values(plan: Plan, gaps: list[Gap]) -> list[float]:
+    weights = {(g.agency_key, g.area): g.weight for g in gaps}
+    raw: dict[tuple[str, str], float] = {}
+    for line in plan.lines:
+        for key in line.offering.gap_keys():
+            raw[key] = raw.get(key, 0.0) + line.seats / line.offering.max_seats
+    values = []
+    for line in plan.lines:
+        share = line.seats / line.offering.max_seats
+        values.append(sum(weights.get(k, 0.0) * min(1.0, raw[k]) * share / raw[k] for k in line.offering.gap_keys()))
+    return values
+
+
+def plan_summary(table: pl.DataFrame, budget: float, seat_limit: int | None) -> dict:
+    return {"budget": budget, "seat_limit": seat_limit, "cost": float(table["cost"].sum()) if table.height else 0.0,
+            "seats": int(table["seats"].sum()) if table.height else 0,
+            "value": float(table["plan_value"].sum()) if table.height else 0.0,
+            "agencies": table["agency_key"].n_unique() if table.height else 0}
+
+
+def example_texts(con: duckdb.DuckDBPyConnection, appeal_ids: tuple[str, ...]) -> pl.DataFrame:
+    """The redacted texts behind example ids (for roles that may read texts; the page checks)."""
+    return con.execute("""
+        select appeal_id, registered_at, agency, language, text from fct_appeals
+        where appeal_id in (select unnest(?)) order by registered_at desc""", [list(appeal_ids)]).pl()
+
+
+# ---------------------------------------------------------------------------------------- exports
+
+GAP_EXPORT_COLUMNS = ("agency_key", "agency", "area", "rank_in_agency", "gap_score", "gap_low", "gap_high",
+                      "certainty", "negative_appeals", "positive_appeals", "neutral_appeals", "appeals",
+                      "national_rate", "negative_rate", "trend", "ranked", "period_start", "period_end")
+PLAN_EXPORT_COLUMNS = ("agency_key", "agency", "course_id", "course", "seats", "cost_per_seat", "cost",
+                       "plan_value", "gap_areas", "top_area", "gap_score", "certainty", "negative_appeals",
+                       "staff_count", "rank_in_agency", "method")
+
+
+def gaps_for_export(gaps: pl.DataFrame) -> pl.DataFrame:
+    """Flat columns (no lists) in a fixed order, for CSV and spreadsheets."""
+    return gaps.select([c for c in GAP_EXPORT_COLUMNS if c in gaps.columns])
+
+
+def plan_for_export(table: pl.DataFrame, lang: str = "en") -> pl.DataFrame:
+    title = f"title_{lang}" if f"title_{lang}" in table.columns else "title_en"
+    return table.with_columns(pl.col(title).alias("course"), pl.col("gap_areas").list.join("; ")).select(
+        list(PLAN_EXPORT_COLUMNS))
+
+
+def plan_csv_bytes(table: pl.DataFrame, lang: str = "en") -> bytes:
+    return plan_for_export(table, lang).write_csv().encode("utf-8")
+
+
+def plan_xlsx_bytes(table: pl.DataFrame, summary: dict, lang: str = "en") -> bytes:
+    """The plan sheet and a summary sheet (budget, seat limit, cost, seats, value) in one workbook."""
+    import io
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    _write_sheet(workbook, "plan", plan_for_export(table, lang))
+    _write_sheet(workbook, "summary", pl.DataFrame({"item": list(summary), "value": [str(v) for v in summary.values()]}))
+    workbook.close()
+    return buffer.getvalue()
+
+
+def _write_sheet(workbook, name: str, frame: pl.DataFrame) -> None:
+    sheet = workbook.add_worksheet(name)
+    sheet.write_row(0, 0, frame.columns)
+    for r, row in enumerate(frame.iter_rows(), start=1):
+        sheet.write_row(r, 0, [v if v is None or isinstance(v, (int, float, str)) else str(v) for v in row])

@@ -1,0 +1,50 @@
+"""Read-side queries behind the data-quality page: load runs, rejected rows, schema, classification.
+
+What an administrator needs to trust the other pages: did the loads succeed, what was kept aside
+and why, which schema version the snapshot has, how many texts the classifier read and which it
+could not. Rejection reasons quote the offending value; :func:`rejected_by_reason` groups them
+with the value blanked out, so one broken column is one line, not ten thousand.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from warehouse.status import warehouse_status
+
+
+def load_runs(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pl.DataFrame:
+    return con.execute("""
+        select load_run_id, connector, regexp_extract(source_uri, '[^/]+$') as source, status, started_at,
+               finished_at, date_diff('millisecond', started_at, finished_at) / 1000.0 as seconds, rows_read,
+               rows_inserted, rows_updated, rows_unchanged, rows_rejected, error
+        from load_runs order by load_run_id desc limit ?""", [limit]).pl()
+
+
+def rejected_by_reason(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Rejected rows per file, column and kind of reason (the quoted value blanked out)."""
+    return con.execute(r"""
+        select regexp_extract(source_file, '[^/]+$') as source, column_name,
+               regexp_replace(regexp_replace(reason, '^cannot read .* as ', 'cannot read … as '),
+                              '^.* is outside', '… is outside') as reason,
+               count(*) as rows, count(distinct load_run_id) as load_runs, min(row_number) as first_row
+        from rejected_rows group by all order by rows desc, source, column_name""").pl()
+
+
+def schema_migrations(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    return con.execute("select version, name, applied_at from schema_migrations order by version").pl()
+
+
+def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    counts = warehouse_status(con, runs=0)["tables"]
+    return pl.DataFrame({"table": list(counts), "rows": list(counts.values())}, schema={"table": pl.Utf8,
+                                                                                        "rows": pl.Int64})
+
+
+def classification_coverage(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Appeals with at least one area, per model version, and how many an analyst corrected."""
+    return con.execute("""
+        select coalesce(model_version, '—') as model_version, count(distinct appeal_id) as appeals_with_areas,
+               count(*) as labels, count(*) filter (where is_corrected) as corrected_labels
+        from fct_appeal_areas group by all order by appeals_with_areas desc""").pl()

@@ -1,0 +1,274 @@
+"""Read-side queries behind the analysts' pages: areas, trends, changes, groups, search, texts.
+
+Like :mod:`warehouse.queries`, every function takes a connection and a :class:`Filters` and returns
+a polars frame; user choices reach SQL only as bound parameters, and column names only from fixed
+allow-lists. Counts come from the cubes (``mart_area_cube``, ``mart_text_group_cube``), rates divide
+them by the volumes of ``mart_responsiveness`` under the same filters (area and polarity filters
+choose the evidence, never the denominator). Functions that return citizens' texts say so in their
+name (``texts_…``, ``search_texts``, ``appeal_detail``): the dashboard shows them to analysts only
+and logs each view.
+"""
+
+from __future__ import annotations
+
+import math
+
+import duckdb
+import polars as pl
+
+from warehouse.queries import DIMENSIONS, Filters, where
+from warehouse.search import INDEX_SCHEMA, has_search_index
+from warehouse.errors import WarehouseError
+
+PER = 1000  # rates are per 1,000 appeals
+AREA_DIMENSIONS = {k: v for k, v in DIMENSIONS.items() if k != "month"}
+TEXT_COLUMNS = ("appeal_id", "registered_at", "agency_key", "agency", "region", "language", "appeal_type", "text")
+
+
+def where_evidence(f: Filters, prefix: str = "") -> tuple[str, list]:
+    """The cube filters plus the area and polarity choices (for tables that have those columns)."""
+    clause, params = where(f)
+    clauses = [clause]
+    for column, values in (("area", f.areas), ("polarity", f.polarities)):
+        if values:
+            clauses.append(f"{prefix}{column} in (select unnest(?))")
+            params.append(list(values))
+    return " and ".join(clauses), params
+
+
+def total_appeals(con: duckdb.DuckDBPyConnection, f: Filters) -> int:
+    clause, params = where(f)
+    return int(con.execute(f"select coalesce(sum(appeals), 0) from mart_responsiveness where {clause}",
+                           params).fetchone()[0])
+
+
+def area_totals(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Per area: appeals giving evidence, split by polarity, and the rate per 1,000 appeals."""
+    clause, params = where_evidence(f)
+    frame = con.execute(f"""
+        select area, sum(appeals)::bigint as appeals,
+               coalesce(sum(appeals) filter (where polarity = 'negative'), 0)::bigint as negative,
+               coalesce(sum(appeals) filter (where polarity = 'positive'), 0)::bigint as positive,
+               coalesce(sum(appeals) filter (where polarity = 'neutral'), 0)::bigint as neutral
+        from mart_area_cube where {clause} group by area order by appeals desc, area""", params).pl()
+    total = total_appeals(con, f)
+    return frame.with_columns((pl.col("appeals") * PER / total if total else pl.lit(None, pl.Float64))
+                              .alias("per_1000"), pl.lit(total).alias("all_appeals"))
+
+
+def area_matrix(con: duckdb.DuckDBPyConnection, f: Filters, by: str = "agency") -> pl.DataFrame:
+    """Heatmap data: per value of `by` and area, evidence counts and rate per 1,000 of its appeals."""
+    column = AREA_DIMENSIONS[by]
+    clause, params = where_evidence(f)
+    base_clause, base_params = where(f)
+    return con.execute(f"""
+        with evidence as (
+            select {column} as key, area, sum(appeals)::bigint as appeals,
+                   coalesce(sum(appeals) filter (where polarity = 'negative'), 0)::bigint as negative
+            from mart_area_cube where {clause} group by all
+        ),
+        volume as (
+            select {column} as key, sum(appeals)::bigint as all_appeals
+            from mart_responsiveness where {base_clause} group by all
+        )
+        select e.key, e.area, e.appeals, e.negative, v.all_appeals,
+               e.appeals * {PER}.0 / v.all_appeals as per_1000,
+               e.negative * {PER}.0 / v.all_appeals as negative_per_1000
+        from evidence e join volume v using (key)
+        order by v.all_appeals desc, e.key, e.area""", [*params, *base_params]).pl()
+
+
+def area_trend(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
+    """Per month and area: evidence counts and rate per 1,000 appeals of that month."""
+    clause, params = where_evidence(f)
+    base_clause, base_params = where(f)
+    return con.execute(f"""
+        with evidence as (
+            select registered_month as month, area, sum(appeals)::bigint as appeals
+            from mart_area_cube where {clause} group by all
+        ),
+        volume as (
+            select registered_month as month, sum(appeals)::bigint as all_appeals
+            from mart_responsiveness where {base_clause} group by all
+        )
+        select e.month, e.area, e.appeals, v.all_appeals, e.appeals * {PER}.0 / v.all_appeals as per_1000
+        from evidence e join volume v using (month)
+        order by e.month, e.area""", [*params, *base_params]).pl()
+
+
+def area_changes(con: duckdb.DuckDBPyConnection, f: Filters, by: str | None = None, min_count: int = 10) -> pl.DataFrame:
+    """What changed most since the previous period of the same length, ranked by how sure the change is.
+
+    Per area (or per value of `by` and area): evidence counts and rates per 1,000 appeals now and
+    before, the change, and a z score of the difference of two Poisson rates, so a jump from 1 to 3
+    letters does not outrank a steady rise from 300 to 420. Rows with fewer than `min_count`
+    letters in both periods are left out.
+    """
+    if not (f.date_from and f.date_to):
+        raise WarehouseError("Choose a period to compare with the one before it.",
+                             hint="Set the months filter to a range.")
+    now, before = _rates(con, f, by), _rates(con, f.previous_period(), by)
+    keys = ["key", "area"] if by else ["area"]
+    joined = now.join(before, on=keys, how="full", suffix="_before", coalesce=True).fill_null(0)
+    joined = joined.with_columns(
+        pl.when(pl.col("all_appeals") > 0).then(pl.col("appeals") * PER / pl.col("all_appeals")).alias("per_1000"),
+        pl.when(pl.col("all_appeals_before") > 0).then(pl.col("appeals_before") * PER / pl.col("all_appeals_before"))
+        .alias("per_1000_before"),
+    )
+    joined = joined.with_columns(
+        (pl.col("per_1000") - pl.col("per_1000_before")).alias("change_per_1000"),
+        pl.struct("appeals", "all_appeals", "appeals_before", "all_appeals_before")
+        .map_elements(lambda r: poisson_rate_z(r["appeals"], r["all_appeals"], r["appeals_before"],
+                                               r["all_appeals_before"]), return_dtype=pl.Float64).alias("z"),
+    )
+    enough = (pl.col("appeals") >= min_count) | (pl.col("appeals_before") >= min_count)
+    return joined.filter(enough).sort(pl.col("z").abs(), descending=True, nulls_last=True)
+
+
+def _rates(con: duckdb.DuckDBPyConnection, f: Filters, by: str | None) -> pl.DataFrame:
+    column = AREA_DIMENSIONS[by] if by else None
+    select_key = f"{column} as key, " if column else ""
+    clause, params = where_evidence(f)
+    base_clause, base_params = where(f)
+    join = "join volume v using (key)" if column else "cross join volume v"
+    volume_key = f"{column} as key, " if column else ""
+    return con.execute(f"""
+        with evidence as (
+            select {select_key} area, sum(appeals)::bigint as appeals
+            from mart_area_cube where {clause} group by all
+        ),
+        volume as (
+            select {volume_key} sum(appeals)::bigint as all_appeals
+            from mart_responsiveness where {base_clause} {"group by all" if column else ""}
+        )
+        select e.*, v.all_appeals from evidence e {join}""", [*params, *base_params]).pl()
+
+
+def poisson_rate_z(count: float, exposure: float, count_before: float, exposure_before: float) -> float | None:
+    """z of the difference between two rates (count / exposure), with the pooled Poisson variance."""
+    if not exposure or not exposure_before:
+        return None
+    pooled = (count + count_before) / (exposure + exposure_before)
+    variance = pooled * (1 / exposure + 1 / exposure_before)
+    if variance <= 0:
+        return None
+    return (count / exposure - count_before / exposure_before) / math.sqrt(variance)
+
+
+# ---------------------------------------------------------------- groups of similar texts
+
+
+def text_groups(con: duckdb.DuckDBPyConnection, f: Filters, area: str, limit: int = 50) -> pl.DataFrame:
+    """The groups of one area under the filters, largest first, with label, examples and top agency."""
+    clause, params = where_evidence(f, prefix="c.")
+    return con.execute(f"""
+        with counted as (
+            select c.group_no, sum(c.appeals)::bigint as appeals,
+                   coalesce(sum(c.appeals) filter (where c.polarity = 'negative'), 0)::bigint as negative,
+                   count(distinct c.agency_key) as agencies
+            from mart_text_group_cube c
+            where c.area = ? and {clause} group by c.group_no
+        )
+        select c.group_no, g.label, c.appeals, c.negative, c.agencies, g.appeals as appeals_all_time,
+               g.cohesion, g.top_agency_key, g.top_agency_appeals, g.example_ids,
+               g.first_registered_at, g.last_registered_at
+        from counted c join mart_text_groups g on g.area = ? and g.group_no = c.group_no
+        order by c.appeals desc, c.group_no limit ?""", [area, *params, area, limit]).pl()
+
+
+def group_by_agency(con: duckdb.DuckDBPyConnection, f: Filters, area: str, group_no: int) -> pl.DataFrame:
+    """Where one group's letters went: appeals per agency under the filters."""
+    clause, params = where_evidence(f)
+    return con.execute(f"""
+        select agency_key, region_key, sum(appeals)::bigint as appeals
+        from mart_text_group_cube where area = ? and group_no = ? and {clause}
+        group by agency_key, region_key order by appeals desc, agency_key""", [area, group_no, *params]).pl()
+
+
+# ---------------------------------------------------------------- texts (analysts only)
+
+
+def texts_behind(con: duckdb.DuckDBPyConnection, f: Filters, area: str | None = None, polarity: str | None = None,
+                 group_no: int | None = None, agency_key: str | None = None, region_key: str | None = None,
+                 month=None, limit: int = 200) -> pl.DataFrame:
+    """The letters behind a number on a chart: the drill-down of every themes chart."""
+    clause, params = where(f, "a.registered_month", alias="a.")
+    conditions, extra = [], []
+    if area or f.areas or f.polarities or polarity or group_no is not None:
+        areas = [area] if area else list(f.areas)
+        polarities = [polarity] if polarity else list(f.polarities)
+        sub = "select appeal_id from fct_appeal_areas where true"
+        if areas:
+            sub += " and area in (select unnest(?))"
+            extra.append(areas)
+        if polarities:
+            sub += " and polarity in (select unnest(?))"
+            extra.append(polarities)
+        if group_no is not None:
+            sub += " and (appeal_id, area) in (select appeal_id, area from fct_text_group_members where group_no = ?)"
+            extra.append(group_no)
+        conditions.append(f"a.appeal_id in ({sub})")
+    for column, value in (("a.agency_key", agency_key), ("a.region_key", region_key), ("a.registered_month", month)):
+        if value is not None:
+            conditions.append(f"{column} = ?")
+            extra.append(value)
+    condition = " and ".join([clause, *conditions])
+    return con.execute(f"""
+        select a.appeal_id, a.registered_at, a.agency_key, a.agency, a.region, a.language, a.appeal_type, a.text
+        from fct_appeals a where {condition}
+        order by a.registered_at desc, a.appeal_id limit ?""", [*params, *extra, limit]).pl()
+
+
+def search_texts(con: duckdb.DuckDBPyConnection, text: str, f: Filters, limit: int = 100) -> pl.DataFrame:
+    """BM25 full-text search over the redacted texts, within the filters, best matches first."""
+    if not has_search_index(con):
+        raise WarehouseError("The snapshot has no search index.", hint="Run `tyndau build` to create it.")
+    if not text.strip():
+        return pl.DataFrame(schema={c: pl.Utf8 for c in (*TEXT_COLUMNS, "score")})
+    clause, params = where(f, "a.registered_month", alias="a.")
+    evidence = ""
+    extra: list = []
+    if f.areas or f.polarities:
+        evidence = "and a.appeal_id in (select appeal_id from fct_appeal_areas where true"
+        for column, values in (("area", f.areas), ("polarity", f.polarities)):
+            if values:
+                evidence += f" and {column} in (select unnest(?))"
+                extra.append(list(values))
+        evidence += ")"
+    return con.execute(f"""
+        with scored as (
+            select a.appeal_id, {INDEX_SCHEMA}.match_bm25(a.appeal_id, ?) as score
+            from fct_appeals a
+            where {clause} {evidence}
+        )
+        select a.appeal_id, a.registered_at, a.agency_key, a.agency, a.region, a.language, a.appeal_type,
+               a.text, s.score
+        from scored s join fct_appeals a using (appeal_id)
+        where s.score is not null
+        order by s.score desc, a.appeal_id limit ?""", [text, *params, *extra, limit]).pl()
+
+
+def appeal_detail(con: duckdb.DuckDBPyConnection, appeal_id: str) -> dict | None:
+    """One appeal with its text, lifecycle and labels (the model's and the effective ones)."""
+    row = con.execute("""
+        select appeal_id, external_id, registered_at, agency_key, agency, region, channel, language, appeal_type,
+               status, due_date, final_answer_at, is_on_time, redirect_count, satisfaction, text
+        from fct_appeals where appeal_id = ?""", [appeal_id]).pl()
+    if row.height == 0:
+        return None
+    detail = row.row(0, named=True)
+    detail["labels"] = con.execute("""
+        select area, polarity, score, model_version, is_corrected from fct_appeal_areas
+        where appeal_id = ? order by score desc nulls last, area""", [appeal_id]).pl()
+    return detail
+
+
+def review_queue(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 100) -> pl.DataFrame:
+    """Texts whose labels the model was least sure of, not yet corrected: what an analyst checks first."""
+    clause, params = where(f, "a.registered_month", alias="a.")
+    return con.execute(f"""
+        select a.appeal_id, a.registered_at, a.agency_key, a.agency, a.region, a.language, a.appeal_type, a.text,
+               min(x.score) as score
+        from fct_appeal_areas x join fct_appeals a using (appeal_id)
+        where {clause} and not x.is_corrected
+        group by all order by score asc nulls first, a.appeal_id limit ?""", [*params, limit]).pl()
