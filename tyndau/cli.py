@@ -286,13 +286,18 @@ def _print_gaps(frame, top: int) -> None:
         return
     period = f"{frame['period_start'][0]:%Y-%m} to {frame['period_end'][0]:%Y-%m}"
     table = Table(title=f"Behaviour gaps from citizens' appeals, {period} (gap = shrunk rate - national rate)")
-    for column in ("agency", "area", "rank", "gap (pp)", "95% interval", "certainty", "complaints / appeals"):
+    for column in ("agency", "area", "rank", "gap (pp)", "95% interval", "certainty", "complaints / classified"):
         table.add_column(column)
     for r in frame.filter(frame["rank_in_agency"] <= top).iter_rows(named=True):
         table.add_row(r["agency_key"], r["area"], str(r["rank_in_agency"]), f"{100 * r['gap_score']:+.1f}",
                       f"{100 * r['gap_low']:+.1f} .. {100 * r['gap_high']:+.1f}", f"{r['certainty']:.0%}",
-                      f"{r['negative_appeals']} / {r['appeals']}")
-    out.print(table)
+                      f"{r['negative_appeals']} / {r['classified_appeals']}")
+    _wide().print(table)
+
+
+def _wide() -> Console:
+    """Reports are wide tables: as wide as the terminal, and never narrower than 140 columns."""
+    return Console(soft_wrap=True, width=max(out.width, 140))
 
 
 @app.command()
@@ -335,7 +340,7 @@ def _print_plan(table, summary: dict) -> None:
         view.add_row(r["agency_key"], f"{r['course_id']} {r['title_en']}", str(r["seats"]), f"{r['cost']:,.0f}",
                      ", ".join(r["gap_areas"]), f"{r['top_area']} {100 * r['gap_score']:+.1f}",
                      str(r["negative_appeals"]), f"{r['plan_value']:.2f}")
-    out.print(view)
+    _wide().print(view)
     if table.height == 0:
         out.print("Nothing to plan: no agency has a gap a catalogue course develops (or the budget buys no seat).")
 
@@ -353,6 +358,231 @@ def questionnaire(
     write_questionnaire(out_file, fmt, tuple(area))
     out.print(f"Wrote {out_file}: {len(questions(tuple(area)))} items; answers ingest with "
               f"`tyndau ingest EXPORT.csv -c kobo`.")
+
+
+# ---------------------------------------------------------------- dashboard: users, serving, corrections, audit, demo
+
+users_app = typer.Typer(help="Dashboard users (a TOML file of argon2 password hashes and roles).", no_args_is_help=True)
+corrections_app = typer.Typer(help="Analysts' label corrections queued by the dashboard.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+app.add_typer(corrections_app, name="corrections")
+DASHBOARD_APP = Path(__file__).resolve().parents[1] / "dashboard" / "app.py"
+
+
+@users_app.command("add")
+@friendly
+def users_add(
+    name: str = typer.Argument(..., help="User name to log in with."),
+    role: str = typer.Option(..., "--role", help="leadership, analyst, training_planner or admin."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from stdin (for scripts)."),
+    display_name: str = typer.Option("", "--display-name", help="Name shown in the dashboard."),
+    email: str = typer.Option("", "--email", help="E-mail an OIDC login maps to this user (optional)."),
+    replace: bool = typer.Option(False, "--replace", help="Change an existing user's password and role."),
+    config: Optional[Path] = ConfigOpt,
+):
+    """Add a dashboard user to the users file (users_file), storing an argon2 hash of the password."""
+    from dashboard.users import add_user
+
+    settings = load_settings(config)
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else \
+        typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    user = add_user(settings.users_file, name, role, password, display_name, email, replace)
+    out.print(f"User {user.name} ({user.role}) saved in {settings.users_file}.")
+
+
+@users_app.command("list")
+@friendly
+def users_list(config: Optional[Path] = ConfigOpt):
+    """List the dashboard users and their roles (never the hashes)."""
+    from dashboard.users import load_entries
+
+    settings = load_settings(config)
+    entries = load_entries(settings.users_file)
+    for name, entry in sorted(entries.items()):
+        out.print(f"  {name:<24} {entry['role']:<18} {entry.get('email', '')}", highlight=False)
+    if not entries:
+        out.print(f"No users in {settings.users_file}; add one with `tyndau users add NAME --role ROLE`.")
+
+
+@app.command()
+@friendly
+def dashboard(
+    port: int = typer.Option(8501, "--port", help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (0.0.0.0 for every interface)."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Serve the dashboard (Streamlit, headless) on the published snapshot of the warehouse."""
+    import os
+
+    settings = settings_from(config, db)
+    _check_dashboard_ready(settings)
+    os.environ.update(_dashboard_environment(config, db))
+    console.print(f"Dashboard on http://{host}:{port} (snapshot {settings.resolved_snapshot_path()}); Ctrl+C stops it.")
+    os.execv(sys.executable, [sys.executable, *_streamlit_arguments(port, host)])
+
+
+def _check_dashboard_ready(settings) -> None:
+    from dashboard.users import load_entries
+
+    if not Path(settings.resolved_snapshot_path()).exists():
+        raise TyndauError(f"No warehouse snapshot at {settings.resolved_snapshot_path()}.",
+                          hint="Run `tyndau demo` for the sample data, or `tyndau init`, `tyndau ingest` and `tyndau build`.")
+    if not load_entries(settings.users_file):
+        console.print(f"[yellow]No users in {settings.users_file}:[/] nobody can log in until you run "
+                      "`tyndau users add NAME --role ROLE`.")
+
+
+def _dashboard_environment(config: Optional[Path], db: Optional[Path]) -> dict[str, str]:
+    env = {}
+    if config:
+        env["TYNDAU_CONFIG"] = str(config.resolve())
+    if db:
+        env["TYNDAU_DB_PATH"] = str(db.resolve())
+    return env
+
+
+def _streamlit_arguments(port: int, host: str) -> list[str]:
+    return ["-m", "streamlit", "run", str(DASHBOARD_APP), "--server.headless", "true", "--server.port", str(port),
+            "--server.address", host, "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none",
+            "--global.developmentMode", "false", "--client.toolbarMode", "minimal"]
+
+
+@corrections_app.command("apply")
+@friendly
+def corrections_apply(
+    rebuild: bool = typer.Option(True, "--build/--no-build", help="Rebuild the marts so the pages show them."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Store the corrections the dashboard queued (its inbox) beside the model's labels, then rebuild."""
+    settings = settings_from(config, db)
+    con = open_writer(settings)
+    counts = _apply_corrections(con, settings)
+    out.print(f"Corrections: {counts['applied']} applied, {counts['failed']} failed "
+              f"(kept in {settings.resolved_inbox_dir()}/failed with the reason).")
+    if rebuild and counts["applied"]:
+        from warehouse.build import build_models
+
+        build_models(con, settings)
+    publish(con, settings)
+
+
+def _apply_corrections(con, settings) -> dict[str, int]:
+    from nlp.review import store_correction
+    from warehouse.inbox import apply_pending
+
+    def store(c):
+        store_correction(con, c.text_id, c.areas, c.analyst, note=c.note or None,
+                         reviewed_model_version=c.model_version or None, correction_id=c.correction_id)
+
+    return apply_pending(settings.resolved_inbox_dir(), store)
+
+
+@app.command()
+@friendly
+def audit(last: int = typer.Option(50, "--last", help="How many of the latest records."),
+          config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
+    """Show who read which citizens' texts in the dashboard (the append-only audit log)."""
+    from warehouse.audit import read
+
+    settings = settings_from(config, db)
+    for r in read(settings.resolved_audit_log_path(), last):
+        out.print(f"{r['at']} {r['user']:<16} {r['role']:<12} {r['action']:<7} {r['page']:<14} "
+                  f"{r['appeal_count']:>5} text(s) {r['detail'][:60]}", highlight=False)
+
+
+@app.command()
+@friendly
+def demo(
+    port: int = typer.Option(8501, "--port", help="Port of the dashboard."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address of the dashboard."),
+    folder: Path = typer.Option(Path("demo"), "--dir", help="Folder for the demo warehouse and its users file."),
+    train: bool = typer.Option(True, "--train/--no-train", help="Train the default classifier if none exists."),
+    serve: bool = typer.Option(True, "--serve/--no-serve", help="Start the dashboard at the end."),
+):
+    """The sample data end to end: init, ingest every file, classify, build, demo users, then the dashboard."""
+    import os
+
+    settings = load_settings(None, db_path=str(folder / "tyndau.duckdb"), users_file=str(folder / "users.toml"))
+    con = open_writer(settings)
+    from warehouse.refdata import load_reference_data
+
+    load_reference_data(con)
+    _demo_ingest(con, settings, folder)
+    _demo_classify(con, settings, train)
+    from warehouse.build import build_models
+
+    out.print("==> building the marts and the search index")
+    build_models(con, settings)
+    publish(con, settings)
+    con.close()
+    _demo_users(settings)
+    if serve:
+        os.environ.update({"TYNDAU_DB_PATH": str(Path(settings.db_path).resolve()),
+                           "TYNDAU_USERS_FILE": str(Path(settings.users_file).resolve())})
+        console.print(f"Dashboard on http://{host}:{port}; Ctrl+C stops it.")
+        os.execv(sys.executable, [sys.executable, *_streamlit_arguments(port, host)])
+
+
+def _demo_sample_folder(folder: Path) -> Path:
+    """The committed sample (sample_data/default), or the same generated once into the demo folder."""
+    shipped = Path(__file__).resolve().parents[1] / "sample_data" / "default"
+    if (shipped / "appeals.csv").exists():
+        return shipped
+    generated = folder / "sample"
+    if not (generated / "appeals.csv").exists():
+        from sample_data.generate import generate
+
+        out.print(f"==> generating the sample dataset into {generated}")
+        generate(generated)
+    return generated
+
+
+def _demo_ingest(con, settings, folder: Path) -> None:
+    from ingestion.sample_files import ingest_sample_dataset
+
+    sample = _demo_sample_folder(folder)
+    out.print(f"==> loading {sample}")
+    ingest_sample_dataset(con, sample, settings, on_file=lambda name, report: out.print(
+        f"  {name:<24} read {report.counts.read:>8,}  new {report.counts.inserted:>8,}  "
+        f"rejected {report.counts.rejected:,}"))
+
+
+def _demo_classify(con, settings, train: bool) -> None:
+    """Classify with the installed model; without one, train the default first (a few minutes, once)."""
+    model_dir = Path(settings.model_dir)
+    if not (model_dir / "config.json").exists():
+        if not train:
+            console.print("[yellow]No classifier: the themes pages stay empty.[/] Train one with "
+                          "`tyndau demo --train` or `tyndau train`.")
+            return
+        from nlp.train import TrainConfig, train as train_model
+
+        out.print(f"==> no classifier in {model_dir}: training the default one (a few minutes, only this once)")
+        train_model(TrainConfig(out=model_dir), progress=lambda line: out.print(f"  {line}", highlight=False))
+    from nlp.classify import classify_pending
+    from nlp.ensemble import load_classifier
+
+    out.print(f"==> classifying the texts with {model_dir}")
+    report = classify_pending(con, load_classifier(model_dir))
+    out.print(f"  {report.classified:,} classified, {report.failed:,} could not be ({report.rate:,.0f} texts/s)")
+
+
+def _demo_users(settings) -> None:
+    """One user per role with a fresh random password, printed once (only when the file has none)."""
+    import secrets
+
+    from dashboard.users import ROLES, add_user, load_entries
+
+    if load_entries(settings.users_file):
+        out.print(f"==> users: {settings.users_file} (unchanged)")
+        return
+    out.print(f"==> demo users (saved as argon2 hashes in {settings.users_file}; passwords shown only now):")
+    for role in ROLES:
+        password = secrets.token_urlsafe(9)
+        add_user(settings.users_file, f"demo-{role.replace('_', '-')}", role, password)
+        out.print(f"  demo-{role.replace('_', '-'):<24} {password}   ({role})", highlight=False)
 
 
 def main() -> None:  # pragma: no cover

@@ -17,10 +17,10 @@ previous build in place. The full-text index of the texts is rebuilt last, in th
 transaction, so the snapshot readers get carries it.
 
 An **incremental** SQL model adds ``-- materialized: incremental`` and ``-- partition:
-<columns>`` to its header. It reads the variables ``incremental_since_run`` (the highest
-load run the previous build had seen; -1 on a full build) and ``incremental_since_at``
-(when that build ran) to recompute only the partitions touched since, and returns every
-partition it recomputed, even empty ones; the build replaces exactly those partitions.
+<columns>`` to its header. It reads the variable ``incremental_since_at`` (when the
+previous build of it ran; 1900 on a full build) to recompute only the partitions touched
+since, and returns every partition it recomputed, even empty ones; the build replaces
+exactly those partitions.
 A changed model file or a missing table gives a full build. Watermarks live in
 ``model_state``.
 
@@ -130,7 +130,7 @@ def build_models(con: duckdb.DuckDBPyConnection, settings: Settings, only: list[
     with transaction(con):
         refresh_calendar(con, settings)
         set_setting_variables(con, settings)
-        watermark = current_watermark(con)
+        watermark = build_started_at(con)
         for model in discover_models():
             if only and model.name not in only:
                 continue
@@ -147,19 +147,19 @@ def set_setting_variables(con: duckdb.DuckDBPyConnection, settings: Settings) ->
             con.execute(f"set variable {name} = ?", [value])
 
 
-def current_watermark(con: duckdb.DuckDBPyConnection) -> tuple[int, object]:
-    """(highest load run, now): what an incremental model has seen once this build commits."""
-    return con.execute("select coalesce(max(load_run_id), 0), now()::timestamp from load_runs").fetchone()
+def build_started_at(con: duckdb.DuckDBPyConnection):
+    """The build's start: an incremental model has seen every change before it once the build commits."""
+    return con.execute("select now()::timestamp").fetchone()[0]
 
 
-def build_one(con: duckdb.DuckDBPyConnection, model: Model, watermark: tuple[int, object] | None = None) -> BuildResult:
+def build_one(con: duckdb.DuckDBPyConnection, model: Model, watermark=None) -> BuildResult:
     started = time.perf_counter()
     if model.kind == "python":
         materialise_python_model(con, model)
     else:
         try:
             if model.materialized == "incremental":
-                build_incremental(con, model, watermark or current_watermark(con))
+                build_incremental(con, model, watermark or build_started_at(con))
             else:
                 con.execute(f"create or replace table {model.name} as {model.sql}")
         except duckdb.Error as exc:
@@ -180,12 +180,11 @@ def materialise_python_model(con: duckdb.DuckDBPyConnection, model: Model) -> No
         con.unregister("_python_model_frame")
 
 
-def build_incremental(con: duckdb.DuckDBPyConnection, model: Model, watermark: tuple[int, object]) -> None:
+def build_incremental(con: duckdb.DuckDBPyConnection, model: Model, watermark) -> None:
     """Replace only the partitions the model recomputed; a full build when the model or its table is new."""
     state = _previous_state(con, model)
     full = state is None or state[0] != model.fingerprint or not _table_exists(con, model.name)
-    con.execute("set variable incremental_since_run = ?", [-1 if full else state[1]])
-    con.execute("set variable incremental_since_at = ?::timestamp", ["1900-01-01" if full else state[2]])
+    con.execute("set variable incremental_since_at = ?::timestamp", ["1900-01-01" if full else state[1]])
     if full:
         con.execute(f"create or replace table {model.name} as {model.sql}")
     else:
@@ -194,8 +193,7 @@ def build_incremental(con: duckdb.DuckDBPyConnection, model: Model, watermark: t
         con.execute(f"delete from {model.name} where ({cols}) in (select distinct ({cols}) from _incremental_rows)")
         con.execute(f"insert into {model.name} by name select * from _incremental_rows")
         con.execute("drop table _incremental_rows")
-    con.execute(f"insert or replace into {STATE_TABLE} values (?, ?, ?, ?)",
-                [model.name, model.fingerprint, watermark[0], watermark[1]])
+    con.execute(f"insert or replace into {STATE_TABLE} values (?, ?, ?)", [model.name, model.fingerprint, watermark])
 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
@@ -205,8 +203,8 @@ def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
 
 def _previous_state(con: duckdb.DuckDBPyConnection, model: Model):
     con.execute(f"create table if not exists {STATE_TABLE} (model varchar primary key, fingerprint varchar, "
-                "since_load_run_id bigint, built_at timestamp)")
-    return con.execute(f"select fingerprint, since_load_run_id, built_at from {STATE_TABLE} where model = ?",
+                "built_at timestamp)")
+    return con.execute(f"select fingerprint, built_at from {STATE_TABLE} where model = ?",
                        [model.name]).fetchone()
 
 

@@ -46,7 +46,7 @@ class Settings:
     gap_window_months: int = _setting(
         12, "Months of data behind a behaviour gap (the latest ones); its trend compares the months before.")
     impact_window_months: int = _setting(
-        6, "Months before and after a course session that the training-impact analysis compares.")
+        12, "Months before and after a course session that the training-impact analysis compares.")
     users_file: str = _setting("users.toml", "Dashboard users with password hashes and roles.")
     audit_log_path: str = _setting(
         "", "Append-only log of every text a dashboard user read; default: <db_path> with .audit.jsonl.")

@@ -57,7 +57,7 @@ def session_areas(sessions_frame: pl.DataFrame, window: int) -> pl.DataFrame:
 
 def evidence_cube(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     return con.execute("""
-        select agency_key, agency_kind, area, evidence_month, appeals, negative_appeals
+        select agency_key, agency_kind, area, evidence_month, classified_appeals as appeals, negative_appeals
         from mart_area_evidence_monthly""").pl()
 
 

@@ -3,13 +3,14 @@
 The things to close are **gaps**: an agency's area with a weight (its priority times the agency's
 appeals per month, see :mod:`warehouse.planning`). The things to buy are **offerings**: one course
 for one agency, a cohort of at most ``max_seats`` staff at ``cost_per_seat`` KZT each, developing
-one or more areas. Training a full cohort of any course that develops an area closes that area's
-gap; a partial cohort closes that share of it; a second course on the same gap adds nothing once it
-is closed (so the plan spreads money over gaps instead of stacking courses on one). As a mixed
-integer programme::
+one or more areas. A gap is closed by training ``staff_needed`` people (the largest class of a
+catalogue course that develops it, or the agency's staff if fewer) in any course that develops
+it; fewer seats close that share of it, and seats beyond closing it add nothing (so the plan
+spreads money over gaps instead of stacking courses on one, and a course developing two of an
+agency's gaps counts for both). As a mixed integer programme::
 
     maximise   sum_g w_g * y_g
-    subject to y_g <= sum_{o develops g} x_o / max_seats_o     (coverage of gap g)
+    subject to y_g <= sum_{o develops g} x_o / staff_needed_g   (coverage of gap g)
                0 <= y_g <= 1
                sum_o cost_o * x_o <= budget
                sum_o x_o          <= seat limit (optional)
@@ -42,6 +43,11 @@ class Gap:
     agency_key: str
     area: str
     weight: float
+    staff_needed: int
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.agency_key, self.area)
 
 
 @dataclass(frozen=True)
@@ -92,28 +98,35 @@ def check_limits(budget: float, seat_limit: int | None) -> None:
         raise PlanError(f"The seat limit must be a positive number of seats, got {seat_limit!r}.")
 
 
-def coverage(lines: Sequence[PlanLine]) -> dict[tuple[str, str], float]:
-    """Share of each gap closed by the plan (capped at one)."""
+def raw_coverage(lines: Sequence[PlanLine], gaps: Sequence[Gap]) -> dict[tuple[str, str], float]:
+    """Seats trained on each gap over the staff it needs (not capped: see :func:`coverage`)."""
+    needs = {g.key: max(g.staff_needed, 1) for g in gaps}
     covered: dict[tuple[str, str], float] = {}
     for line in lines:
         for key in line.offering.gap_keys():
-            covered[key] = min(1.0, covered.get(key, 0.0) + line.seats / line.offering.max_seats)
+            if key in needs:
+                covered[key] = covered.get(key, 0.0) + line.seats / needs[key]
     return covered
+
+
+def coverage(lines: Sequence[PlanLine], gaps: Sequence[Gap]) -> dict[tuple[str, str], float]:
+    """Share of each gap closed by the plan (capped at one)."""
+    return {key: min(1.0, value) for key, value in raw_coverage(lines, gaps).items()}
 
 
 def plan_value(lines: Sequence[PlanLine], gaps: Sequence[Gap]) -> float:
     """Priority-weighted gap reduction of a plan: the objective every method is judged by."""
-    covered = coverage(lines)
-    return sum(g.weight * covered.get((g.agency_key, g.area), 0.0) for g in gaps)
+    covered = coverage(lines, gaps)
+    return sum(g.weight * covered.get(g.key, 0.0) for g in gaps)
 
 
 def relevant(offerings: Sequence[Offering], gaps: Sequence[Gap]) -> tuple[list[Offering], list[Gap]]:
     """Offerings that develop at least one weighted gap, and those gaps."""
     weighted = [g for g in gaps if g.weight > 0]
-    keys = {(g.agency_key, g.area) for g in weighted}
+    keys = {g.key for g in weighted}
     useful = [o for o in offerings if o.max_seats > 0 and o.cost_per_seat >= 0 and keys & set(o.gap_keys())]
     reached = {k for o in useful for k in o.gap_keys()}
-    return useful, [g for g in weighted if (g.agency_key, g.area) in reached]
+    return useful, [g for g in weighted if g.key in reached]
 
 
 def optimise_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: float,
@@ -137,13 +150,13 @@ def _solve(pool: list[Offering], targets: list[Gap], budget: float, seat_limit: 
     except ImportError:  # pragma: no cover - SciPy comes with scikit-learn
         return None
     n_x, n_y = len(pool), len(targets)
-    gap_index = {(g.agency_key, g.area): j for j, g in enumerate(targets)}
+    gap_index = {g.key: j for j, g in enumerate(targets)}
     objective = np.concatenate([np.zeros(n_x), -np.array([g.weight for g in targets])])
-    cover = np.zeros((n_y, n_x + n_y))           # y_g - sum x_o / max_o <= 0
+    cover = np.zeros((n_y, n_x + n_y))           # y_g - sum x_o / staff_needed_g <= 0
     for i, o in enumerate(pool):
         for key in o.gap_keys():
             if key in gap_index:
-                cover[gap_index[key], i] = -1.0 / o.max_seats
+                cover[gap_index[key], i] = -1.0 / max(targets[gap_index[key]].staff_needed, 1)
     cover[np.arange(n_y), n_x + np.arange(n_y)] = 1.0
     rows, upper = [cover, np.concatenate([[o.cost_per_seat for o in pool], np.zeros(n_y)])[None, :]], \
         [np.zeros(n_y), [float(budget)]]
@@ -164,12 +177,11 @@ def greedy_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: floa
     """Repeatedly buy the seats with the most gap reduction per tenge, recomputed as gaps close."""
     check_limits(budget, seat_limit)
     pool, targets = relevant(offerings, gaps)
-    weights = {(g.agency_key, g.area): g.weight for g in targets}
     money, seats_left = float(budget), seat_limit if seat_limit is not None else float("inf")
     bought: dict[Offering, int] = {}
     while True:
-        covered = coverage([PlanLine(o, s) for o, s in bought.items()])
-        best = _best_next(pool, bought, covered, weights, money, seats_left)
+        covered = coverage([PlanLine(o, s) for o, s in bought.items()], targets)
+        best = _best_next(pool, bought, covered, {g.key: g for g in targets}, money, seats_left)
         if best is None:
             break
         offering, seats = best
@@ -180,20 +192,22 @@ def greedy_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: floa
     return Plan(_ordered(lines), budget, seat_limit, "greedy: gap reduction per tenge", plan_value(lines, targets))
 
 
-def _best_next(pool, bought, covered, weights, money, seats_left):
+def _best_next(pool, bought, covered, gaps, money, seats_left):
     """The offering with the best marginal value per tenge, and how many seats of it still help."""
     best, best_ratio = None, 0.0
     for o in pool:
-        open_keys = [k for k in o.gap_keys() if k in weights and covered.get(k, 0.0) < 1.0]
+        open_keys = [k for k in o.gap_keys() if k in gaps and covered.get(k, 0.0) < 1.0]
         room = o.max_seats - bought.get(o, 0)
         if not open_keys or room <= 0:
             continue
-        useful = min(room, max(1, int(round((1.0 - min(covered.get(k, 0.0) for k in open_keys)) * o.max_seats))))
+        still_needed = max((1.0 - covered.get(k, 0.0)) * gaps[k].staff_needed for k in open_keys)
+        useful = min(room, max(1, int(round(still_needed))))
         affordable = int(money // o.cost_per_seat) if o.cost_per_seat else useful
         seats = int(min(useful, affordable, seats_left))
         if seats <= 0:
             continue
-        gain = sum(weights[k] * min(1.0 - covered.get(k, 0.0), seats / o.max_seats) for k in open_keys)
+        gain = sum(gaps[k].weight * min(1.0 - covered.get(k, 0.0), seats / max(gaps[k].staff_needed, 1))
+                   for k in open_keys)
         ratio = gain / (seats * o.cost_per_seat) if o.cost_per_seat else float("inf")
         if ratio > best_ratio:
             best, best_ratio = (o, seats), ratio
@@ -206,7 +220,7 @@ def naive_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: float
     skipping what no longer fits. The baseline the optimiser is tested against."""
     check_limits(budget, seat_limit)
     pool, targets = relevant(offerings, gaps)
-    weights = {(g.agency_key, g.area): g.weight for g in targets}
+    weights = {g.key: g.weight for g in targets}
     money, seats_left = float(budget), seat_limit if seat_limit is not None else float("inf")
     lines = []
     for o in sorted(pool, key=lambda o: (-sum(weights.get(k, 0.0) for k in o.gap_keys()), o.agency_key, o.course_id)):

@@ -31,7 +31,7 @@ import numpy as np
 import polars as pl
 
 from warehouse.config import Settings
-from warehouse.optimiser import Gap, Offering, Plan, optimise_plan
+from warehouse.optimiser import Gap, Offering, Plan, naive_plan, optimise_plan, raw_coverage
 from warehouse.queries import Filters
 from warehouse.stats import add_rate_columns, beta_posterior_interval, beta_prior, posterior_exceedance
 
@@ -97,7 +97,7 @@ def months_in(period: tuple[date, date]) -> int:
 # ---------------------------------------------------------------------------------------- gaps
 
 GAP_SCHEMA = {"agency_key": pl.Utf8, "agency": pl.Utf8, "agency_kind": pl.Utf8, "area": pl.Utf8,
-              "appeals": pl.Int64, "negative_appeals": pl.Int64, "positive_appeals": pl.Int64,
+              "appeals": pl.Int64, "classified_appeals": pl.Int64, "negative_appeals": pl.Int64, "positive_appeals": pl.Int64,
               "neutral_appeals": pl.Int64, "example_appeal_ids": pl.List(pl.Utf8)}
 
 
@@ -105,7 +105,8 @@ def evidence_counts(con: duckdb.DuckDBPyConnection, period: tuple[date, date]) -
     """Per agency and area over the period: appeals, evidence by polarity, the strongest complaints."""
     frame = con.execute("""
         select agency_key, any_value(agency) as agency, any_value(agency_kind) as agency_kind, area,
-               sum(appeals)::bigint as appeals, sum(negative_appeals)::bigint as negative_appeals,
+               sum(appeals)::bigint as appeals, sum(classified_appeals)::bigint as classified_appeals,
+               sum(negative_appeals)::bigint as negative_appeals,
                sum(positive_appeals)::bigint as positive_appeals, sum(neutral_appeals)::bigint as neutral_appeals,
                flatten(list(example_appeal_ids order by evidence_month desc))[1:3] as example_appeal_ids
         from mart_area_evidence_monthly
@@ -122,10 +123,10 @@ def score_gaps(counts: pl.DataFrame) -> pl.DataFrame:
 
 
 def _score_area(part: pl.DataFrame) -> pl.DataFrame:
-    a, b = beta_prior(part["negative_appeals"], part["appeals"])
-    national = part["negative_appeals"].sum() / max(part["appeals"].sum(), 1)
-    scored = add_rate_columns(part, "negative_appeals", "appeals", "negative")
-    s, n = scored["negative_appeals"].to_numpy(), scored["appeals"].to_numpy()
+    a, b = beta_prior(part["negative_appeals"], part["classified_appeals"])
+    national = part["negative_appeals"].sum() / max(part["classified_appeals"].sum(), 1)
+    scored = add_rate_columns(part, "negative_appeals", "classified_appeals", "negative")
+    s, n = scored["negative_appeals"].to_numpy(), scored["classified_appeals"].to_numpy()
     low, high = beta_posterior_interval(s, n, a, b)
     return scored.with_columns(
         pl.lit(national).alias("national_rate"),
@@ -152,7 +153,7 @@ def citizen_gaps(con: duckdb.DuckDBPyConnection, f: Filters | None = None,
         else pl.DataFrame(schema={"agency_key": pl.Utf8, "area": pl.Utf8, "previous_gap_score": pl.Float64})
     gaps = current.join(trend, on=["agency_key", "area"], how="left").with_columns(
         (pl.col("gap_score") - pl.col("previous_gap_score")).alias("trend"),
-        (pl.col("appeals") >= rules.min_count_for_ranking).alias("ranked"),
+        (pl.col("classified_appeals") >= rules.min_count_for_ranking).alias("ranked"),
         pl.lit(period[0]).alias("period_start"), pl.lit(period[1]).alias("period_end"),
     )
     gaps = gaps.with_columns(pl.col("gap_score").rank("ordinal", descending=True).over("agency_key")
@@ -256,7 +257,8 @@ def triangulation(con: duckdb.DuckDBPyConnection, f: Filters | None = None,
     gaps = citizen_gaps(con, f, rules)
     period_end = gaps["period_end"].max() if gaps.height else None
     survey = survey_shortfalls(con, period_end, rules)
-    both = gaps.select("agency_key", "agency", "area", "appeals", "negative_appeals", "gap_score", "certainty") \
+    both = gaps.select("agency_key", "agency", "area", "classified_appeals", "negative_appeals", "gap_score",
+                       "certainty") \
         .join(survey, on=["agency_key", "area"], how="inner")
     margin = Z_ONE_SIDED * pl.col("survey_sd").fill_null(0) / pl.col("survey_raters").cast(pl.Float64).sqrt()
     citizens_gap = pl.col("certainty") >= CERTAIN
@@ -284,7 +286,7 @@ def area_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None, rules: Pl
     return gaps.join(survey, on=["agency_key", "area"], how="left").with_columns(
         (pl.col("gap_score").clip(lower_bound=0) * pl.col("certainty")
          + SURVEY_WEIGHT * pl.col("survey_shortfall").fill_null(0)).alias("priority"),
-        (pl.col("appeals") / months).alias("appeals_per_month"),
+        (pl.col("classified_appeals") / months).alias("appeals_per_month"),
     )
 
 
@@ -315,7 +317,7 @@ def training_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None = None
         pl.first("cost_per_seat"), pl.first("max_seats"),
         pl.sum("area_value").alias("value"), pl.col("area").alias("gap_areas"),
         pl.first("area").alias("top_area"), pl.first("gap_score"), pl.first("gap_low"), pl.first("gap_high"),
-        pl.first("certainty"), pl.first("negative_appeals"), pl.first("appeals"), pl.first("survey_score"),
+        pl.first("certainty"), pl.first("negative_appeals"), pl.first("classified_appeals"), pl.first("survey_score"),
         pl.first("example_appeal_ids"),
     )
     return (per_course.join(staff, on="agency_key", how="left").join(trained, on=["agency_key", "course_id"], how="left")
@@ -342,7 +344,7 @@ def _empty_priorities() -> pl.DataFrame:
         "agency_key": pl.Utf8, "course_id": pl.Utf8, "agency": pl.Utf8, "title_en": pl.Utf8, "title_ru": pl.Utf8,
         "title_kk": pl.Utf8, "cost_per_seat": pl.Float64, "max_seats": pl.Int64, "value": pl.Float64,
         "gap_areas": pl.List(pl.Utf8), "top_area": pl.Utf8, "gap_score": pl.Float64, "gap_low": pl.Float64,
-        "gap_high": pl.Float64, "certainty": pl.Float64, "negative_appeals": pl.Int64, "appeals": pl.Int64,
+        "gap_high": pl.Float64, "certainty": pl.Float64, "negative_appeals": pl.Int64, "classified_appeals": pl.Int64,
         "survey_score": pl.Float64, "example_appeal_ids": pl.List(pl.Utf8), "staff_count": pl.Int64,
         "staff_trained_recently": pl.Int64, "last_session_date": pl.Date, "cohort_seats": pl.Int64,
         "cohort_cost": pl.Float64, "rank_in_agency": pl.Int64})
@@ -355,8 +357,17 @@ def plan_inputs(priorities: pl.DataFrame, areas: pl.DataFrame) -> tuple[list[Off
     """Offerings (agency x course, a cohort of `cohort_seats`) and the weighted gaps they develop."""
     offerings = [Offering(r["agency_key"], r["course_id"], tuple(r["gap_areas"]), float(r["cost_per_seat"] or 0),
                           int(r["cohort_seats"] or 0)) for r in priorities.iter_rows(named=True)]
-    gaps = [Gap(r["agency_key"], r["area"], float(r["area_value"])) for r in areas.iter_rows(named=True)]
+    needed = staff_needed(priorities)
+    gaps = [Gap(r["agency_key"], r["area"], float(r["area_value"]), needed.get((r["agency_key"], r["area"]), 0))
+            for r in areas.iter_rows(named=True)]
     return offerings, gaps
+
+
+def staff_needed(priorities: pl.DataFrame) -> dict[tuple[str, str], int]:
+    """Staff to train to close an agency's gap on an area: the largest cohort of a course developing it."""
+    per_area = priorities.select("agency_key", "gap_areas", "cohort_seats").explode("gap_areas").group_by(
+        ["agency_key", "gap_areas"]).agg(pl.max("cohort_seats"))
+    return {(r[0], r[1]): int(r[2]) for r in per_area.iter_rows()}
 
 
 def weighted_areas(priorities_by_area: pl.DataFrame) -> pl.DataFrame:
@@ -368,11 +379,26 @@ def training_plan(con: duckdb.DuckDBPyConnection, budget: float, seat_limit: int
                   f: Filters | None = None, rules: PlanningRules | None = None) -> pl.DataFrame:
     """The plan table: which course, for which agency, how many seats, at what cost, the gap
     reduction it buys, and why (the gap areas, their size and certainty, the complaints)."""
+    priorities, offerings, gaps = plan_problem(con, f, rules)
+    return plan_table(optimise_plan(offerings, gaps, budget, seat_limit), priorities, gaps)
+
+
+def plan_problem(con: duckdb.DuckDBPyConnection, f: Filters | None,
+                 rules: PlanningRules | None) -> tuple[pl.DataFrame, list[Offering], list[Gap]]:
+    """What the optimiser chooses from: the priorities, their offerings and the weighted gaps."""
     rules = rules or PlanningRules.from_settings()
     areas = area_priorities(con, f, rules)
     priorities = training_priorities(con, f, rules, areas)
     offerings, gaps = plan_inputs(priorities, weighted_areas(areas))
-    return plan_table(optimise_plan(offerings, gaps, budget, seat_limit), priorities, gaps)
+    return priorities, offerings, gaps
+
+
+def naive_plan_value(con: duckdb.DuckDBPyConnection, budget: float, seat_limit: int | None = None,
+                     f: Filters | None = None, rules: PlanningRules | None = None) -> float:
+    """Value of the hand-made plan (biggest gaps first, whole cohorts) for the same budget: the page
+    shows how much more the optimiser's plan closes."""
+    _, offerings, gaps = plan_problem(con, f, rules)
+    return naive_plan(offerings, gaps, budget, seat_limit).value
 
 
 def plan_table(plan: Plan, priorities: pl.DataFrame, gaps: list[Gap]) -> pl.DataFrame:
@@ -391,15 +417,14 @@ def plan_table(plan: Plan, priorities: pl.DataFrame, gaps: list[Gap]) -> pl.Data
 
 
 def line_values(plan: Plan, gaps: list[Gap]) -> list[float]:
-    weights = {(g.agency_key, g.area): g.weight for g in gaps}
-    raw: dict[tuple[str, str], float] = {}
-    for line in plan.lines:
-        for key in line.offering.gap_keys():
-            raw[key] = raw.get(key, 0.0) + line.seats / line.offering.max_seats
+    """Each line's part of the plan's value: the gaps it develops, shared in proportion to seats."""
+    by_key = {g.key: g for g in gaps}
+    raw = raw_coverage(plan.lines, gaps)
     values = []
     for line in plan.lines:
-        share = line.seats / line.offering.max_seats
-        values.append(sum(weights.get(k, 0.0) * min(1.0, raw[k]) * share / raw[k] for k in line.offering.gap_keys()))
+        keys = [k for k in line.offering.gap_keys() if k in by_key and raw.get(k)]
+        values.append(sum(by_key[k].weight * min(1.0, raw[k]) * (line.seats / by_key[k].staff_needed) / raw[k]
+                          for k in keys))
     return values
 
 
@@ -413,14 +438,15 @@ def plan_summary(table: pl.DataFrame, budget: float, seat_limit: int | None) -> 
 def example_texts(con: duckdb.DuckDBPyConnection, appeal_ids: tuple[str, ...]) -> pl.DataFrame:
     """The redacted texts behind example ids (for roles that may read texts; the page checks)."""
     return con.execute("""
-        select appeal_id, registered_at, agency, language, text from fct_appeals
+        select appeal_id, registered_at, agency_key, region, language, appeal_type, text from fct_appeals
         where appeal_id in (select unnest(?)) order by registered_at desc""", [list(appeal_ids)]).pl()
 
 
 # ---------------------------------------------------------------------------------------- exports
 
 GAP_EXPORT_COLUMNS = ("agency_key", "agency", "area", "rank_in_agency", "gap_score", "gap_low", "gap_high",
-                      "certainty", "negative_appeals", "positive_appeals", "neutral_appeals", "appeals",
+                      "certainty", "negative_appeals", "positive_appeals", "neutral_appeals", "classified_appeals",
+                      "appeals",
                       "national_rate", "negative_rate", "trend", "ranked", "period_start", "period_end")
 PLAN_EXPORT_COLUMNS = ("agency_key", "agency", "course_id", "course", "seats", "cost_per_seat", "cost",
                        "plan_value", "gap_areas", "top_area", "gap_score", "certainty", "negative_appeals",

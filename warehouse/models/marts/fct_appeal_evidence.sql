@@ -3,10 +3,10 @@
 -- materialized: incremental
 -- partition: agency_key, evidence_month
 -- The expensive step behind the citizens' behaviour gaps (joining labels to texts and scanning
--- them for the indicators' keywords) runs only for the agency-months touched since the previous
--- build: an appeal loaded by a newer load run, or a label written later (labelled_at; null means
--- unknown and is always refreshed). Effective indicators are looked for in praise of the area,
--- ineffective ones in complaints; a neutral mention matches none.
+-- them for the indicators' keywords) runs only for the agency-months with an appeal that changed
+-- since the previous build (fct_appeal_last_change: loaded, classified or corrected later).
+-- Effective indicators are looked for in praise of the area, ineffective ones in complaints; a
+-- neutral mention matches none.
 with labels as (
     select * from fct_appeal_areas
 ),
@@ -15,23 +15,14 @@ appeals as (
     select appeal_id, agency_key, registered_month, text from fct_appeals
 ),
 
-loads as (
-    select appeal_id, load_run_id from stg_appeals
-),
-
 keywords as (
     select * from stg_indicator_keywords
 ),
 
 touched as (
-    select distinct a.agency_key, a.registered_month as evidence_month
-    from appeals a
-    join loads l using (appeal_id)
-    where l.load_run_id > getvariable('incremental_since_run')
-    union
     select distinct agency_key, registered_month as evidence_month
-    from labels
-    where labelled_at is null or labelled_at > getvariable('incremental_since_at')
+    from fct_appeal_last_change
+    where changed_at > getvariable('incremental_since_at')
 ),
 
 evidence as (

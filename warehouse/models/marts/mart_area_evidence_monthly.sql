@@ -3,11 +3,11 @@
 -- materialized: incremental
 -- partition: agency_key, evidence_month
 -- The additive counts behind the citizens' behaviour gaps and the training-impact analysis: per
--- agency-month, the appeals, and per area those with negative, positive and neutral evidence,
--- with the strongest complaints as examples. Every area gets a row (zero counts too), so a rate
--- over any months is sum(negative_appeals) / sum(appeals). Incremental: only the agency-months whose
--- evidence was refreshed (fct_appeal_evidence.refreshed_at) or that received appeals from a newer
--- load run are recomputed and replaced.
+-- agency-month, the appeals and those the classifier (or an analyst) has read, and per area those
+-- with negative, positive and neutral evidence, with the strongest complaints as examples. Every
+-- area gets a row (zero counts too), so a rate over any months is
+-- sum(negative_appeals) / sum(classified_appeals). Incremental: only the agency-months with an
+-- appeal changed since the previous build (fct_appeal_last_change) are recomputed and replaced.
 with evidence as (
     select * from fct_appeal_evidence
 ),
@@ -16,8 +16,8 @@ appeals as (
     select appeal_id, agency_key, agency, agency_kind, registered_month from fct_appeals
 ),
 
-loads as (
-    select appeal_id, load_run_id from stg_appeals
+changes as (
+    select * from fct_appeal_last_change
 ),
 
 areas as (
@@ -25,14 +25,9 @@ areas as (
 ),
 
 touched as (
-    select distinct agency_key, evidence_month
-    from evidence
-    where refreshed_at > getvariable('incremental_since_at')
-    union
-    select distinct a.agency_key, a.registered_month as evidence_month
-    from appeals a
-    join loads l using (appeal_id)
-    where l.load_run_id > getvariable('incremental_since_run')
+    select distinct agency_key, registered_month as evidence_month
+    from changes
+    where changed_at > getvariable('incremental_since_at')
 ),
 
 volumes as (
@@ -41,8 +36,10 @@ volumes as (
         a.registered_month                  as evidence_month,
         any_value(a.agency)                 as agency,
         any_value(a.agency_kind)            as agency_kind,
-        count(*)                            as appeals
+        count(*)                            as appeals,
+        count(*) filter (where c.is_classified) as classified_appeals
     from appeals a
+    join changes c using (appeal_id)
     join touched t on t.agency_key = a.agency_key and t.evidence_month = a.registered_month
     group by a.agency_key, a.registered_month
 ),
@@ -72,6 +69,7 @@ final as (
         r.area,
         v.evidence_month,
         v.appeals,
+        v.classified_appeals,
         coalesce(c.negative_appeals, 0)                       as negative_appeals,
         coalesce(c.positive_appeals, 0)                       as positive_appeals,
         coalesce(c.neutral_appeals, 0)                        as neutral_appeals,
