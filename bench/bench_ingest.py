@@ -60,7 +60,7 @@ def make_file(n: int, workdir: Path) -> Path:
     from sample_data.generate import generate
 
     started = time.perf_counter()
-    generate(workdir, n_appeals=n, events=False)
+    generate(workdir, n_appeals=n, with_events=False)
     print(f"generated {n:,} appeals in {time.perf_counter() - started:.1f}s "
           f"({(workdir / 'appeals.csv').stat().st_size / 1e6:.0f} MB)")
     return workdir / "appeals.csv"

@@ -77,5 +77,15 @@ register(PageSpec("search", "views/search.py", "page.search", ":material/search:
                   section="section.themes", filters=THEME_FILTERS, reads_texts=True))
 register(PageSpec("review", "views/review.py", "page.review", ":material/fact_check:", ANALYSTS,
                   section="section.themes", filters=THEME_FILTERS, reads_texts=True))
+PLANNING_FILTERS = ("months", "agencies", "regions")
+
+register(PageSpec("training_priorities", "views/training_priorities.py", "page.training_priorities",
+                  ":material/school:", EVERYONE, section="section.training", filters=PLANNING_FILTERS))
+register(PageSpec("training_plan", "views/training_plan.py", "page.training_plan", ":material/event_note:",
+                  EVERYONE, section="section.training", filters=PLANNING_FILTERS))
+register(PageSpec("survey_360", "views/survey_360.py", "page.survey_360", ":material/360:", EVERYONE,
+                  section="section.training", filters=("months", "agencies")))
+register(PageSpec("training_impact", "views/training_impact.py", "page.training_impact", ":material/insights:",
+                  EVERYONE, section="section.training", filters=("agencies",)))
 register(PageSpec("data_quality", "views/data_quality.py", "page.data_quality", ":material/database:",
                   frozenset({"analyst", "admin"}), section="section.admin", filters=()))

@@ -50,7 +50,6 @@ PENDING_SQL = f"""
 class ClassifyReport:
     model_name: str
     model_version: str
-    pending: int = 0
     classified: int = 0
     failed: int = 0
     batches: int = 0

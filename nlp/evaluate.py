@@ -134,3 +134,90 @@ def report_by_language(examples: Sequence[Example], predicted: Sequence[Labelled
         idx = [i for i, e in enumerate(examples) if e.lang == lang]
         overall["by_language"][lang] = report([examples[i] for i in idx], [predicted[i] for i in idx], resamples)
     return overall
+
+
+# --- running a model on files ----------------------------------------------------------------------
+
+def labelled(predictions) -> list[Labelled]:
+    """Evaluation form of predictions; a text the model could not classify has no areas."""
+    return [Labelled({a.area: a.polarity for a in p.areas}, p.appeal_type) for p in predictions]
+
+
+def evaluate_examples(examples: Sequence[Example], classifier, resamples: int = BOOTSTRAP_RESAMPLES) -> dict:
+    """The ensemble's report at the top level, and each component's under ``components``."""
+    modes = getattr(classifier, "calibrations", {}) or {}
+    if hasattr(classifier, "predict_modes"):
+        by_mode = classifier.predict_modes([e.text for e in examples], tuple(m for m in ("ensemble", "transformer",
+                                                                                         "ngram") if m in modes))
+    else:
+        by_mode = {"model": classifier.predict([e.text for e in examples])}
+    main = "ensemble" if "ensemble" in by_mode else next(iter(by_mode))
+    result = report_by_language(examples, labelled(by_mode[main]), resamples)
+    result["model"] = {"name": classifier.name, "version": classifier.version, "hash": classifier.model_hash,
+                       "mode": main}
+    result["components"] = {m: report_by_language(examples, labelled(p), resamples)
+                            for m, p in by_mode.items() if m != main}
+    result["gain_over_ngram"] = _gain(result, result["components"].get("ngram"))
+    return result
+
+
+def _gain(main: dict, baseline: dict | None) -> dict | None:
+    if not baseline:
+        return None
+    gain = {"macro_f1": round(main["macro_f1"] - baseline["macro_f1"], 4)}
+    for lang, r in main["by_language"].items():
+        gain[lang] = round(r["macro_f1"] - baseline["by_language"][lang]["macro_f1"], 4)
+    return gain
+
+
+def evaluate_files(files, model_dir, real: bool = False, resamples: int = BOOTSTRAP_RESAMPLES) -> dict:
+    from nlp.corpus import read_many
+    from nlp.ensemble import load_classifier
+
+    classifier = load_classifier(model_dir)
+    result = evaluate_examples(read_many(files), classifier, resamples) if files else {}
+    if files:
+        result["files"] = [str(f) for f in files]
+    if real:
+        from nlp.realtext import run_all
+
+        result["real"] = run_all(classifier)
+    return result
+
+
+def format_report(result: dict) -> str:
+    """A compact text table: per language and model, macro/micro F1 with intervals and the rest."""
+    lines = []
+    if "by_language" in result:
+        m = result["model"]
+        lines.append(f"model {m['name']} {m['version']} on {result['n']} texts ({', '.join(result.get('files', []))})")
+        lines.append(f"{'model':<12} {'lang':<5} {'n':>5}  {'macro F1 [95% CI]':<24} {'micro F1 [95% CI]':<24} "
+                     f"{'polarity':>8} {'exact':>6} {'type':>6}")
+        for name, r in [(m["mode"], result)] + list(result["components"].items()):
+            for lang, x in [("all", r)] + list(r["by_language"].items()):
+                lines.append(f"{name:<12} {lang:<5} {x['n']:>5}  {_ci(x, 'macro_f1'):<24} {_ci(x, 'micro_f1'):<24} "
+                             f"{_num(x['polarity_accuracy']):>8} {_num(x['exact_match']):>6} "
+                             f"{_num(x['appeal_type_accuracy']):>6}")
+        lines.append("per area (" + m["mode"] + "): P / R / F1 (support)")
+        for area, x in result["per_area"].items():
+            lines.append(f"  {area:<26} {x['precision']:.2f} / {x['recall']:.2f} / {x['f1']:.2f} ({x['support']})")
+    if "real" in result:
+        lines.append("real text:")
+        for name, x in result["real"]["langid"].items():
+            lines.append(f"  language id {name:<20} {x['language']}: {x['accuracy']:.2%} of {x['n']:,} {x['identified_as']}")
+        for key in ("service_centres", "public_services"):
+            if key in result["real"]:
+                x = result["real"][key]
+                lines.append(f"  {key}: negative areas in {x['negative_share_one_star']} of {x['one_star']} 1-star vs "
+                             f"{x['negative_share_five_star']} of {x['five_star']} 5-star reviews -> "
+                             f"{'ok' if x['passed'] else 'FAILED'}")
+    return "\n".join(lines)
+
+
+def _ci(x: dict, key: str) -> str:
+    lo, hi = x[f"{key}_ci"]
+    return f"{x[key]:.3f} [{lo:.3f}, {hi:.3f}]"
+
+
+def _num(v) -> str:
+    return "-" if v is None else f"{v:.3f}"

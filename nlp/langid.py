@@ -156,7 +156,7 @@ def _votes(words: list[tuple[str, float]], script: str) -> tuple[Counter, set[st
     kk_latin: set[str] = set()
     for word, weight in words:
         lang, word_script = word_language(word)
-        if word_script == "latn" and lang != "en":
+        if word_script == "latn" and (lang != "en" or (script == "latn" and _weak_english(word))):
             kk_latin.add(word)
         if lang is None:
             continue
@@ -171,6 +171,14 @@ def _weak_decision(words: list[tuple[str, float]], script: str) -> tuple[str, fl
     other = "ru" if cyrillic else "en"
     total = sum(word_score(w.lower(), "cyrl" if cyrillic else "latn", other) for w, _ in words)
     return ("kk", 1.0) if total > 0 else (other, 0.0)
+
+
+STRONG_ENGLISH = -1.0
+"""In a Latin-script text, only words this clearly English are kept in Latin when it is Kazakh."""
+
+
+def _weak_english(word: str) -> bool:
+    return word_score(word.lower(), "latn", "en") > STRONG_ENGLISH
 
 
 def _decide(votes: Counter) -> tuple[str, float]:

@@ -44,19 +44,19 @@ class TrainConfig:
     seed: int = 13
     val_share: float = 0.15
     vocab_size: int = 12_000
-    layers: int = 3
-    hidden: int = 256
-    intermediate: int = 768
+    layers: int = 2
+    hidden: int = 192
+    intermediate: int = 384
     heads: int = 4
-    mlm_epochs: int = 2
-    epochs: int = 6
+    mlm_epochs: int = 1
+    epochs: int = 5
     batch_size: int = 32
     lr: float = 5e-4
     base_lr: float = 5e-5
     augment: bool = True
     use_kaznerd: bool = True
     limit: int | None = None            # per language, for quick test models
-    threads: int = 2
+    threads: int = 1                    # one thread: deterministic order, and faster on a busy 2-core host
 
 
 @dataclass
@@ -147,17 +147,19 @@ def fit_ngram(data: Dataset) -> ngram.NgramModel:
     return ngram.fit(data.texts, data.area_matrix(), data.polarity_index(), data.appeal_index())
 
 
-def fit_transformer(cfg: TrainConfig, train: Dataset, progress: Progress):
+def fit_transformer(cfg: TrainConfig, train: Dataset, unlabelled: Dataset, progress: Progress):
+    """Fine-tune ``--base`` or a compact model pretrained here; ``unlabelled`` feeds tokenizer and MLM."""
     from nlp import transformer as tr
 
+    tr.set_determinism(cfg.seed, cfg.threads)
     if cfg.base:
         model, tokenizer = tr.classifier_from_base(cfg.base)
         lr = cfg.base_lr
     else:
-        model, tokenizer = compact_model(cfg, train, progress)
+        model, tokenizer = compact_model(cfg, unlabelled, progress)
         lr = cfg.lr
     model = tr.finetune(model, tokenizer, train.texts, train.targets(), cfg.epochs, cfg.batch_size, lr, cfg.seed,
-                        progress)
+                        progress, cfg.threads)
     return tr.TransformerModel(model, tokenizer)
 
 
@@ -166,7 +168,6 @@ def compact_model(cfg: TrainConfig, train: Dataset, progress: Progress):
 
     from nlp import transformer as tr
 
-    tr.set_determinism(cfg.seed, cfg.threads)
     unlabelled = unlabelled_texts(train, cfg.use_kaznerd, progress)
     try:
         unlabelled += sources.kazakh_stopwords()
@@ -179,7 +180,8 @@ def compact_model(cfg: TrainConfig, train: Dataset, progress: Progress):
     progress(f"tokenizer: {len(tokenizer)} word pieces; pretraining on {len(unlabelled)} texts")
     model = BertForSequenceClassification(config)
     if cfg.mlm_epochs:
-        encoder = tr.pretrain_mlm(config, tokenizer, unlabelled, cfg.mlm_epochs, seed=cfg.seed, progress=progress)
+        encoder = tr.pretrain_mlm(config, tokenizer, unlabelled, cfg.mlm_epochs, seed=cfg.seed, progress=progress,
+                                  threads=cfg.threads)
         model.bert.load_state_dict(encoder, strict=False)
     return model, tokenizer
 
@@ -226,7 +228,7 @@ def train(cfg: TrainConfig, extra: Sequence[Example] = (), progress: Progress = 
         f"(+{len(train_part.texts) - len(fit_part.texts)} augmented), {len(val.texts)} validation")
     ngram_model = fit_ngram(train_part)
     log(f"n-gram model: {len(ngram_model.vocabulary)} features")
-    transformer = fit_transformer(cfg, train_part, log)
+    transformer = fit_transformer(cfg, train_part, fit_part, log)
     calibrations = calibrate_all(transformer, ngram_model, val)
     log("calibrated: " + ", ".join(f"{k} val macro F1 {c.validation['macro_f1']}" for k, c in calibrations.items())
         + f"; transformer weight {calibrations['ensemble'].area_weight}")

@@ -95,11 +95,12 @@ def test_login_form_accepts_the_users_file_and_refuses_a_wrong_password(app):
     assert at.title[0].value == "Log in"
     at.text_input(key="login_name").input("analyst")
     at.text_input(key="login_password").input("wrong-password")
-    at.button[0].click().run()
+    submit = next(b for b in at.button if b.label == "Log in")
+    submit.click().run()
     assert "Wrong user name or password." in [e.value for e in at.error]
     at.text_input(key="login_name").input("analyst")
     at.text_input(key="login_password").input("analyst-pass-1")
-    at.button[0].click().run()
+    next(b for b in at.button if b.label == "Log in").click().run()
     assert at.session_state["user"]["role"] == "analyst"
     assert at.title[0].value == "Overview"
 
@@ -257,10 +258,11 @@ def test_an_analyst_correction_is_queued_then_stored_by_the_writer(app, warehous
     appeal = at.selectbox(key="pick.review").options[0]
     at.selectbox(key="pick.review").set_value(appeal).run()
     at.multiselect(key=f"review.areas.{appeal}").set_value(["anti_corruption"]).run()
-    at.button[-1].click().run()
+    at.selectbox(key=f"review.pol.{appeal}.anti_corruption").set_value("positive").run()
+    at.button(key=f"review.submit.{appeal}").click().run()
     assert any("Queued." in s.value for s in at.success)
     queued = pending(warehouse.resolved_inbox_dir())
-    assert [c.areas for _, c in queued] == [{"anti_corruption": "negative"}]
+    assert [c.areas for _, c in queued] == [{"anti_corruption": "positive"}]
 
     copy = warehouse.__class__(**{**warehouse.__dict__, "db_path": str(tmp_path / "copy.duckdb"),
                                   "inbox_dir": warehouse.resolved_inbox_dir()})
@@ -270,7 +272,7 @@ def test_an_analyst_correction_is_queued_then_stored_by_the_writer(app, warehous
     build_models(con, copy)
     labels = con.execute("select area, polarity, is_corrected from fct_appeal_areas where appeal_id = ?",
                          [appeal]).fetchall()
-    assert labels == [("anti_corruption", "negative", True)]
+    assert labels == [("anti_corruption", "positive", True)]
     assert con.execute("select count(*) from text_area_scores where text_id = ?", [appeal]).fetchone()[0] == 12, \
         "the model's own labels are kept beside the correction"
     assert pending(warehouse.resolved_inbox_dir()) == []

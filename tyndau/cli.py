@@ -585,6 +585,133 @@ def _demo_users(settings) -> None:
         out.print(f"  demo-{role.replace('_', '-'):<24} {password}   ({role})", highlight=False)
 
 
+# --- the classifier: train, evaluate, classify, explain (nlp/) --------------------------------------
+
+ModelOpt = typer.Option(None, "--model", help="Model directory (default: the model_dir setting).")
+
+
+@app.command("train")
+@friendly
+def train_cmd(
+    out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to save the model (default: model_dir)."),
+    base: Optional[str] = typer.Option(None, "--base", help="Fine-tune this pretrained checkpoint (local path or "
+                                       "hub id) instead of the compact model trained from scratch."),
+    epochs: Optional[int] = typer.Option(None, "--epochs", help="Fine-tuning epochs (default 5)."),
+    seed: int = typer.Option(13, "--seed", help="Random seed (training is deterministic for a seed)."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = typer.Option(None, "--db", help="Warehouse whose analysts' corrections join the training data."),
+):
+    """Train the classifier on the written corpus (+ reviewed corrections): deterministic, offline."""
+    from nlp.train import TrainConfig, train as train_model
+
+    settings = settings_from(config, None)
+    corrections = _corrections_from(db)
+    cfg = TrainConfig(out=out_dir or Path(settings.model_dir), base=base, seed=seed)
+    if epochs is not None:
+        cfg.epochs = epochs
+    report = train_model(cfg, extra=corrections, progress=lambda line: console.print(line, highlight=False))
+    out.print(f"Model saved in {report.out} ({report.seconds / 60:.1f} min). Validation macro F1: "
+              + ", ".join(f"{k} {v['macro_f1']}" for k, v in report.validation.items()))
+
+
+def _corrections_from(db: Optional[Path]) -> list:
+    if db is None:
+        return []
+    from nlp.review import corrections_as_examples
+    from warehouse.db import connect
+
+    con = connect(db, read_only=True)
+    try:
+        examples = corrections_as_examples(con)
+    finally:
+        con.close()
+    console.print(f"{len(examples)} reviewed correction(s) from {db} join the training data.")
+    return examples
+
+
+@app.command("evaluate")
+@friendly
+def evaluate_cmd(
+    gold: Optional[list[Path]] = typer.Option(None, "--gold", help="Labelled JSON Lines file(s) to score."),
+    more: Optional[list[Path]] = typer.Argument(None, help="More gold files (so `--gold eval/*.jsonl` works)."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
+    model_dir: Optional[Path] = ModelOpt,
+    real: bool = typer.Option(False, "--real", help="Also run the checks on real text in ../shared/data."),
+    resamples: int = typer.Option(1000, "--resamples", help="Bootstrap resamples for the 95 % intervals."),
+    config: Optional[Path] = ConfigOpt,
+):
+    """Score the model on labelled files: F1 per language with intervals, vs the n-gram baseline."""
+    import json
+
+    from nlp.evaluate import evaluate_files, format_report
+
+    files = list(gold or []) + list(more or [])
+    if not files and not real:
+        raise TyndauError("Nothing to evaluate.", hint="Pass --gold FILE.jsonl (e.g. nlp/corpus/eval/*.jsonl) or --real.")
+    settings = settings_from(config, None)
+    result = evaluate_files(files, model_dir or Path(settings.model_dir), real=real, resamples=resamples)
+    if as_json:
+        out.print_json(json.dumps(result, ensure_ascii=False))
+    else:
+        out.print(format_report(result), highlight=False)
+
+
+@app.command("classify")
+@friendly
+def classify_cmd(
+    batch_size: int = typer.Option(256, "--batch-size", help="Texts per batch (one transaction each)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Classify at most this many pending texts."),
+    model_dir: Optional[Path] = ModelOpt,
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Label the appeals and survey comments the current model has not labelled yet (resumable)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from nlp.classify import classify_pending, count_pending
+    from nlp.ensemble import load_classifier
+
+    settings = settings_from(config, db)
+    classifier = load_classifier(model_dir or Path(settings.model_dir))
+    con = open_writer(settings)
+    pending = count_pending(con, classifier.model_hash)
+    total = min(pending, limit) if limit else pending
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.speed} texts/s"),
+                  TimeRemainingColumn(), console=console, transient=True) as progress:
+        task = progress.add_task(f"classifying with {classifier.name} {classifier.version}", total=total)
+        report = classify_pending(con, classifier, batch_size, limit, on_batch=lambda n: progress.advance(task, n))
+    publish(con, settings)
+    out.print(f"{report.classified:,} classified, {report.failed:,} could not be "
+              f"({', '.join(f'{k} {v}' for k, v in report.failures.items()) or 'no failures'}); "
+              f"{pending - report.classified - report.failed:,} still pending; {report.rate:,.0f} texts/s.")
+
+
+@app.command("explain")
+@friendly
+def explain_cmd(
+    text: str = typer.Argument(..., help="The text to classify."),
+    model_dir: Optional[Path] = ModelOpt,
+    config: Optional[Path] = ConfigOpt,
+):
+    """Classify one text and show the words that drove each area."""
+    from nlp.ensemble import load_classifier
+
+    settings = settings_from(config, None)
+    classifier = load_classifier(model_dir or Path(settings.model_dir))
+    p = classifier.predict([text])[0]
+    if p.failure:
+        out.print(f"Not classified: {p.failure}")
+        return
+    out.print(f"language {p.language} ({p.script}{', transliterated' if p.transliterated else ''}); "
+              f"appeal type {p.appeal_type} ({p.appeal_type_score:.2f})", highlight=False)
+    evidence = classifier.explain(text)
+    for a in p.areas:
+        spans = ", ".join(f"«{e.text}»" for e in evidence.get(a.area, []))
+        out.print(f"  {a.area:<24} {a.polarity:<8} {a.score:.2f}  {spans}", highlight=False)
+    if not p.areas:
+        out.print("  no competency area (a plain request)")
+
+
 def main() -> None:  # pragma: no cover
     app()
 

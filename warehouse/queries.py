@@ -234,3 +234,16 @@ def data_bounds(con: duckdb.DuckDBPyConnection) -> dict:
     first, last = con.execute("select min(registered_at), max(registered_at) from fct_appeals").fetchone()
     loaded = con.execute("select max(finished_at) from load_runs where status = 'succeeded'").fetchone()[0]
     return {"first_registered": first, "last_registered": last, "last_load": loaded}
+
+
+def first_answer_by_agency(con: duckdb.DuckDBPyConnection, f: Filters, min_count: int = 1) -> pl.DataFrame:
+    """Median days to the first answer (interim or final) and closure satisfaction, per agency."""
+    clause, params = where(f, "registered_at::date", month_grain=False)
+    return con.execute(f"""
+        select agency_key, any_value(agency) as agency, count(*)::bigint as appeals,
+               count(first_answer_at)::bigint as answered,
+               median(days_to_first_answer) as median_days_to_first_answer,
+               count(*) filter (where is_closed)::bigint as closed,
+               count(*) filter (where is_closed_satisfied)::bigint as closed_satisfied
+        from fct_appeals where {clause}
+        group by agency_key having count(first_answer_at) >= ? order by appeals desc""", [*params, min_count]).pl()

@@ -48,3 +48,19 @@ def classification_coverage(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
         select coalesce(model_version, '—') as model_version, count(distinct appeal_id) as appeals_with_areas,
                count(*) as labels, count(*) filter (where is_corrected) as corrected_labels
         from fct_appeal_areas group by all order by appeals_with_areas desc""").pl()
+
+
+def classification_failures(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Texts the classifier could not read, per model version, kind of text and reason."""
+    return con.execute("""
+        select model_name, model_version, text_kind, reason, count(*) as texts, any_value(detail) as example_detail,
+               max(failed_at) as last_failed_at
+        from classification_failures group by all order by texts desc""").pl()
+
+
+def classified_texts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """How many texts each model version classified, and when it last ran."""
+    return con.execute("""
+        select model_name, model_version, text_kind, count(*) as texts, sum(n_areas) as areas_found,
+               max(classified_at) as last_classified_at
+        from text_classifications group by all order by last_classified_at desc""").pl()

@@ -1,4 +1,4 @@
-"""Reference data every warehouse holds: regions (KATO) and the competency areas."""
+"""Reference data every warehouse holds: regions (KATO), status groups and the competency areas."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def load_reference_data(con: duckdb.DuckDBPyConnection) -> None:
         con.execute("delete from ref_regions")
         con.execute("insert into ref_regions select * from read_csv(?, header = true, all_varchar = true)",
                     [str(regions)])
+        con.execute("delete from ref_status_map")
+        con.execute("insert into ref_status_map select * from read_csv(?, header = true, all_varchar = true)",
+                    [str(resources.files("warehouse.reference") / "status_map.csv")])
         con.execute("delete from ref_competency_areas")
         con.executemany(
             "insert into ref_competency_areas values (?, ?, ?, ?, ?, ?)",

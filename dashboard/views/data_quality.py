@@ -39,8 +39,11 @@ st.subheader(t("dq.rejected_by_reason"))
 table(rejected, "rejected_rows_by_reason")
 
 st.header(t("dq.classification"))
-coverage = query(queries_quality.classification_coverage)
-table(coverage, "classification_coverage")
+st.subheader(t("dq.classified"))
+table(query(queries_quality.classified_texts), "classified_texts")
+table(query(queries_quality.classification_coverage), "classification_coverage")
+st.subheader(t("dq.failures"))
+table(query(queries_quality.classification_failures), "classification_failures")
 
 st.header(t("dq.schema"))
 table(migrations, "schema_migrations")

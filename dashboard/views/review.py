@@ -37,16 +37,16 @@ detail = query(queries_themes.appeal_detail, appeal_id)
 current = dict(zip(detail["labels"]["area"].to_list(), detail["labels"]["polarity"].to_list())) if detail else {}
 model_version = detail["labels"]["model_version"].drop_nulls().first() if detail and detail["labels"].height else ""
 
-with st.form(f"correct.{appeal_id}"):
-    chosen = st.multiselect(t("review.areas"), list(area_ids()), default=list(current), format_func=area_name,
-                            key=f"review.areas.{appeal_id}")
-    polarities = {}
-    for area in chosen:
-        polarities[area] = st.selectbox(t("review.polarity", area=area_name(area)), POLARITIES,
-                                        index=POLARITIES.index(current.get(area, "negative")),
-                                        format_func=lambda p: value_name("polarity", p), key=f"review.pol.{appeal_id}.{area}")
-    note = st.text_area(t("review.note"), key=f"review.note.{appeal_id}", max_chars=1000)
-    submitted = st.form_submit_button(t("review.submit"), type="primary")
+# No st.form: choosing an area must show its polarity choice at once.
+chosen = st.multiselect(t("review.areas"), list(area_ids()), default=list(current), format_func=area_name,
+                        key=f"review.areas.{appeal_id}")
+polarities = {}
+for area in chosen:
+    polarities[area] = st.selectbox(t("review.polarity", area=area_name(area)), POLARITIES,
+                                    index=POLARITIES.index(current.get(area, "negative")),
+                                    format_func=lambda p: value_name("polarity", p), key=f"review.pol.{appeal_id}.{area}")
+note = st.text_area(t("review.note"), key=f"review.note.{appeal_id}", max_chars=1000)
+submitted = st.button(t("review.submit"), type="primary", key=f"review.submit.{appeal_id}")
 
 if submitted:
     try:

@@ -24,6 +24,10 @@ rules as (
     select * from ref_rules
 ),
 
+status_map as (
+    select * from ref_status_map
+),
+
 event_summary as (
     select
         appeal_id,
@@ -86,16 +90,24 @@ joined as (
         coalesce(a.region_name, rg.name_en, ag.region_code)                   as region_label,
         coalesce(e.redirect_count, 0)                                         as redirect_count,
         e.first_redirect_at,
+        e.appeal_id is not null                                               as has_history,
         coalesce(e.extension_count, 0)                                        as extension_count,
         e.first_extension_at,
         coalesce(e.interim_answer_count, 0)                                   as interim_answer_count,
         coalesce(e.followup_count, 0)                                         as followup_count,
-        least(e.first_answer_event_at, a.answered_at)                         as first_answer_at,
-        coalesce(a.answered_at, e.final_answer_event_at)                      as final_answer_at,
+        -- an appeal's event history, where the source has one, is the authority on answers: some
+        -- exports put the date of an interim answer in their "answered" column
+        case when e.appeal_id is not null then e.first_answer_event_at
+             else a.answered_at end                                           as first_answer_at,
+        case when e.appeal_id is not null then e.final_answer_event_at
+             else a.answered_at end                                           as final_answer_at,
         d.legal_due_date,
         r.registered_index,
         rd.redirect_index,
-        p.previous_registered_at
+        p.previous_registered_at,
+        sm.status_group,
+        coalesce(sm.is_closed, a.closed_at is not null)                       as is_closed,
+        sm.is_citizen_satisfied
     from appeals a
     left join agencies ag on ag.agency_code = a.agency_code
     left join regions rg on rg.region_code = a.region_code
@@ -104,6 +116,7 @@ joined as (
     left join registered_day r on r.appeal_id = a.appeal_id
     left join redirect_day rd on rd.appeal_id = a.appeal_id
     left join previous_by_applicant p on p.appeal_id = a.appeal_id
+    left join status_map sm on sm.status = a.status
 ),
 
 final as (
@@ -123,6 +136,9 @@ final as (
         j.registered_at,
         date_trunc('month', j.registered_at)::date                            as registered_month,
         j.status,
+        j.status_group,
+        j.is_closed,
+        j.is_closed and j.is_citizen_satisfied                                as is_closed_satisfied,
         j.first_answer_at,
         j.final_answer_at,
         -- the deadline in force: extended (at most two months) when the file shows an extension

@@ -29,7 +29,9 @@ final as (
         count(*) filter (where is_interim_only)                    as interim_only,
         count(satisfaction)                                        as rated,
         sum(satisfaction)                                          as sum_satisfaction,
-        count(*) filter (where satisfaction >= 4)                  as satisfied
+        count(*) filter (where satisfaction >= 4)                  as satisfied,
+        count(*) filter (where is_closed)                          as closed,
+        count(*) filter (where is_closed_satisfied)                as closed_satisfied
     from appeals
     group by agency_key, region_key, channel, language, appeal_type, registered_month
 )

@@ -11,7 +11,7 @@ final as (
         external_id,
         lower(appeal_type)                         as appeal_type,
         channel,
-        coalesce(agency_code, agency_name)         as agency_key,
+        coalesce(agency_code, agency_name, 'unknown') as agency_key,
         agency_code,
         agency_name,
         region_code,

@@ -1,0 +1,290 @@
+"""The planners' half on the committed sample data (sample_data/default): the planted gaps of
+sample_data/README.md come out on top for their agencies, the plan fits the budget, the impact view
+measures the planted training effect (and no effect where none was planted), and every planners'
+page shows it — checked through Streamlit's AppTest, role by role.
+
+The expected numbers come from sample_data/scenario.py (the generator's single source of truth),
+not from this file."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import duckdb
+import polars as pl
+import pytest
+from streamlit.testing.v1 import AppTest
+from typer.testing import CliRunner
+
+from sample_data import scenario as sc
+from training_support import build_sample_warehouse
+from tyndau.cli import app as cli
+from warehouse import impact, planning, survey360
+from warehouse.planning import PlanningRules
+from warehouse.queries import Filters
+from warehouse.taxonomy import area as taxonomy_area
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+BUDGET = 10_000_000
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    settings = build_sample_warehouse(tmp_path_factory.mktemp("training"))
+    env = {"TYNDAU_DB_PATH": settings.db_path, "TYNDAU_CONFIG": str(Path(settings.db_path).with_name("none.toml")),
+           "TYNDAU_SALT": settings.salt, "TYNDAU_DASHBOARD_LANGUAGE": "en"}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    yield settings
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture(scope="module")
+def con(sample):
+    connection = duckdb.connect(sample.resolved_snapshot_path(), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="module")
+def rules(sample):
+    return PlanningRules.from_settings(sample)
+
+
+# ---------------------------------------------------------------- gaps
+
+
+@pytest.mark.parametrize("planted", sc.PLANTED_GAPS, ids=lambda g: g.agency_code)
+def test_each_planted_gap_is_its_agencys_top_gap_and_certain(con, rules, planted):
+    gaps = planning.citizen_gaps(con, None, rules)
+    mine = gaps.filter(pl.col("agency_key") == planted.agency_code).sort("rank_in_agency")
+    top = mine.row(0, named=True)
+    assert top["area"] == planted.area
+    assert top["certainty"] > 0.999 and top["gap_low"] > 0
+    assert top["gap_score"] > 2 * mine.row(1, named=True)["gap_score"] + 0.02, "well clear of the agency's next area"
+    on_area = gaps.filter(pl.col("area") == planted.area).sort("gap_score", descending=True)
+    assert on_area["agency_key"][0] == planted.agency_code, "and first of all agencies on that area"
+
+
+def test_the_mart_holds_the_same_gaps_for_scheduled_reports(con, rules):
+    mart = con.execute("select agency_key, area, gap_score from mart_citizen_gaps where rank_in_agency = 1").pl()
+    tops = dict(zip(mart["agency_key"], mart["area"]))
+    assert all(tops[g.agency_code] == g.area for g in sc.PLANTED_GAPS)
+
+
+def test_tyndau_gaps_lists_the_planted_gap_first_for_an_agency(sample):
+    result = CliRunner().invoke(cli, ["gaps", "--agency", "LND-19", "--format", "csv", "--db", sample.db_path])
+    assert result.exit_code == 0, result.output
+    rows = list(pl.read_csv(result.stdout.encode()).iter_rows(named=True))
+    assert rows[0]["area"] == "anti_corruption" and rows[0]["rank_in_agency"] == 1
+    assert {"gap_score", "gap_low", "gap_high", "negative_appeals", "classified_appeals"} <= set(rows[0])
+
+
+def test_the_planted_complaints_match_the_indicators_of_their_area(con):
+    gaps = planning.citizen_gaps(con, None, PlanningRules.from_settings())
+    period = (gaps["period_start"][0], gaps["period_end"][0])
+    rude = planning.indicator_matches(con, "POL-23", "communication", period)
+    top = rude.filter(~pl.col("is_effective")).sort("matching_texts", descending=True).row(0, named=True)
+    assert top["indicator_id"] == "communication.i1" and top["matching_texts"] >= 10
+    assert top["text_en"] == next(i.text["en"] for i in taxonomy_area("communication").indicators
+                                  if i.id == "communication.i1")
+
+
+# ---------------------------------------------------------------- plan
+
+
+def test_a_plan_fits_the_budget_and_reaches_every_planted_gap(con, rules):
+    plan = planning.training_plan(con, BUDGET, None, None, rules)
+    assert 0.95 * BUDGET <= plan["cost"].sum() <= BUDGET
+    reached = {(r["agency_key"], area) for r in plan.iter_rows(named=True) for area in r["gap_areas"]}
+    assert {(g.agency_code, g.area) for g in sc.PLANTED_GAPS} <= reached
+    assert plan["plan_value"].sum() > planning.naive_plan_value(con, BUDGET, None, None, rules)
+
+
+def test_a_seat_limit_is_respected_and_a_bigger_budget_buys_more(con, rules):
+    limited = planning.training_plan(con, BUDGET, 100, None, rules)
+    assert limited["seats"].sum() <= 100
+    small, big = (planning.training_plan(con, b, None, None, rules) for b in (2_000_000, 30_000_000))
+    assert small["cost"].sum() <= 2_000_000 < big["cost"].sum()
+    assert small["plan_value"].sum() < big["plan_value"].sum()
+
+
+def test_tyndau_plan_writes_excel_and_csv(sample, tmp_path):
+    runner = CliRunner()
+    xlsx = tmp_path / "plan.xlsx"
+    result = runner.invoke(cli, ["plan", "--budget", "5000000", "--seats", "120", "--format", "xlsx",
+                                 "--out", str(xlsx), "--db", sample.db_path])
+    assert result.exit_code == 0, result.output
+    frame = pl.read_excel(xlsx, sheet_name="plan")
+    assert frame["cost"].sum() <= 5_000_000 and frame["seats"].sum() <= 120
+    csv_out = runner.invoke(cli, ["plan", "--budget", "5000000", "--format", "csv", "--db", sample.db_path])
+    assert csv_out.stdout.startswith("agency_key,agency,course_id,course,seats")
+    missing = runner.invoke(cli, ["plan", "--budget", "5000000", "--format", "xlsx", "--db", sample.db_path])
+    assert missing.exit_code == 2 and "what to do" in missing.output
+
+
+# ---------------------------------------------------------------- impact
+
+
+def expected_did(effect: sc.TrainingEffect, window: int, last_month: int = 23) -> float:
+    """The planted difference in differences over the analysis windows (comparators are flat)."""
+    gap = sc.PLANTED_BY_AGENCY[effect.agency_code]
+    kind = "police" if effect.agency_code.startswith("POL") else "akimat"
+    before = range(max(0, effect.month_index - window), effect.month_index)
+    after = range(effect.month_index + 1, min(last_month, effect.month_index + window) + 1)
+    rate = lambda months: sum(sc.expected_negative_rate(effect.agency_code, kind, gap.area, m)  # noqa: E731
+                              for m in months) / len(months)
+    return rate(after) - rate(before)
+
+
+def session_effects(con, rules, effect: sc.TrainingEffect) -> pl.DataFrame:
+    area = sc.PLANTED_BY_AGENCY[effect.agency_code].area
+    ids = [f"S-{effect.first_session_id + i:04d}" for i in range(len(effect.session_days))]
+    return impact.training_impact(con, rules).filter(pl.col("session_id").is_in(ids) & (pl.col("area") == area))
+
+
+def test_the_impact_view_measures_the_planted_effect_for_the_documented_sessions(con, rules):
+    rows = session_effects(con, rules, sc.TRAINING_EFFECT)
+    assert rows.height == len(sc.TRAINING_EFFECT.session_days)
+    planted = expected_did(sc.TRAINING_EFFECT, rules.impact_window_months)
+    assert planted < -0.1
+    for row in rows.iter_rows(named=True):
+        assert row["effect_high"] < 0, "the course's effect is measured, and its interval excludes zero"
+        assert row["effect_low"] <= planted <= row["effect_high"], "the interval holds the planted effect"
+        assert row["control_agencies"] == 9, "the other nine police departments"
+
+
+def test_the_null_effect_session_shows_no_effect(con, rules):
+    row = session_effects(con, rules, sc.NULL_EFFECT).row(0, named=True)
+    assert row["effect_low"] < 0 < row["effect_high"] and not row["is_significant"]
+
+
+# ---------------------------------------------------------------- 360 degrees
+
+
+def test_taraz_rates_itself_higher_than_everyone_else_does(con, rules):
+    pairs = survey360.self_vs_others(con, Filters(agencies=("AKM-31-TRZ",)), rules.min_raters, "agency")
+    resp = pairs.filter(pl.col("area") == "responsiveness").row(0, named=True)
+    assert resp["self_minus_others"] > 1.0 and resp["others_score"] < rules.survey_target_score
+
+
+def test_no_rater_group_under_five_is_shown_anywhere(con, rules):
+    for scope in ("agency", "unit"):
+        scores = survey360.area_scores(con, None, rules.min_raters, scope)
+        small = scores.filter((pl.col("raters") < rules.min_raters) & (pl.col("rater_group") != "self"))
+        assert small.height > 0, "the sample has small groups on purpose"
+        assert small["mean_score"].is_null().all() and small["is_suppressed"].all()
+
+
+def test_citizens_and_colleagues_agree_on_the_planted_gaps(con, rules):
+    both = planning.triangulation(con, None, rules)
+    for gap in sc.PLANTED_GAPS:
+        row = both.filter((pl.col("agency_key") == gap.agency_code) & (pl.col("area") == gap.area))
+        if row.height:
+            assert row["agreement"][0] == "both", gap.agency_code
+
+
+# ---------------------------------------------------------------- the pages
+
+
+@pytest.fixture
+def page(sample):
+    import streamlit as st
+
+    def open_page(name: str, role: str = "training_planner") -> AppTest:
+        st.cache_data.clear()
+        at = AppTest.from_file(APP, default_timeout=120)
+        at.session_state["lang"] = "en"
+        at.session_state["user"] = {"name": f"test-{role}", "role": role}
+        at.run()
+        at.switch_page(f"views/{name}.py")
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return open_page
+
+
+def metric(at: AppTest, label: str) -> str:
+    found = [m.value for m in at.metric if m.label == label]
+    assert found, [m.label for m in at.metric]
+    return found[0]
+
+
+def texts_shown(at: AppTest) -> bool:
+    return any("text" in df.value.columns for df in at.dataframe)
+
+
+def test_priorities_page_puts_the_planted_gaps_on_top_with_evidence(page):
+    at = page("training_priorities")
+    assert at.title[0].value == "Training priorities"
+    top_table = at.dataframe[0].value
+    assert set(top_table["Agency"].head(5)) == {"Akimat of Taraz City", "Land Relations Department of Almaty Region",
+                                                "Public Service Centres of Turkistan Region",
+                                                "Police Department of Atyrau Region", "Akimat of Kostanay Region"}
+    at.selectbox(key="training.agency").select("POL-23").run()
+    assert metric(at, "Top gap") == "Communication and courtesy"
+    assert metric(at, "Certainty") == "100.0%"
+    indicators = next(df.value for df in at.dataframe if "Behaviour" in df.value.columns)
+    rude = indicators[indicators["Behaviour"].str.startswith("Is rude")]
+    assert int(rude["Matching texts"].iloc[0]) >= 10
+    courses = next(df.value for df in at.dataframe if "Course id" in df.value.columns)
+    assert "C05" in set(courses["Course id"])
+    assert not texts_shown(at), "a planner sees counts, never the texts"
+    assert any("Texts hidden" in i.value for i in at.info)
+
+
+def test_priorities_page_shows_example_texts_to_analysts_only(page):
+    at = page("training_priorities", role="analyst")
+    at.selectbox(key="training.agency").select("POL-23").run()
+    assert texts_shown(at)
+
+
+def test_plan_page_changes_with_the_budget_and_offers_downloads(page):
+    at = page("training_plan")
+    cost = metric(at, "Cost, KZT")
+    assert int(cost.replace(",", "")) <= BUDGET
+    assert float(metric(at, "More than a hand-made plan")) > 0
+    labels = {b.label for b in at.get("download_button")}
+    assert {"Download Excel", "Download CSV"} <= labels
+    at.number_input(key="plan.budget").set_value(3_000_000).run()
+    assert int(metric(at, "Cost, KZT").replace(",", "")) <= 3_000_000 < int(cost.replace(",", ""))
+    at.number_input(key="plan.seats").set_value(50).run()
+    assert int(metric(at, "Seats")) <= 50
+
+
+def test_survey_page_shows_scores_by_group_with_small_groups_hidden(page):
+    at = page("survey_360")
+    at.selectbox(key="survey.agency").select("AKM-31-TRZ").run()
+    assert float(metric(at, "Self minus others (average)")) > 1.0
+    assert any("hidden" in i.value for i in at.info), "the page says how many groups it hides"
+    scores = at.dataframe[0].value
+    hidden = scores[scores["Hidden"]]
+    assert hidden["Score"].isna().all()
+    items = next(df.value for df in at.dataframe if "Wording" in df.value.columns)
+    assert items["Wording"].notna().all()
+    triangulation = next(df.value for df in at.dataframe if "Comparison" in df.value.columns)
+    assert "Both see a gap" in set(triangulation["Comparison"])
+    assert not any("Comment" in df.value.columns for df in at.dataframe), "planners see comment counts only"
+
+
+def test_survey_page_shows_comments_to_analysts(page):
+    at = page("survey_360", role="analyst")
+    at.selectbox(key="survey.agency").select("POL-23").run()
+    at.selectbox(key="survey.area").select("communication").run()
+    comments = [df.value for df in at.dataframe if "Comment" in df.value.columns]
+    assert comments and len(comments[0]) > 0
+
+
+def test_impact_page_shows_the_measured_effect_of_the_planted_course(page):
+    at = page("training_impact")
+    assert int(metric(at, "Clearly not zero")) >= 4
+    at.selectbox(key="impact.pick").select(("S-0101", "communication")).run()
+    assert float(metric(at, "Effect, pp")) < -5
+    assert len(at.get("plotly_chart")) == 2
