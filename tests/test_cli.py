@@ -68,3 +68,10 @@ def test_ingest_prints_a_summary_and_what_to_do_with_rejections(tmp_path):
     assert "bad_values.csv:2 [reg_date]" in shown.output
     status = runner.invoke(app, ["status", "--db", str(db)])
     assert "raw_appeals" in status.output and "succeeded" in status.output
+
+
+def test_the_cli_reference_is_current():
+    from tyndau.docgen import render
+
+    committed = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed.strip() == render().strip(), "run `python -m tyndau.docgen > docs/cli.md`"

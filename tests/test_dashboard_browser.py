@@ -1,0 +1,184 @@
+"""The dashboard in a real browser: `tyndau dashboard` on a free port, driven by Debian's Chromium.
+
+Logs in, opens every page (screenshots of each go to $TYNDAU_ARTIFACTS, default
+artifacts/screenshots, and to docs/screenshots for the README), changes a filter and sees the
+number change, downloads a table, and fails on any error the browser console reports.
+Never skipped: without /usr/bin/chromium it fails and says how to install it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard import i18n, registry
+from dashboard_support import PASSWORDS, build_warehouse, environment
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+VIEWPORT = {"width": 1440, "height": 1000}
+STARTUP_SECONDS = 90
+DOCS_SCREENSHOTS = REPO / "docs" / "screenshots"
+
+
+def artifacts_dir() -> Path:
+    folder = Path(os.environ.get("TYNDAU_ARTIFACTS", REPO / "artifacts")) / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def tyndau_command() -> list[str]:
+    script = Path(sys.executable).with_name("tyndau")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "tyndau.cli"]
+
+
+def wait_for_health(url: str, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"`tyndau dashboard` exited with {process.returncode}:\n{process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.read().strip() == b"ok":
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"the dashboard did not answer {url}/_stcore/health within {STARTUP_SECONDS} s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    assert Path(CHROMIUM).exists(), (
+        f"{CHROMIUM} is missing: run `bash scripts/setup.sh` (as root it installs Debian's chromium) "
+        "or `sudo apt-get install chromium`; the browser test never downloads a browser.")
+    settings = build_warehouse(tmp_path_factory.mktemp("browser"))
+    port = free_port()
+    env = {**os.environ, **environment(settings), "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([*tyndau_command(), "dashboard", "--port", str(port), "--host", "127.0.0.1"],
+                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for_health(url, process)
+        yield url, settings
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def settle(page, timeout: float = 30_000) -> None:
+    """Wait until Streamlit has finished running the script (no 'running' indicator, no skeletons)."""
+    page.wait_for_load_state("networkidle", timeout=timeout)
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+              && !document.querySelector('[data-testid="stSkeleton"]')""", timeout=timeout)
+    page.wait_for_timeout(400)
+
+
+def log_in(page, url: str, name: str) -> None:
+    page.goto(url)
+    page.get_by_label("User name").fill(name)
+    page.get_by_label("Password", exact=True).fill(PASSWORDS[name])
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("heading", name="Overview").wait_for(timeout=60_000)
+    settle(page)
+
+
+def open_page(page, spec: registry.PageSpec) -> None:
+    title = i18n.text(spec.title, "en")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+    page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
+    settle(page)
+
+
+def metric_value(page, label: str) -> str:
+    metric = page.locator('[data-testid="stMetric"]').filter(
+        has=page.locator('[data-testid="stMetricLabel"]', has_text=label)).first
+    return metric.locator('[data-testid="stMetricValue"]').inner_text()
+
+
+def screenshot(page, name: str) -> None:
+    for folder in (artifacts_dir(), DOCS_SCREENSHOTS):
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
+
+
+def test_admin_opens_every_page_changes_a_filter_and_downloads(server, browser, tmp_path):
+    url, _ = server
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+
+    log_in(page, url, "admin")
+    for spec in registry.PAGES:
+        open_page(page, spec)
+        assert not page.locator('[data-testid="stException"]').count(), f"{spec.key} shows an exception"
+        screenshot(page, f"{registry.PAGES.index(spec) + 1:02d}-{spec.key}")
+
+    responsiveness = registry.page("responsiveness")
+    open_page(page, responsiveness)
+    before = metric_value(page, "Appeals")
+    agencies = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Agencies")
+    agencies.click()
+    page.get_by_role("option").first.click()
+    page.keyboard.press("Escape")
+    page.wait_for_function(
+        """([label, before]) => [...document.querySelectorAll('[data-testid="stMetric"]')].some(m =>
+              m.innerText.includes(label) && !m.innerText.includes(before))""", arg=["Appeals", before],
+        timeout=30_000)
+    settle(page)
+    after = metric_value(page, "Appeals")
+    assert after != before and int(after.replace(",", "")) < int(before.replace(",", ""))
+
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_role("button", name="Download CSV").first.click()
+    target = tmp_path / download.value.suggested_filename
+    download.value.save_as(target)
+    header = target.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("label,appeals,on_time_rate"), header
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_leadership_sees_only_aggregate_pages(server, browser):
+    url, _ = server
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    log_in(page, url, "leader")
+    nav = page.locator('[data-testid="stSidebarNav"]').inner_text()
+    for spec in registry.PAGES:
+        shown = i18n.text(spec.title, "en") in nav
+        assert shown == ("leadership" in spec.roles), spec.key
+    context.close()
