@@ -20,7 +20,7 @@ from dashboard.guard import show_error  # noqa: E402
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, SESSION_KEY, current_language, t  # noqa: E402
 from warehouse.errors import TyndauError  # noqa: E402
 
-st.set_page_config(page_title="Tyndau", page_icon=":material/hearing:", layout="wide")
+st.set_page_config(page_title="Tyndau", page_icon="👂", layout="wide")  # an emoji: a :material: icon is fetched from the internet
 
 
 def language_switch() -> str:

@@ -8,11 +8,11 @@ not from this file."""
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import duckdb
+import openpyxl
 import polars as pl
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -129,7 +129,9 @@ def test_tyndau_plan_writes_excel_and_csv(sample, tmp_path):
     result = runner.invoke(cli, ["plan", "--budget", "5000000", "--seats", "120", "--format", "xlsx",
                                  "--out", str(xlsx), "--db", sample.db_path])
     assert result.exit_code == 0, result.output
-    frame = pl.read_excel(xlsx, sheet_name="plan")
+    sheet = openpyxl.load_workbook(xlsx)["plan"]
+    rows = list(sheet.iter_rows(values_only=True))
+    frame = pl.DataFrame(rows[1:], schema=list(rows[0]), orient="row")
     assert frame["cost"].sum() <= 5_000_000 and frame["seats"].sum() <= 120
     csv_out = runner.invoke(cli, ["plan", "--budget", "5000000", "--format", "csv", "--db", sample.db_path])
     assert csv_out.stdout.startswith("agency_key,agency,course_id,course,seats")
@@ -190,12 +192,16 @@ def test_no_rater_group_under_five_is_shown_anywhere(con, rules):
         assert small["mean_score"].is_null().all() and small["is_suppressed"].all()
 
 
-def test_citizens_and_colleagues_agree_on_the_planted_gaps(con, rules):
+def test_citizens_and_colleagues_agree_on_the_planted_gaps_until_a_course_changes_one_view(con, rules):
     both = planning.triangulation(con, None, rules)
     for gap in sc.PLANTED_GAPS:
-        row = both.filter((pl.col("agency_key") == gap.agency_code) & (pl.col("area") == gap.area))
-        if row.height:
-            assert row["agreement"][0] == "both", gap.agency_code
+        row = both.filter((pl.col("agency_key") == gap.agency_code) & (pl.col("area") == gap.area)).row(0, named=True)
+        if gap.agency_code == sc.TRAINING_EFFECT.agency_code:
+            # Re-surveyed in June 2025, after the January course: colleagues already see the change,
+            # while the year's complaints are still above the national rate. A flagged disagreement.
+            assert row["agreement"] == "citizens_only" and row["is_disagreement"]
+        else:
+            assert row["agreement"] == "both", gap.agency_code
 
 
 # ---------------------------------------------------------------- the pages
@@ -284,10 +290,12 @@ def test_survey_page_shows_scores_by_group_with_small_groups_hidden(page):
 
 def test_survey_page_shows_comments_to_analysts(page):
     at = page("survey_360", role="analyst")
-    at.selectbox(key="survey.agency").select("POL-23").run()
-    at.selectbox(key="survey.area").select("communication").run()
+    at.selectbox(key="survey.agency").select("AKM-31-TRZ").run()
+    at.selectbox(key="survey.area").select("responsiveness").run()
     comments = [df.value for df in at.dataframe if "Comment" in df.value.columns]
     assert comments and len(comments[0]) > 0
+    assert set(comments[0]["Rater group"]) <= {"Self", "Peers", "Direct reports", "Citizens"}, \
+        "never a comment of a hidden group (the manager is a group of one)"
 
 
 def test_impact_page_shows_the_measured_effect_of_the_planted_course(page):

@@ -72,7 +72,7 @@ with right:
     ), f"gaps_{agency}")
 
 # ---------------------------------------------------------------- indicators next to a gap
-area = st.selectbox(t("dimension.area"), mine["area"].to_list(), format_func=area_label, key="training.area")
+area = st.selectbox(t("dimension.area"), mine["area"].to_list(), format_func=area_label, key=f"training.area.{agency}")
 row = mine.filter(pl.col("area") == area).row(0, named=True)
 period = (row["period_start"], row["period_end"])
 st.subheader(t("training.indicators", area=area_name(area, ctx.lang)))

@@ -1,0 +1,338 @@
+"""Dashboard speed at scale: every query behind every page, and every page's render time.
+
+    python bench/bench_dashboard.py                        # 1 million appeals (the issue's bar)
+    python bench/bench_dashboard.py --appeals 10000000     # the 10 million report
+    python bench/bench_dashboard.py --workdir /tmp/b --reuse   # time again on a warehouse built before
+
+Steps: generate the sample data (sample_data.generate), ingest every file through the real
+pipeline, write classifications, `build` (marts, text groups, full-text index), publish the
+snapshot; then, on the read-only snapshot the dashboard uses, time each query function with
+varied filters (p50/p95 over --repeat runs) and render each page with AppTest (the first load,
+then reruns: warm = same filters, cached; varied = new filters, queries run).
+
+Classifications are synthesised, not predicted: the classifier's rate (~300 texts/s on 2 cores)
+would make classifying a million texts take about an hour, which measures the classifier, not the
+dashboard. The rows are the generator's ground-truth labels written in the classifier's own
+tables with its shape (one row per text and model, one score row per text and area), so the marts
+do the same work as after `tyndau classify`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+QUERY_BAR_MS = 200
+PAGE_BAR_S = 1.0
+SEARCH_WORDS = ("пандус", "жауап", "ответ", "очередь", "взятка", "пандус жоқ", "ramp", "answer", "документы",
+                "кезек", "перенаправили", "грубо")
+
+
+# ---------------------------------------------------------------- building the warehouse
+
+
+def step(label: str):
+    def wrap(fn):
+        def run(*args, **kwargs):
+            started = time.perf_counter()
+            print(f"  {label} ...", flush=True)
+            result = fn(*args, **kwargs)
+            print(f"  {label}: {time.perf_counter() - started:,.1f} s", flush=True)
+            return result
+        return run
+    return wrap
+
+
+@step("generate the sample data")
+def generate_data(folder: Path, appeals: int) -> None:
+    from sample_data.generate import generate
+
+    generate(folder, n_appeals=appeals)
+
+
+@step("ingest every file (the real pipeline)")
+def ingest_data(con, folder: Path, settings) -> None:
+    from ingestion.sample_files import ingest_sample_dataset
+
+    ingest_sample_dataset(con, folder, settings, on_file=lambda name, r: print(
+        f"    {name:<24} {r.counts.inserted:>12,} rows", flush=True))
+
+
+@step("write classifications (synthesised from the generator's labels)")
+def synthesise_classifications(con, labels_csv: Path) -> None:
+    con.execute("""
+        create or replace temp table truth as
+        select 'eotinish-sample:' || appeal_no as text_id, area, polarity
+        from read_csv(?, header = true, all_varchar = true)""", [str(labels_csv)])
+    con.execute("""
+        insert into text_classifications
+        select 'appeal', a.source || ':' || a.external_id, repeat('b', 64), 'bench-truth', 'truth-1',
+               sha256(coalesce(a.text, '')), a.language, 'cyrl', false, null, null,
+               (select count(*) from truth t where t.text_id = a.source || ':' || a.external_id), now()
+        from raw_appeals a""")
+    con.execute("""
+        insert into text_area_scores
+        select 'appeal', c.text_id, c.model_hash, r.area_id,
+               case when t.area is null then 0.05 + (hash(c.text_id || r.area_id) % 30) / 100.0
+                    else 0.55 + (hash(c.text_id || r.area_id) % 45) / 100.0 end,
+               t.area is not null, t.polarity, case when t.area is null then null else 0.8 end
+        from text_classifications c cross join ref_competency_areas r
+        left join truth t on t.text_id = c.text_id and t.area = r.area_id""")
+
+
+@step("build (marts, text groups, full-text index)")
+def build(con, settings) -> None:
+    from warehouse.build import build_models
+
+    for r in build_models(con, settings):
+        print(f"    {r.name:<44} {r.rows:>12,} rows {r.seconds:8.2f} s", flush=True)
+
+
+def prepare(workdir: Path, appeals: int, reuse: bool):
+    from dashboard.users import add_user
+    from warehouse.config import load_settings
+    from warehouse.db import connect, migrate, publish_snapshot
+    from warehouse.refdata import load_reference_data
+
+    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="bench",
+                             users_file=str(workdir / "users.toml"), model_dir=str(workdir / "no-model"))
+    if reuse and Path(settings.resolved_snapshot_path()).exists():
+        return settings
+    data = workdir / "sample"
+    if not (data / "appeals.csv").exists():
+        generate_data(data, appeals)
+    con = connect(settings.db_path)
+    migrate(con)
+    load_reference_data(con)
+    ingest_data(con, data, settings)
+    synthesise_classifications(con, data / "appeal_labels.csv")
+    build(con, settings)
+    con.execute("checkpoint")
+    con.close()
+    publish_snapshot(settings.db_path, settings.resolved_snapshot_path())
+    if not Path(settings.users_file).exists():
+        add_user(settings.users_file, "bench", "admin", "bench-password")
+    return settings
+
+
+# ---------------------------------------------------------------- varied filters
+
+
+def filter_pool(con, rng: random.Random, n: int):
+    """Filters an analyst would choose: periods of 3, 6 or 12 months, some agencies, a region, a language."""
+    from dashboard.filters import month_end, month_range
+    from warehouse.queries import Filters
+
+    first, last = con.execute("select min(registered_month), max(registered_month) from mart_responsiveness").fetchone()
+    months = month_range(first, last)
+    agencies = [r[0] for r in con.execute("select agency_key from dim_agencies where appeals > 0").fetchall()]
+    regions = [r[0] for r in con.execute("select region_key from dim_regions where appeals > 0").fetchall()]
+    pool = []
+    for i in range(n):
+        span = rng.choice((3, 6, 12))
+        start = rng.randrange(span, len(months) - span + 1) if len(months) > 2 * span else span
+        kind = i % 5
+        pool.append(Filters(
+            date_from=months[start], date_to=month_end(months[min(start + span, len(months)) - 1]),
+            agencies=tuple(rng.sample(agencies, rng.choice((1, 2, 3)))) if kind == 1 else (),
+            regions=(rng.choice(regions),) if kind == 2 else (),
+            languages=(rng.choice(("kk", "ru", "en")),) if kind == 3 else (),
+            appeal_types=(rng.choice(("complaint", "application")),) if kind == 4 else (),
+        ))
+    return pool
+
+
+# ---------------------------------------------------------------- the queries behind each page
+
+
+def page_queries(con, f, rng: random.Random) -> dict[str, dict[str, Callable[[], object]]]:
+    """For each page, the query calls it makes (the same functions, the same arguments)."""
+    from warehouse import queries as q, queries_quality as qq, queries_themes as qt
+
+    as_of = f.date_to or date.today()
+    area = rng.choice(("responsiveness", "inclusiveness", "communication", "interagency_cooperation"))
+    agency = f.agencies[0] if f.agencies else None
+    return {
+        "sidebar filters": {"options": lambda: q.options(con), "dimension_labels": lambda: q.dimension_labels(con)},
+        "overview": {
+            "data_bounds": lambda: q.data_bounds(con),
+            "period_comparison": lambda: q.period_comparison(con, f),
+            "area_totals (now, before)": lambda: (qt.area_totals(con, f), qt.area_totals(con, f.previous_period())),
+            "monthly_responsiveness (now, before)": lambda: (q.monthly_responsiveness(con, f),
+                                                             q.monthly_responsiveness(con, f.previous_period())),
+        },
+        "responsiveness": {
+            "responsiveness_by agency": lambda: q.responsiveness_by(con, f, "agency"),
+            "responsiveness_by region": lambda: q.responsiveness_by(con, f, "region"),
+            "overdue_backlog": lambda: q.overdue_backlog(con, f, as_of),
+            "overdue_appeals (drill-down)": lambda: q.overdue_appeals(con, f, as_of, agency),
+            "redirect_chains": lambda: q.redirect_chains(con, f),
+            "redirect_pairs": lambda: q.redirect_pairs(con, f),
+        },
+        "themes": {
+            "area_matrix agency": lambda: qt.area_matrix(con, f, "agency"),
+            "area_matrix region": lambda: qt.area_matrix(con, f, "region"),
+            "area_trend": lambda: qt.area_trend(con, f),
+            "area_changes areas": lambda: qt.area_changes(con, f, None, 10),
+            "area_changes agency x area": lambda: qt.area_changes(con, f, "agency", 5),
+            "text_groups": lambda: qt.text_groups(con, f, area),
+            "group_by_agency": lambda: qt.group_by_agency(con, f, area, 0),
+            "texts_behind (drill-down)": lambda: qt.texts_behind(con, f, area=area, agency_key=agency),
+        },
+        "search": {"search_texts": lambda: qt.search_texts(con, rng.choice(SEARCH_WORDS), f, 200)},
+        "review": {"review_queue": lambda: qt.review_queue(con, f, 100),
+                   "appeal_detail": lambda: qt.appeal_detail(con, first_appeal(con))},
+        "data_quality": {
+            "load_runs": lambda: qq.load_runs(con), "rejected_by_reason": lambda: qq.rejected_by_reason(con),
+            "schema_migrations": lambda: qq.schema_migrations(con), "table_counts": lambda: qq.table_counts(con),
+            "classification_coverage": lambda: qq.classification_coverage(con),
+            "classified_texts": lambda: qq.classified_texts(con),
+            "classification_failures": lambda: qq.classification_failures(con),
+        },
+    }
+
+
+def first_appeal(con) -> str:
+    return con.execute("select appeal_id from fct_appeal_areas limit 1").fetchone()[0]
+
+
+def time_queries(settings, repeat: int, seed: int) -> dict[str, dict[str, list[float]]]:
+    import duckdb
+
+    from warehouse.search import load_fts
+
+    con = duckdb.connect(settings.resolved_snapshot_path(), read_only=True)
+    load_fts(con)
+    rng = random.Random(seed)
+    timings: dict[str, dict[str, list[float]]] = {}
+    for f in filter_pool(con, rng, repeat):
+        for page, calls in page_queries(con, f, rng).items():
+            for name, call in calls.items():
+                started = time.perf_counter()
+                call()
+                timings.setdefault(page, {}).setdefault(name, []).append((time.perf_counter() - started) * 1000)
+    return timings
+
+
+# ---------------------------------------------------------------- page renders
+
+
+def time_pages(settings, repeat: int, seed: int) -> dict[str, dict[str, float]]:
+    """AppTest per page: first load, then warm reruns (cached) and reruns with varied filters."""
+    import duckdb
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import registry
+
+    os.environ.update({"TYNDAU_DB_PATH": settings.db_path, "TYNDAU_USERS_FILE": settings.users_file,
+                       "TYNDAU_MODEL_DIR": settings.model_dir, "TYNDAU_DASHBOARD_LANGUAGE": "en",
+                       "TYNDAU_CONFIG": str(Path(settings.db_path).with_name("none.toml"))})
+    con = duckdb.connect(settings.resolved_snapshot_path(), read_only=True)
+    pool = filter_pool(con, random.Random(seed), repeat)
+    con.close()
+    results = {}
+    for spec in registry.PAGES:
+        at = AppTest.from_file(str(REPO / "dashboard" / "app.py"), default_timeout=600)
+        at.session_state["lang"] = "en"
+        at.session_state["user"] = {"name": "bench", "role": "admin"}
+        at.run()
+        at.switch_page(spec.script)
+        started = time.perf_counter()
+        at.run()
+        first = time.perf_counter() - started
+        if at.exception:
+            raise RuntimeError(f"{spec.key}: {at.exception}")
+        warm = [_rerun(at) for _ in range(3)]
+        varied = []
+        for f in pool:
+            _set_filters(at, f)
+            varied.append(_rerun(at))
+        results[spec.key] = {"first_s": first, "warm_p50_s": statistics.median(warm),
+                             "varied_p50_s": statistics.median(varied), "varied_p95_s": p95(varied)}
+    return results
+
+
+def _rerun(at) -> float:
+    started = time.perf_counter()
+    at.run()
+    return time.perf_counter() - started
+
+
+def _set_filters(at, f) -> None:
+    """Choose the filters in the sidebar widgets, as a user would (pages without filters just rerun)."""
+    keys = {w.key for w in at.sidebar.get("select_slider") + at.sidebar.get("multiselect")}
+    if "w.months" in keys:
+        at.select_slider(key="w.months").set_range(f.date_from.strftime("%Y-%m"), f.date_to.strftime("%Y-%m"))
+    for name in ("agencies", "regions", "languages", "appeal_types"):
+        if f"w.{name}" in keys:
+            at.multiselect(key=f"w.{name}").set_value(list(getattr(f, name)))
+
+
+# ---------------------------------------------------------------- report
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def report(appeals: int, timings: dict, pages: dict) -> dict:
+    print(f"\nQueries on the snapshot, {appeals:,} appeals (ms over varied filters; bar: p95 < {QUERY_BAR_MS} ms)")
+    print(f"  {'page':<16} {'query':<40} {'p50':>8} {'p95':>8} {'max':>8}")
+    worst = 0.0
+    for page, calls in timings.items():
+        for name, values in calls.items():
+            worst = max(worst, p95(values))
+            flag = "" if p95(values) < QUERY_BAR_MS else "  <-- over the bar"
+            print(f"  {page:<16} {name:<40} {statistics.median(values):8.1f} {p95(values):8.1f} "
+                  f"{max(values):8.1f}{flag}")
+    print(f"\nPages rendered with AppTest (s; bar: < {PAGE_BAR_S} s after the first load)")
+    print(f"  {'page':<22} {'first':>7} {'warm p50':>9} {'varied p50':>11} {'varied p95':>11}")
+    for page, r in pages.items():
+        flag = "" if r["varied_p95_s"] < PAGE_BAR_S else "  <-- over the bar"
+        print(f"  {page:<22} {r['first_s']:7.2f} {r['warm_p50_s']:9.2f} {r['varied_p50_s']:11.2f} "
+              f"{r['varied_p95_s']:11.2f}{flag}")
+    print(f"\nworst query p95: {worst:.1f} ms; worst page (varied filters) p95: "
+          f"{max(r['varied_p95_s'] for r in pages.values()):.2f} s")
+    return {"appeals": appeals, "queries_ms": {p: {n: {"p50": statistics.median(v), "p95": p95(v)}
+                                                   for n, v in c.items()} for p, c in timings.items()},
+            "pages_s": pages}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--appeals", type=int, default=1_000_000)
+    parser.add_argument("--workdir", type=Path, default=None, help="default: /tmp/tyndau-bench-<appeals>")
+    parser.add_argument("--reuse", action="store_true", help="time an existing warehouse in --workdir")
+    parser.add_argument("--repeat", type=int, default=20, help="filter combinations per query and page")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    workdir = args.workdir or Path(f"/tmp/tyndau-bench-{args.appeals}")
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"Warehouse with {args.appeals:,} appeals in {workdir}")
+    settings = prepare(workdir, args.appeals, args.reuse)
+    size = Path(settings.resolved_snapshot_path()).stat().st_size / 1e9
+    print(f"  snapshot: {size:.2f} GB")
+    timings = time_queries(settings, args.repeat, args.seed)
+    pages = time_pages(settings, max(5, args.repeat // 2), args.seed)
+    figures = report(args.appeals, timings, pages)
+    if args.json:
+        args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
