@@ -217,7 +217,11 @@ def time_queries(settings, repeat: int, seed: int) -> dict[str, dict[str, list[f
     load_fts(con)
     rng = random.Random(seed)
     timings: dict[str, dict[str, list[float]]] = {}
-    for f in filter_pool(con, rng, repeat):
+    pool = filter_pool(con, rng, repeat + 1)
+    for calls in page_queries(con, pool.pop(), rng).values():  # warm-up, untimed: the first load
+        for call in calls.values():
+            call()
+    for f in pool:
         for page, calls in page_queries(con, f, rng).items():
             for name, call in calls.items():
                 started = time.perf_counter()

@@ -63,10 +63,13 @@ def period_caption(ctx: PageContext) -> None:
 
 
 def delta(now, before, percent: bool = False) -> str | None:
+    """The change against the previous period: percentage points for rates, whole numbers for counts."""
     if now is None or before is None:
         return None
     change = now - before
-    return f"{change * 100:+.1f} pp" if percent else f"{change:+,.1f}"
+    if percent:
+        return f"{change * 100:+.1f} pp"
+    return f"{change:+,}" if isinstance(change, int) else f"{change:+,.1f}"
 
 
 # ---------------------------------------------------------------- tables and downloads
@@ -75,7 +78,7 @@ def delta(now, before, percent: bool = False) -> str | None:
 def table(frame: pl.DataFrame, name: str, column_config: dict | None = None, height: int | None = None,
           on_select=None, key: str | None = None):
     """A data grid plus CSV and Excel downloads of exactly what it shows."""
-    shown = st.dataframe(frame.to_pandas() if frame.height else frame, hide_index=True, width="stretch",
+    shown = st.dataframe(frame, hide_index=True, width="stretch",
                          column_config=column_config, height=height or "auto",
                          on_select=on_select or "ignore", selection_mode="single-row", key=key)
     downloads(frame, name)
@@ -83,12 +86,12 @@ def table(frame: pl.DataFrame, name: str, column_config: dict | None = None, hei
 
 
 def downloads(frame: pl.DataFrame, name: str, on_click=None) -> None:
-    flat = flatten(frame)
+    """CSV and Excel buttons; the files are made only when clicked (a callable), not on every rerun."""
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("common.download_csv"), flat.write_csv().encode("utf-8"), file_name=f"{name}.csv",
-                         mime="text/csv", key=f"csv.{name}", on_click=on_click or "ignore",
+    left.download_button(t("common.download_csv"), lambda: flatten(frame).write_csv().encode("utf-8"),
+                         file_name=f"{name}.csv", mime="text/csv", key=f"csv.{name}", on_click=on_click or "ignore",
                          icon=":material/download:")
-    right.download_button(t("common.download_xlsx"), excel_bytes(flat), file_name=f"{name}.xlsx",
+    right.download_button(t("common.download_xlsx"), lambda: excel_bytes(flatten(frame)), file_name=f"{name}.xlsx",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           key=f"xlsx.{name}", on_click=on_click or "ignore", icon=":material/table_view:")
 
@@ -155,7 +158,7 @@ def text_list(ctx: PageContext, frame: pl.DataFrame, name: str, detail: str, key
         pl.col("appeal_type").map_elements(namer("appeal_type", ctx.lang), return_dtype=pl.Utf8),
     ).select("appeal_id", "registered_at", "agency", "region", "language", "appeal_type", *extra_columns, "text") \
         if frame.height else frame
-    event = st.dataframe(shown.to_pandas() if shown.height else shown, hide_index=True, width="stretch",
+    event = st.dataframe(shown, hide_index=True, width="stretch",
                          on_select="rerun", selection_mode="single-row", key=f"texts.{key}",
                          column_config={"text": st.column_config.TextColumn(width="large")})
     downloads(shown, name, on_click=lambda: log_view(ctx, "export", ids, detail))
@@ -209,7 +212,7 @@ def label_table(ctx: PageContext, labels: pl.DataFrame) -> None:
         pl.col("score").alias(t("reader.score")),
         pl.col("is_corrected").alias(t("reader.corrected")),
     )
-    st.dataframe(shown.to_pandas(), hide_index=True, width="stretch",
+    st.dataframe(shown, hide_index=True, width="stretch",
                  column_config={t("reader.score"): st.column_config.ProgressColumn(min_value=0, max_value=1,
                                                                                   format="%.2f")})
 

@@ -7,6 +7,11 @@ pages keep answering during a load. :class:`SnapshotReader` notices a newly publ
 inode, size or time changed) and opens it for the next query; a query already running finishes on
 the old one, which the rename leaves intact.
 
+Why ATTACH into a fresh in-memory database rather than ``duckdb.connect(path)``: DuckDB caches
+one database instance per path in a process, so connecting to the same path again while any old
+cursor lives returns the *old* file. A new in-memory instance that attaches the path read-only
+always opens the file the path names now.
+
 Why cache on the snapshot's version: query results are cached per (version, query, arguments),
 so a rerun of a page is a dictionary lookup, and a new snapshot can never serve stale numbers.
 Pages never see SQL: they call ``query(queries.responsiveness_kpis, filters)``.
@@ -26,6 +31,9 @@ import streamlit as st
 from warehouse.config import Settings, load_settings
 from warehouse.errors import TyndauError, WarehouseError
 from warehouse.search import load_fts
+
+
+ALIAS = "snapshot"
 
 
 class SnapshotMissing(WarehouseError):
@@ -63,17 +71,21 @@ class SnapshotReader:
         with self._lock:
             if self._open is None or self._open.version != version:
                 self._open = _Open(version, self._connect())
-            return self._open.version, self._open.connection.cursor()
+            cursor = self._open.connection.cursor()
+            cursor.execute(f"use {ALIAS}")
+            return self._open.version, cursor
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
-        try:
-            connection = duckdb.connect(self.path, read_only=True)
-        except duckdb.Error as exc:
-            raise SnapshotMissing(f"Cannot open the snapshot {self.path}: {exc}") from None
+        connection = duckdb.connect(":memory:")
         try:
             load_fts(connection)
         except TyndauError:
             pass  # search says so itself; every other page works without the extension
+        try:
+            quoted = self.path.replace("'", "''")  # ATTACH takes no parameters; the path is configuration
+            connection.execute(f"attach '{quoted}' as {ALIAS} (read_only)")
+        except duckdb.Error as exc:
+            raise SnapshotMissing(f"Cannot open the snapshot {self.path}: {exc}") from None
         return connection
 
 

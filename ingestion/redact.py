@@ -655,7 +655,8 @@ def _check_salt(salt: str) -> bytes:
 
 
 def _hmac_hex32(key: bytes, normalised: str) -> str:
-    return hmac.new(key, normalised.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+    # hmac.digest is OpenSSL's one-shot HMAC: same value as hmac.new(...), several times faster.
+    return hmac.digest(key, normalised.encode("utf-8"), "sha256").hex()[:32]
 
 
 def hash_identifier(value: str | None, salt: str) -> str | None:

@@ -233,7 +233,7 @@ def finetune(model, tokenizer, texts: Sequence[str], targets: np.ndarray, epochs
     steps = epochs * math.ceil(len(ids) / batch_size)
     optimizer = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
     scheduler = _schedule(optimizer, steps)
-    loss_fn = torch.nn.BCEWithLogitsLoss()
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=positive_weights(targets))
     model.train()
     for epoch in range(epochs):
         losses = []
@@ -251,6 +251,15 @@ def finetune(model, tokenizer, texts: Sequence[str], targets: np.ndarray, epochs
             progress(f"fine-tune epoch {epoch + 1}/{epochs}: loss {np.mean(losses):.4f}")
     model.eval()
     return model
+
+
+def positive_weights(targets: np.ndarray, cap: float = 10.0) -> torch.Tensor:
+    """sqrt(negatives / positives) per label, capped: without it the rare area:polarity labels
+    (a few dozen positives among thousands) are never predicted and the model settles on
+    the base rates."""
+    pos = targets.sum(axis=0)
+    neg = len(targets) - pos
+    return torch.tensor(np.clip(np.sqrt(neg / np.maximum(pos, 1.0)), 1.0, cap), dtype=torch.float32)
 
 
 # --- inference and evidence ------------------------------------------------------------------------

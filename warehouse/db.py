@@ -27,12 +27,15 @@ def connect(db_path: str | os.PathLike, read_only: bool = False) -> duckdb.DuckD
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         raise WarehouseError(
             f"Cannot open the warehouse {path}: {exc}",
             hint="Another tyndau process may be writing to it; wait for it to finish.",
         ) from None
+    # no progress bar: it writes to the terminal behind the CLI's own progress display
+    con.execute("set enable_progress_bar = false")
+    return con
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
@@ -56,7 +57,7 @@ def enqueue(inbox_dir: str | os.PathLike, correction: Correction) -> Path:
     """Write the correction atomically (temporary file, then rename) and return its path."""
     folder = Path(inbox_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / f"{correction.queued_at.replace(':', '')}-{correction.correction_id}.json"
+    final = folder / f"{time.time_ns():020d}-{correction.correction_id}.json"  # names sort oldest first
     temporary = folder / f".{final.name}.tmp"
     temporary.write_text(json.dumps(asdict(correction), ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, final)

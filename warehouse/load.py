@@ -126,6 +126,28 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, run_
     if frame.height == 0:
         return
     spec = table_spec(con, table)
+    _stage_incoming(con, spec, frame)
+    if _table_is_empty(con, table):
+        new, changed = frame.height, 0  # first load: nothing to compare with, skip the joins
+        source = "_incoming"
+    else:
+        new, changed = _stage_changes(con, spec)
+        source = "_changed"
+    exclude = "" if source == "_incoming" else "exclude (_is_new)"
+    con.execute(
+        f"""insert into {table} by name
+            select * {exclude}, ? as source_file, ? as load_run_id, ? as loaded_at from {source}""",
+        [source_file, run_id, loaded_at],
+    )
+    counts.inserted += new
+    counts.updated += changed
+    counts.unchanged += frame.height - new - changed
+    counts.add(table, new, changed, frame.height - new - changed)
+    con.execute("drop table if exists _incoming; drop table if exists _changed")
+
+
+def _stage_incoming(con: duckdb.DuckDBPyConnection, spec: TableSpec, frame: pl.DataFrame) -> None:
+    """The batch, conformed to the table's types, with its content hash."""
     con.register("_incoming_frame", frame.to_arrow())
     try:
         con.execute(
@@ -135,27 +157,26 @@ def upsert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, run_
         )
     finally:
         con.unregister("_incoming_frame")
+
+
+def _table_is_empty(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return con.execute(f"select not exists (select 1 from {table})").fetchone()[0]
+
+
+def _stage_changes(con: duckdb.DuckDBPyConnection, spec: TableSpec) -> tuple[int, int]:
+    """Rows that are new or changed, and delete the old versions of the changed ones."""
     key_join = " and ".join(f't."{k}" = i."{k}"' for k in spec.key)
     con.execute(
         f"""create or replace temp table _changed as
             select i.*, (t.row_hash is null) as _is_new from _incoming i
-            left join {table} t on {key_join}
+            left join {spec.name} t on {key_join}
             where t.row_hash is null or t.row_hash <> i.row_hash"""
     )
     new, changed = con.execute("select count(*) filter (_is_new), count(*) filter (not _is_new) from _changed").fetchone()
     if changed:
         keys = ", ".join(f'"{k}"' for k in spec.key)
-        con.execute(f"delete from {table} where ({keys}) in (select ({keys}) from _changed where not _is_new)")
-    con.execute(
-        f"""insert into {table} by name
-            select * exclude (_is_new), ? as source_file, ? as load_run_id, ? as loaded_at from _changed""",
-        [source_file, run_id, loaded_at],
-    )
-    counts.inserted += new
-    counts.updated += changed
-    counts.unchanged += frame.height - new - changed
-    counts.add(table, new, changed, frame.height - new - changed)
-    con.execute("drop table _incoming; drop table _changed")
+        con.execute(f"delete from {spec.name} where ({keys}) in (select ({keys}) from _changed where not _is_new)")
+    return new, changed
 
 
 def insert_rejected(con: duckdb.DuckDBPyConnection, run_id: int, source_file: str, rejected: pl.DataFrame,

@@ -52,8 +52,14 @@ def add_rate_columns(frame: pl.DataFrame, successes: str, trials: str, prefix: s
         (pl.col(successes) / pl.col(trials)).alias(f"{prefix}_rate"),
         pl.Series(f"{prefix}_low", [i[0] for i in intervals], dtype=pl.Float64),
         pl.Series(f"{prefix}_high", [i[1] for i in intervals], dtype=pl.Float64),
-        ((pl.col(successes) + a) / (pl.col(trials) + a + b)).alias(f"{prefix}_shrunk"),
+        shrunk_rate(pl.col(successes), pl.col(trials), a, b).alias(f"{prefix}_shrunk"),
     )
+
+
+def shrunk_rate(successes, trials, a, b):
+    """Posterior mean of a rate under the Beta(a, b) prior: the empirical-Bayes estimate. Works on
+    numbers, numpy arrays and polars expressions alike."""
+    return (successes + a) / (trials + a + b)
 
 
 def quantile_from_histogram(days: list[int], counts: list[int], q: float) -> float | None:

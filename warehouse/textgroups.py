@@ -26,6 +26,7 @@ EXAMPLES_PER_GROUP = 3
 LABEL_TERMS = 4
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"  # words of three letters or more, any script; no numbers
 SEED = 20240101
+MERGE_SIMILARITY = 0.5  # cosine of two groups' centres above which they are one issue
 
 # Function words and letter formulas carry no issue; without them group labels name the issue.
 RU_STOP = """и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было
@@ -67,7 +68,7 @@ def group_texts(texts: list[str], seed: int = SEED) -> Grouping:
     matrix, vocabulary = _tfidf(texts)
     if matrix.shape[1] == 0:
         return Grouping(np.zeros(len(texts), dtype=np.int32), np.ones(len(texts)), [""])
-    centres = _fit_centres(matrix, number_of_groups(len(texts)), seed)
+    centres = _merge_close_centres(_fit_centres(matrix, number_of_groups(len(texts)), seed))
     similarity_to_all = np.asarray(matrix @ centres.T)
     group = similarity_to_all.argmax(axis=1).astype(np.int32)
     similarity = similarity_to_all[np.arange(len(texts)), group]
@@ -78,7 +79,7 @@ def _tfidf(texts: list[str]):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
     min_df = 2 if len(texts) >= 20 else 1
-    vectorizer = TfidfVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=(1, 2), min_df=min_df, max_df=0.3,
+    vectorizer = TfidfVectorizer(token_pattern=TOKEN_PATTERN, ngram_range=(1, 2), min_df=min_df, max_df=0.8,
                                  sublinear_tf=True, lowercase=True, dtype=np.float32, max_features=50_000,
                                  stop_words=_stop_words())
     try:
@@ -113,6 +114,25 @@ def _fit_centres(matrix, k: int, seed: int, iterations: int = 25) -> np.ndarray:
         assigned = now
         centres = _unit_rows(_group_sums(sample, assigned, centres))
     return centres
+
+
+def _merge_close_centres(centres: np.ndarray, threshold: float = MERGE_SIMILARITY) -> np.ndarray:
+    """Join groups whose centres point the same way: k is a guess, and one issue should be one group."""
+    parent = list(range(len(centres)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    similarity = centres @ centres.T
+    for i in range(len(centres)):
+        for j in range(i + 1, len(centres)):
+            if similarity[i, j] >= threshold:
+                parent[root(j)] = root(i)
+    roots = sorted({root(i) for i in range(len(centres))})
+    merged = [centres[[i for i in range(len(centres)) if root(i) == r]].sum(axis=0) for r in roots]
+    return _unit_rows(np.array(merged))
 
 
 def _plus_plus_init(sample, k: int, rng: np.random.Generator) -> np.ndarray:

@@ -1,0 +1,229 @@
+"""The dashboard's pieces without a browser: users, escaping, the corrections inbox, the audit log,
+the snapshot reader, the offline search extension, text groups and the registry's seams."""
+
+from __future__ import annotations
+
+import os
+import stat
+import threading
+
+import duckdb
+import polars as pl
+import pytest
+
+from dashboard import evidence, registry
+from dashboard.users import UsersFileError, add_user, authenticate, load_entries, user_by_email
+from warehouse import audit, inbox
+from warehouse.queries import Filters
+from warehouse.search import build_search_index, fts_extension_file, load_fts
+from warehouse.textgroups import group_members, group_texts
+
+
+# ---------------------------------------------------------------- users
+
+
+def test_users_file_holds_argon2_hashes_only_and_is_private(tmp_path):
+    path = tmp_path / "users.toml"
+    add_user(path, "aigerim", "analyst", "correct horse battery", display_name='Айгерім "А"',
+             email="Aigerim@example.kz")
+    text = path.read_text(encoding="utf-8")
+    assert "correct horse battery" not in text and "$argon2id$" in text
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert authenticate(path, "aigerim", "correct horse battery").role == "analyst"
+    assert authenticate(path, "aigerim", "wrong") is None
+    assert authenticate(path, "nobody", "correct horse battery") is None
+    assert user_by_email(path, "aigerim@EXAMPLE.kz").display_name == 'Айгерім "А"'
+
+
+def test_users_file_refuses_unknown_roles_short_passwords_and_silent_replacement(tmp_path):
+    path = tmp_path / "users.toml"
+    with pytest.raises(UsersFileError, match="Unknown role"):
+        add_user(path, "x1", "boss", "long enough password")
+    with pytest.raises(UsersFileError, match="at least"):
+        add_user(path, "x1", "admin", "short")
+    add_user(path, "x1", "admin", "long enough password")
+    with pytest.raises(UsersFileError, match="already exists"):
+        add_user(path, "x1", "analyst", "another long password")
+    add_user(path, "x1", "analyst", "another long password", replace=True)
+    assert load_entries(path)["x1"]["role"] == "analyst"
+
+
+def test_the_cli_adds_a_user_from_stdin(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from tyndau.cli import app
+
+    monkeypatch.setenv("TYNDAU_USERS_FILE", str(tmp_path / "u.toml"))
+    result = CliRunner().invoke(app, ["users", "add", "lead", "--role", "leadership", "--password-stdin"],
+                                input="a long passphrase\n")
+    assert result.exit_code == 0, result.output
+    assert authenticate(tmp_path / "u.toml", "lead", "a long passphrase").role == "leadership"
+    bad = CliRunner().invoke(app, ["users", "add", "xx", "--role", "boss", "--password-stdin"], input="long password\n")
+    assert bad.exit_code == 2 and "Roles:" in bad.output
+
+
+# ---------------------------------------------------------------- nothing a citizen writes becomes HTML
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>',
+    "</div><iframe src=javascript:alert(1)>", "<mark title='x' onclick='alert(1)'>",
+])
+def test_highlighting_escapes_before_it_marks(hostile):
+    text = f"Пандус жоқ {hostile} ответ не пришёл"
+    spans = evidence.keyword_spans(text, ["inclusiveness", "responsiveness"]) + evidence.query_spans(text, "пандус")
+    html = evidence.highlight_html(text, spans, lambda a: f"<b>{a}</b>", "<i>query</i>")
+    assert "<script" not in html and "<img" not in html and "<svg" not in html and "<iframe" not in html
+    assert "onclick='" not in html and "<b>" not in html and "<i>" not in html
+    assert html.count("<mark") == html.count("</mark>") >= 1
+
+
+def test_evidence_marks_whole_words_from_stems_and_model_spans():
+    text = "Ответа нет уже месяц, пандуса тоже нет."
+    marked = evidence.merge(evidence.keyword_spans(text, ["responsiveness"]))
+    assert any(text[s.start:s.end] == "Ответа" for s in marked)
+
+    class Ev:
+        text = "пандуса"
+
+    spans = evidence.model_spans(text, {"inclusiveness": [Ev()]})
+    assert [(text[s.start:s.end], s.area, s.source) for s in spans] == [("пандуса", "inclusiveness", "model")]
+
+
+# ---------------------------------------------------------------- corrections inbox and audit log
+
+
+def test_corrections_wait_in_the_inbox_until_the_writer_stores_them(tmp_path):
+    folder = tmp_path / "inbox"
+    first = inbox.enqueue(folder, inbox.Correction("s:1", {"anti_corruption": "negative"}, "aigerim"))
+    inbox.enqueue(folder, inbox.Correction("s:2", {}, "aigerim", note="a plain request"))
+    assert [c.text_id for _, c in inbox.pending(folder)] == ["s:1", "s:2"]
+    assert not list(folder.glob(".*.tmp")), "written atomically: no temporary file left behind"
+    stored = []
+
+    def store(c):
+        if c.text_id == "s:2":
+            raise inbox.CorrectionError("the writer refused it")
+        stored.append(c)
+
+    assert inbox.apply_pending(folder, store) == {"applied": 1, "failed": 1}
+    assert [c.areas for c in stored] == [{"anti_corruption": "negative"}]
+    assert inbox.pending(folder) == []
+    assert (folder / "applied" / first.name).exists()
+    assert "refused" in next((folder / "failed").glob("*.reason.txt")).read_text()
+
+
+def test_a_correction_with_labels_outside_the_model_is_refused():
+    with pytest.raises(inbox.CorrectionError):
+        inbox.Correction("s:1", {"bribery": "negative"}, "a")
+    with pytest.raises(inbox.CorrectionError):
+        inbox.Correction("s:1", {"anti_corruption": "angry"}, "a")
+
+
+def test_the_audit_log_is_append_only_and_survives_concurrent_writers(tmp_path):
+    path = tmp_path / "tyndau.audit.jsonl"
+
+    def write(n):
+        for i in range(25):
+            audit.append(path, audit.AuditRecord(f"user{n}", "analyst", "read", "search", (f"s:{n}-{i}",), "q"))
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    records = audit.read(path)
+    assert len(records) == 100 and {r["appeal_count"] for r in records} == {1}
+    assert [r["user"] for r in audit.views_of(path, ["s:2-7"])] == ["user2"]
+
+
+def test_an_unwritable_audit_log_is_an_error_not_a_silent_view(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("")
+    with pytest.raises(audit.AuditError):
+        audit.append(blocked / "audit.jsonl", audit.AuditRecord("u", "analyst", "read", "search"))
+
+
+# ---------------------------------------------------------------- snapshot and search
+
+
+def test_the_snapshot_reader_follows_a_new_snapshot_while_the_writer_holds_the_warehouse(tmp_path):
+    from dashboard.data import SnapshotReader
+    from warehouse.db import publish_snapshot
+
+    main, snap = tmp_path / "w.duckdb", tmp_path / "w.snapshot.duckdb"
+    writer = duckdb.connect(str(main))
+    writer.execute("create table t as select 1 as x")
+    writer.execute("checkpoint")
+    publish_snapshot(main, snap)
+    reader = SnapshotReader(str(snap))
+    version, cursor = reader.cursor()
+    assert cursor.execute("select count(*) from t").fetchone()[0] == 1
+    writer.execute("insert into t values (2)")  # the writer keeps its lock: the reader is not blocked
+    writer.execute("checkpoint")
+    publish_snapshot(main, snap)
+    new_version, cursor2 = reader.cursor()
+    assert new_version != version
+    assert cursor2.execute("select count(*) from t").fetchone()[0] == 2
+    assert cursor.execute("select count(*) from t").fetchone()[0] == 1, "a running reader finishes on the old file"
+    writer.close()
+
+
+def test_full_text_search_loads_offline_from_the_pip_package(tmp_path):
+    assert fts_extension_file().name == "fts.duckdb_extension"
+    assert f"v{duckdb.__version__}" in str(fts_extension_file())
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    con.execute("""create table fct_appeals as select * from (values
+        ('a:1', 'Ғимаратта пандус жоқ'), ('a:2', 'Нет пандуса у входа'), ('a:3', 'Ответа нет'))
+        t(appeal_id, text)""")
+    build_search_index(con)
+    con.close()
+    reader = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
+    load_fts(reader)
+    found = reader.execute("""select appeal_id from (select appeal_id,
+        fts_main_fct_appeals.match_bm25(appeal_id, ?) as s from fct_appeals) where s is not null
+        order by appeal_id""", ["пандусы"]).fetchall()
+    assert found == [("a:1",), ("a:2",)], "Russian stemming: 'пандусы' finds 'пандус' and 'пандуса'"
+
+
+# ---------------------------------------------------------------- text groups
+
+
+def test_similar_texts_fall_in_one_group_and_the_grouping_is_deterministic():
+    ramp = ["Ғимаратта пандус жоқ, арбамен кіре алмаймын.", "Пандус жоқ, арбамен кіре алмаймын, көмектесіңіз.",
+            "Здравствуйте. Ғимаратта пандус жоқ, арбамен кіре алмаймын."] * 4
+    queue = ["Пожилой маме пришлось два часа стоять в очереди, стульев нет.",
+             "Мама два часа стояла в очереди, стульев нет совсем."] * 5
+    first, again = group_texts(ramp + queue), group_texts(ramp + queue)
+    assert list(first.group) == list(again.group)
+    assert len(set(first.group[:len(ramp)])) == 1 and len(set(first.group[len(ramp):])) == 1
+    assert first.group[0] != first.group[-1]
+    assert "пандус" in first.labels[first.group[0]]
+
+
+def test_group_members_mark_examples_per_group():
+    frame = pl.DataFrame({"appeal_id": [f"a:{i}" for i in range(12)], "area": ["inclusiveness"] * 12,
+                          "text": ["пандус жоқ арбамен"] * 6 + ["очередь стульев нет"] * 6})
+    members = group_members(frame)
+    assert members.height == 12 and members.group_by("group_no").agg(pl.col("is_example").sum())["is_example"].max() <= 3
+
+
+# ---------------------------------------------------------------- seams
+
+
+def test_a_new_page_plugs_in_with_one_registration(monkeypatch):
+    monkeypatch.setattr(registry, "PAGES", list(registry.PAGES))
+    spec = registry.register(registry.PageSpec("extra", "views/extra.py", "page.overview", ":material/star:",
+                                               frozenset({"training_planner"}), section="section.monitoring"))
+    assert spec in registry.pages_for("training_planner") and spec not in registry.pages_for("leadership")
+    with pytest.raises(ValueError, match="Two pages"):
+        registry.register(spec)
+    with pytest.raises(ValueError, match="unknown filter"):
+        registry.PageSpec("x", "views/x.py", "page.overview", "", frozenset({"admin"}), filters=("colour",))
+
+
+def test_the_previous_period_of_whole_months_is_whole_months():
+    from datetime import date
+
+    assert Filters(date(2025, 1, 1), date(2025, 12, 31)).previous_period().date_from == date(2024, 1, 1)
+    assert Filters(date(2025, 3, 1), date(2025, 4, 30)).previous_period().date_to == date(2025, 2, 28)
