@@ -14,7 +14,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.i18n import t
-from dashboard.users import ROLES, User, authenticate, user_by_email
+from dashboard.users import ROLES, User, authenticate, load_entries, user_by_email
 
 SESSION_KEY = "user"
 FAILED_KEY = "login_failures"
@@ -66,6 +66,8 @@ def login_page() -> None:
         if getattr(st.user, "is_logged_in", False):
             st.error(t("login.oidc_unknown"))
         st.button(t("login.oidc"), on_click=st.login, icon=":material/key:")
+    if not load_entries(data.settings().users_file):
+        st.info(t("login.no_users"))
     _password_form()
     st.stop()
 

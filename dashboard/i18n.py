@@ -63,6 +63,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "login.oidc_unknown": _s("Бұл тіркелгіге рөл берілмеген. Әкімшіге хабарласыңыз.",
                              "Этой учётной записи не назначена роль. Обратитесь к администратору.",
                              "This account has no role here. Ask an administrator to add you."),
+    "login.no_users": _s(
+        "Әзірге пайдаланушы жоқ. Әкімші біреуін қосуы керек: `tyndau users add NAME --role ROLE`.",
+        "Пользователей пока нет. Администратор должен добавить: `tyndau users add NAME --role ROLE`.",
+        "There are no users yet. An administrator adds one with `tyndau users add NAME --role ROLE`."),
     "guard.forbidden": _s("Бұл бетті ашуға рұқсатыңыз жоқ.", "У вас нет доступа к этой странице.",
                           "You do not have access to this page."),
     "guard.aggregates_only": _s(
@@ -284,6 +288,7 @@ STRINGS: dict[str, dict[str, str]] = {
                         "В очереди. Сторона записи сохранит его при следующем `tyndau corrections apply` (или `tyndau demo`).",
                         "Queued. The writer stores it at the next `tyndau corrections apply` (or `tyndau demo`)."),
     "review.pending": _s("Кезектегі түзетулер", "Исправления в очереди", "Corrections waiting to be applied"),
+    "review.back": _s("Тексеру кезегіне оралу", "Назад к очереди проверки", "Back to the review queue"),
     "review.nothing": _s("Тексеретін мәтін жоқ.", "Нет текстов для проверки.", "No texts to review."),
     "review.model_labels": _s("Модель белгілері", "Метки модели", "The model's labels"),
     # ---------------------------------------------------------------- data quality

@@ -167,31 +167,35 @@ def check_columns(mapping: Mapping, frame: pl.DataFrame, source_name: str) -> No
 
 
 def apply_mapping(mapping: Mapping, frame: pl.DataFrame, column_types: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """(canonical rows that passed, rejections as row_number/column_name/reason/raw_record)."""
-    exprs, problems = [], []
-    for rule in mapping.fields:
-        value, problem = _field(rule, column_types.get(rule.name, "VARCHAR"), frame)
-        exprs.append(value.alias(rule.name))
-        if problem is not None:
-            problems.append(problem.alias(f"_problem_{rule.name}"))
-    exprs.append(pl.lit(mapping.source).alias("source"))
+    """(canonical rows that passed, rejections as row_number/column_name/reason/raw_record).
+
+    Values are parsed once into ``__v_<field>`` columns; each field's checks are cheap boolean
+    masks over them, and the human-readable reasons are only formatted for the few rows that
+    failed (formatting a message for a million good rows cost more than parsing them)."""
+    fields = [(rule, *_field(rule, column_types.get(rule.name, "VARCHAR"), frame)) for rule in mapping.fields]
+    work = frame.with_columns([parsed.alias(_value(rule.name)) for rule, parsed, _ in fields])
+    checks = [(rule.name, cases) for rule, _, cases in fields if cases]
     if "_error" in frame.columns:
-        problems.append(pl.col("_error").alias("_problem__row"))
-    work = frame.with_columns(problems).with_columns(exprs) if problems else frame.with_columns(exprs)
-    problem_cols = [c for c in work.columns if c.startswith("_problem_")]
+        checks.append(("_row", [(pl.col("_error").is_not_null(), pl.col("_error"))]))
+    bad = pl.any_horizontal([cond for _, cases in checks for cond, _ in cases]) if checks else pl.lit(False)
+    work = work.with_columns(bad.alias("__bad"))
+    good = work.filter(~pl.col("__bad")).select(
+        pl.lit(mapping.source).alias("source"), ROW,
+        *[pl.col(_value(rule.name)).alias(rule.name) for rule in dict((r.name, r) for r in mapping.fields).values()])
     masked = {r.column for r in mapping.fields if r.column and r.name in IDENTIFIER_FIELDS}
-    rejected = _rejections(work, frame, problem_cols, masked).with_columns(
-        pl.col("column_name").replace({r.name: r.column for r in mapping.fields if r.column})
-    )
-    bad = pl.any_horizontal([pl.col(c).is_not_null() for c in problem_cols]) if problem_cols else pl.lit(False)
-    keep = ["source", ROW] + [r.name for r in mapping.fields]
-    good = work.filter(~bad).select(list(dict.fromkeys(keep)))
+    columns = {r.name: r.column for r in mapping.fields if r.column}
+    rejected = _rejections(work.filter(pl.col("__bad")), frame, checks, masked, columns)
     return good, rejected
 
 
-def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Expr, pl.Expr | None]:
+def _value(name: str) -> str:
+    return f"__v_{name}"
+
+
+def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Expr, list[tuple[pl.Expr, pl.Expr]]]:
+    """The parsed value, and the (failed?, reason) cases that reject a row on this field."""
     if rule.column is None:
-        return pl.lit(rule.value), None
+        return pl.lit(rule.value), []
     raw = pl.col(rule.column).cast(pl.Utf8).str.strip_chars()
     unknown = (raw == "") | raw.is_in(list(rule.missing)) if rule.missing else raw == ""
     raw = pl.when(unknown).then(None).otherwise(raw)
@@ -199,20 +203,25 @@ def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Ex
     if kind in {"timestamp", "date"} and not rule.format:
         rule = replace(rule, format=_datetime_formats(frame[rule.column]))
     parsed = _parse(raw.str.extract(rule.pattern, 1) if rule.pattern else raw, kind, rule)
-    failed = raw.is_not_null() & parsed.is_null()
-    reason = pl.format("cannot read {} as " + _describe(kind, rule), raw.str.slice(0, 60))
-    problem = pl.when(failed).then(reason)
+    value = pl.col(_value(rule.name))
+    cases = [(raw.is_not_null() & _unconditional(parsed, rule).is_null(),
+              pl.format("cannot read {} as " + _describe(kind, rule), raw.str.slice(0, 60)))]
     if rule.when:
         condition = pl.all_horizontal([pl.col(c).cast(pl.Utf8).str.to_lowercase() == str(v).lower()
                                        for c, v in rule.when.items()])
         parsed = pl.when(condition).then(parsed).otherwise(None)
     if rule.min is not None or rule.max is not None:
         low, high = rule.min if rule.min is not None else float("-inf"), rule.max if rule.max is not None else float("inf")
-        problem = problem.when(parsed.is_not_null() & ~parsed.is_between(low, high)).then(
-            pl.format("{} is outside the allowed range " + f"{low:g}..{high:g}", raw))
+        cases.append((value.is_not_null() & ~value.is_between(low, high),
+                      pl.format("{} is outside the allowed range " + f"{low:g}..{high:g}", raw)))
     if rule.required:
-        problem = problem.when(raw.is_null()).then(pl.lit(f"required value {rule.column!r} is empty"))
-    return parsed, problem.otherwise(None)
+        cases.append((raw.is_null(), pl.lit(f"required value {rule.column!r} is empty")))
+    return parsed, cases
+
+
+def _unconditional(parsed: pl.Expr, rule: FieldRule) -> pl.Expr:
+    """The parse check runs on the value before a `when` condition blanks it."""
+    return pl.col(_value(rule.name)) if not rule.when else parsed
 
 
 def _kind_of(table_type: str, name: str) -> str:
@@ -301,21 +310,30 @@ def _parse_datetime(raw: pl.Expr, fmt: str | tuple[str, ...] | None) -> pl.Expr:
     return pl.coalesce([local.str.strptime(pl.Datetime("us"), f, strict=False, exact=True) for f in formats])
 
 
-def _rejections(work: pl.DataFrame, original: pl.DataFrame, problem_cols: list[str], masked: set[str]) -> pl.DataFrame:
+def _rejections(flagged: pl.DataFrame, original: pl.DataFrame, checks: list, masked: set[str],
+                columns: dict[str, str]) -> pl.DataFrame:
+    """One rejection per failed (row, field), with the source row as JSON (identifiers masked)."""
     empty = pl.DataFrame(schema={"row_number": pl.Int64, "column_name": pl.Utf8, "reason": pl.Utf8, "raw_record": pl.Utf8})
-    if not problem_cols:
-        return empty
-    data_cols = [c for c in original.columns if not c.startswith("_")]
-    flagged = work.filter(pl.any_horizontal([pl.col(c).is_not_null() for c in problem_cols]))
     if flagged.height == 0:
         return empty
+    problems = [_first_reason(cases).alias(f"_problem_{name}") for name, cases in checks]
+    reasons = flagged.select(pl.col(ROW), *problems)
+    data_cols = [c for c in original.columns if not c.startswith("_")]
     fields = [pl.lit("[ID]").alias(c) if c in masked else pl.col(c) for c in data_cols]
     raw = original.filter(pl.col(ROW).is_in(flagged[ROW].implode())).select(
         pl.col(ROW), pl.struct(fields).struct.json_encode().alias("raw_record"))
-    records = flagged.select(pl.col(ROW), *problem_cols).join(raw, on=ROW, how="left")
-    long = records.unpivot(index=[ROW, "raw_record"], on=problem_cols, variable_name="column_name", value_name="reason")
+    problem_cols = [c for c in reasons.columns if c.startswith("_problem_")]
+    long = reasons.join(raw, on=ROW, how="left").unpivot(
+        index=[ROW, "raw_record"], on=problem_cols, variable_name="column_name", value_name="reason")
     return long.filter(pl.col("reason").is_not_null()).select(
         pl.col(ROW).cast(pl.Int64).alias("row_number"),
-        pl.col("column_name").str.replace("^_problem_", "").str.replace("^_row$", ""),
+        pl.col("column_name").str.replace("^_problem_", "").replace({"_row": ""}).replace(columns),
         "reason", "raw_record",
     ).sort("row_number")
+
+
+def _first_reason(cases: list[tuple[pl.Expr, pl.Expr]]) -> pl.Expr:
+    chain = pl.when(cases[0][0]).then(cases[0][1])
+    for condition, reason in cases[1:]:
+        chain = chain.when(condition).then(reason)
+    return chain.otherwise(None)

@@ -3,12 +3,19 @@
 The whole load runs in one DuckDB transaction: a failure anywhere (an unreadable
 file halfway, a --strict rejection, a crash) rolls back every row, and only a
 ``failed`` entry in ``load_runs`` remains to tell what happened.
+
+Reading, validating and redacting (Python and polars) run one batch ahead, in a
+helper thread, of writing (DuckDB, which releases the GIL): on two cores the two
+halves overlap instead of taking turns. The queue holds at most two prepared
+batches, so memory stays bounded whatever the file size.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+import queue
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
@@ -23,6 +30,20 @@ from warehouse.errors import RejectedRowsError, SourceError
 from ingestion.readers import ROW
 
 MAX_REJECTIONS_SHOWN = 10
+
+
+PREFETCH_BATCHES = 2
+
+
+@dataclass
+class PreparedBatch:
+    """A batch ready to write: protected rows per table, originals (if kept), all rejections."""
+
+    tables: dict[str, pl.DataFrame]
+    originals: dict[str, pl.DataFrame]
+    rejected: pl.DataFrame
+    rows_read: int
+    sample: pl.DataFrame = field(default_factory=lambda: batch_rejections())
 
 
 @dataclass
@@ -41,11 +62,11 @@ def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Setti
     try:
         with transaction(con):
             run_id = load.start_run(con, connector.name, source_uri)
-            for batch in connector.batches():
-                _write_batch(con, run_id, source_uri, batch, settings, counts)
-                sample.append(batch.rejected.head(MAX_REJECTIONS_SHOWN))
+            for prepared in prefetch(prepare(b, settings) for b in connector.batches()):
+                write_prepared(con, run_id, source_uri, prepared, counts)
+                sample.append(prepared.rejected.head(MAX_REJECTIONS_SHOWN))
                 if on_batch:
-                    on_batch(batch.rows_read)
+                    on_batch(prepared.rows_read)
             if counts.read == 0 and connector.empty_is_error:
                 raise SourceError(f"{source_uri} has no data rows (only a header, or nothing at all).",
                                   hint="Export the data again; check the date range or filter of the export.")
@@ -68,23 +89,65 @@ def batch_rejections() -> pl.DataFrame:
     return empty_rejections()
 
 
-def _write_batch(con, run_id: int, source_uri: str, batch: Batch, settings: Settings, counts: load.LoadCounts) -> None:
-    loaded_at = datetime.now()
-    counts.read += batch.rows_read
+def prefetch(items: Iterator[PreparedBatch], depth: int = PREFETCH_BATCHES) -> Iterator[PreparedBatch]:
+    """Produce items in a helper thread, at most `depth` ahead; its exceptions re-raise here."""
+    buffer: queue.Queue = queue.Queue(maxsize=depth)
+    done = object()
+    stop = threading.Event()
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if stop.is_set():
+                    return
+                buffer.put(item)
+            buffer.put(done)
+        except BaseException as exc:  # handed to the consumer, which raises it
+            buffer.put(exc)
+
+    worker = threading.Thread(target=produce, name="tyndau-prepare", daemon=True)
+    worker.start()
+    try:
+        while (item := buffer.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()
+        while worker.is_alive():  # unblock a producer waiting on a full queue
+            try:
+                buffer.get_nowait()
+            except queue.Empty:
+                worker.join(timeout=0.05)
+
+
+def prepare(batch: Batch, settings: Settings) -> PreparedBatch:
+    """Everything that needs no warehouse: duplicate keys, redaction, hashing."""
     redactor = Redactor()  # shared by the batch's tables: a text in two tables is redacted once
+    tables, kept, rejected = {}, {}, [batch.rejected]
     for table, frame in batch.tables.items():
-        frame, duplicates = split_duplicate_keys(con, table, frame)
-        batch.rejected = pl.concat([batch.rejected, duplicates])
+        frame, duplicates = split_duplicate_keys(table, frame)
+        rejected.append(duplicates)
         frame = frame.drop([c for c in frame.columns if c.startswith("_")])
         if settings.keep_original_text:
-            load.upsert_originals(con, run_id, originals(table, frame))
-        load.upsert(con, table, protect(table, frame, settings.salt, redactor), run_id, source_uri, loaded_at, counts)
-    load.insert_rejected(con, run_id, source_uri, redact_rejections(batch.rejected), counts)
+            kept[table] = originals(table, frame)
+        tables[table] = protect(table, frame, settings.salt, redactor)
+    return PreparedBatch(tables, kept, redact_rejections(pl.concat(rejected)), batch.rows_read)
 
 
-def split_duplicate_keys(con, table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def write_prepared(con, run_id: int, source_uri: str, prepared: PreparedBatch, counts: load.LoadCounts) -> None:
+    loaded_at = datetime.now()
+    counts.read += prepared.rows_read
+    for table, frame in prepared.tables.items():
+        if table in prepared.originals:
+            load.upsert_originals(con, run_id, prepared.originals[table])
+        load.upsert(con, table, frame, run_id, source_uri, loaded_at, counts)
+    load.insert_rejected(con, run_id, source_uri, prepared.rejected, counts)
+
+
+def split_duplicate_keys(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Two rows with one key in one batch: the last wins, the earlier ones are kept aside as rejections."""
-    key = list(load.table_spec(con, table).key)
+    key = list(load.key_from_migrations(table))
     if ROW not in frame.columns or not set(key) <= set(frame.columns):
         return frame, batch_rejections()
     is_last = pl.col(ROW) == pl.col(ROW).max().over(key)

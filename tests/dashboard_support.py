@@ -13,6 +13,7 @@ writes is ever rendered as HTML.
 from __future__ import annotations
 
 import csv
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,10 +64,17 @@ class GroundTruthClassifier:
         return {}
 
 
-def generate_files(folder: Path, appeals: int = APPEALS, seed: int = SEED) -> Path:
-    from sample_data.generate import generate
+SHIPPED_SAMPLE = Path(__file__).resolve().parents[1] / "sample_data" / "default"
 
-    generate(folder, n_appeals=appeals, seed=seed)
+
+def generate_files(folder: Path, appeals: int = APPEALS, seed: int = SEED, source: Path | None = None) -> Path:
+    """A copy of `source` (the shipped sample) or a freshly generated sample, plus the special appeals."""
+    if source is not None:
+        shutil.copytree(source, folder)
+    else:
+        from sample_data.generate import generate
+
+        generate(folder, n_appeals=appeals, seed=seed)
     _append_special_appeals(folder / "appeals.csv")
     return folder
 
@@ -97,11 +105,11 @@ def ground_truth(con: duckdb.DuckDBPyConnection, labels_csv: Path) -> GroundTrut
     return GroundTruthClassifier(truth)
 
 
-def build_warehouse(workdir: Path, appeals: int = APPEALS) -> Settings:
-    """Generate, ingest, classify (ground truth), build and publish; plus a users file with one user per role."""
+def build_warehouse(workdir: Path, appeals: int = APPEALS, source: Path | None = None) -> Settings:
+    """Generate (or copy `source`), ingest, classify (ground truth), build and publish; one user per role."""
     from nlp.classify import classify_pending
 
-    files = generate_files(workdir / "sample", appeals)
+    files = generate_files(workdir / "sample", appeals, source=source)
     settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="test-salt",
                              users_file=str(workdir / "users.toml"), model_dir=str(workdir / "no-model"))
     con = connect(settings.db_path)

@@ -150,12 +150,9 @@ def test_overview_metrics_match_sql_on_the_same_warehouse(app, warehouse):
         where registered_month between ? and ?""", [first, last]).fetchone()
     assert metric(at, "Appeals") == f"{appeals:,}"
     assert metric(at, "Answered on time") == f"{on_time:.1%}"
-    negative = con.execute("""select count(distinct appeal_id) filter (where polarity = 'negative') from fct_appeal_areas
-                              where registered_month between ? and ?""", [first, last]).fetchone()[0]
-    areas_negative = con.execute("""select count(*) from fct_appeal_areas where polarity = 'negative'
-                                    and registered_month between ? and ?""", [first, last]).fetchone()[0]
-    assert metric(at, "Appeals showing a gap") == f"{areas_negative / appeals:.1%}"
-    assert negative <= areas_negative
+    negative = con.execute("""select count(distinct appeal_id) from fct_appeal_areas where polarity = 'negative'
+                              and registered_month between ? and ?""", [first, last]).fetchone()[0]
+    assert metric(at, "Appeals showing a gap") == f"{negative / appeals:.1%}", "each appeal counts once"
 
 
 def test_responsiveness_median_and_p90_match_sql(app, warehouse):

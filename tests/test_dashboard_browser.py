@@ -1,7 +1,8 @@
 """The dashboard in a real browser: `tyndau dashboard` on a free port, driven by Debian's Chromium.
 
-Logs in, opens every page (screenshots of each go to $TYNDAU_ARTIFACTS, default
-artifacts/screenshots, and to docs/screenshots for the README), changes a filter and sees the
+Runs on the shipped sample data (sample_data/default). Logs in, opens every page (screenshots of
+each go to the folder $TYNDAU_ARTIFACTS names, default artifacts/screenshots, and to docs/screenshots
+for the README), changes a filter and sees the
 number change, downloads a table, and fails on any error the browser console reports.
 Never skipped: without /usr/bin/chromium it fails and says how to install it.
 """
@@ -20,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import i18n, registry
-from dashboard_support import PASSWORDS, build_warehouse, environment
+from dashboard_support import PASSWORDS, SHIPPED_SAMPLE, build_warehouse, environment
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -35,7 +36,7 @@ DOCS_SCREENSHOTS = REPO / "docs" / "screenshots"
 
 
 def artifacts_dir() -> Path:
-    folder = Path(os.environ.get("TYNDAU_ARTIFACTS", REPO / "artifacts")) / "screenshots"
+    folder = Path(os.environ.get("TYNDAU_ARTIFACTS") or REPO / "artifacts" / "screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
 
@@ -70,7 +71,8 @@ def server(tmp_path_factory):
     assert Path(CHROMIUM).exists(), (
         f"{CHROMIUM} is missing: run `bash scripts/setup.sh` (as root it installs Debian's chromium) "
         "or `sudo apt-get install chromium`; the browser test never downloads a browser.")
-    settings = build_warehouse(tmp_path_factory.mktemp("browser"))
+    assert (SHIPPED_SAMPLE / "appeals.csv").exists(), f"the shipped sample data is missing from {SHIPPED_SAMPLE}"
+    settings = build_warehouse(tmp_path_factory.mktemp("browser"), source=SHIPPED_SAMPLE)
     port = free_port()
     env = {**os.environ, **environment(settings), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen([*tyndau_command(), "dashboard", "--port", str(port), "--host", "127.0.0.1"],

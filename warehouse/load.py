@@ -224,6 +224,13 @@ def _reference_db() -> duckdb.DuckDBPyConnection:
     return con
 
 
+@functools.cache
 def table_spec_from_migrations(table: str) -> dict[str, str]:
     """Column types of a raw table without opening a warehouse (for mapping defaults)."""
     return table_spec(_reference_db(), table).columns
+
+
+@functools.cache
+def key_from_migrations(table: str) -> tuple[str, ...]:
+    """Primary key of a raw table without opening a warehouse."""
+    return table_spec(_reference_db(), table).key

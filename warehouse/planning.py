@@ -36,6 +36,7 @@ from warehouse.queries import Filters
 from warehouse.stats import beta_posterior_interval, beta_prior, posterior_exceedance, shrunk_rate
 
 SURVEY_WEIGHT = 0.5        # a 360-degree shortfall counts half as much as the same citizens' gap
+MIN_PRIORITY = 0.005       # below half a percentage point (certainty-weighted) a gap is noise to a planner
 SCALE_RANGE = 4.0          # 1..5 agree scale (the marts rescale other scales to it)
 EXAMPLES = 3
 
@@ -306,7 +307,7 @@ def training_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None = None
     ``areas``: :func:`area_priorities` when the caller has them already."""
     rules = rules or PlanningRules.from_settings()
     areas = area_priorities(con, f, rules) if areas is None else areas
-    priorities = areas.filter(pl.col("priority") > 0)
+    priorities = areas.filter(pl.col("priority") >= MIN_PRIORITY)
     courses = course_catalogue(con).explode("areas").rename({"areas": "area"})
     if priorities.height == 0 or courses.height == 0:
         return _empty_priorities()
@@ -374,7 +375,7 @@ def staff_needed(priorities: pl.DataFrame) -> dict[tuple[str, str], int]:
 
 
 def weighted_areas(priorities_by_area: pl.DataFrame) -> pl.DataFrame:
-    return priorities_by_area.filter(pl.col("priority") > 0).with_columns(
+    return priorities_by_area.filter(pl.col("priority") >= MIN_PRIORITY).with_columns(
         (pl.col("priority") * pl.col("appeals_per_month")).alias("area_value"))
 
 

@@ -272,3 +272,12 @@ def review_queue(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 100) -
         from fct_appeal_areas x join fct_appeals a using (appeal_id)
         where {clause} and not x.is_corrected
         group by all order by score asc nulls first, a.appeal_id limit ?""", [*params, limit]).pl()
+
+
+def appeals_with_evidence(con: duckdb.DuckDBPyConnection, f: Filters, polarity: str | None = None) -> int:
+    """Distinct appeals with at least one area (of this polarity) under the filters: an appeal
+    complaining about two behaviours counts once."""
+    clause, params = where_evidence(f)
+    extra = " and polarity = ?" if polarity else ""
+    return int(con.execute(f"select count(distinct appeal_id) from fct_appeal_areas where {clause}{extra}",
+                           [*params, *([polarity] if polarity else [])]).fetchone()[0])

@@ -3,7 +3,8 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.components import delta, fmt_date, fmt_number, fmt_pct, namer, period_caption
+from dashboard.components import (TEXT_LIMIT, delta, fmt_date, fmt_number, fmt_pct, namer, period_caption,
+                                  selected_points, text_list, text_reader)
 from dashboard.guard import enter, query
 from dashboard.i18n import t
 from warehouse import queries, queries_themes
@@ -24,8 +25,10 @@ if not now["appeals"]:
 
 areas = query(queries_themes.area_totals, ctx.filters)
 areas_before = query(queries_themes.area_totals, ctx.filters.previous_period())
-negative_share = (areas["negative"].sum() / now["appeals"]) if areas.height else None
-negative_before = (areas_before["negative"].sum() / before["appeals"]) if areas_before.height and before["appeals"] else None
+negative_now = query(queries_themes.appeals_with_evidence, ctx.filters, "negative")
+negative_then = query(queries_themes.appeals_with_evidence, ctx.filters.previous_period(), "negative")
+negative_share = negative_now / now["appeals"] if areas.height else None
+negative_before = negative_then / before["appeals"] if areas_before.height and before["appeals"] else None
 
 cols = st.columns(5)
 cols[0].metric(t("metric.appeals"), f"{now['appeals']:,}", delta(now["appeals"], before["appeals"] or None))
@@ -54,5 +57,13 @@ if areas.height == 0:
     st.info(t("common.no_labels"))
 else:
     names = [t("value.polarity.negative"), t("value.polarity.positive"), t("value.polarity.neutral")]
-    st.plotly_chart(charts.stacked_polarity_bars(areas, namer("area", ctx.lang), names, x_title=t("metric.appeals")),
-                    key="overview.areas")
+    event = st.plotly_chart(charts.stacked_polarity_bars(areas, namer("area", ctx.lang), names,
+                                                         x_title=t("metric.appeals")),
+                            key="overview.areas", on_select="rerun", selection_mode="points")
+    st.caption(t("common.select_hint"))
+    picked = selected_points(event)
+    if picked:
+        texts = query(queries_themes.texts_behind, ctx.filters, area=picked[0], limit=TEXT_LIMIT)
+        chosen = text_list(ctx, texts, f"texts_{picked[0]}", f"overview: area={picked[0]}", "overview")
+        if chosen:
+            text_reader(ctx, chosen)

@@ -22,6 +22,9 @@ st.title(t("page.review"))
 st.caption(t("review.intro"))
 
 appeal_id = st.session_state.get("review.appeal_id")
+if appeal_id and st.button(t("review.back"), icon=":material/arrow_back:", key="review.back"):
+    st.session_state.pop("review.appeal_id", None)
+    appeal_id = None
 if not appeal_id:
     st.subheader(t("review.queue"))
     candidates = query(queries_themes.review_queue, ctx.filters, 100)
