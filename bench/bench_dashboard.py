@@ -201,6 +201,50 @@ def page_queries(con, f, rng: random.Random) -> dict[str, dict[str, Callable[[],
             "classified_texts": lambda: qq.classified_texts(con),
             "classification_failures": lambda: qq.classification_failures(con),
         },
+        **planner_queries(con, f, rng),
+    }
+
+
+def planner_queries(con, f, rng: random.Random) -> dict[str, dict[str, Callable[[], object]]]:
+    """The training planners' pages (docs/training.md): the same calls with the same arguments."""
+    from warehouse import impact, planning, survey360
+    from warehouse.planning import PlanningRules
+    from warehouse.queries import Filters
+
+    rules = PlanningRules.from_settings()
+    agency = f.agencies[0] if f.agencies else rng.choice(("AKM-31-TRZ", "LND-19", "PSC-61", "POL-23", "AKM-39"))
+    area = rng.choice(("responsiveness", "inclusiveness", "communication", "anti_corruption"))
+    surveyed = Filters(date_from=f.date_from, date_to=f.date_to, agencies=(agency,))
+    budget = rng.choice((2_000_000, 5_000_000, 10_000_000, 30_000_000))
+    seats = rng.choice((None, 100, 300))
+    gaps = planning.citizen_gaps(con, f, rules)
+    period = (gaps["period_start"][0], gaps["period_end"][0]) if gaps.height else (date(2025, 1, 1), date(2025, 12, 1))
+    examples = tuple(gaps.filter(gaps["agency_key"] == agency)["example_appeal_ids"].explode().drop_nulls()[:3])
+    return {
+        "training_priorities": {
+            "citizen_gaps": lambda: planning.citizen_gaps(con, f, rules),
+            "indicator_matches": lambda: planning.indicator_matches(con, agency, area, period),
+            "training_priorities": lambda: planning.training_priorities(con, f, rules),
+            "example_texts": lambda: planning.example_texts(con, examples),
+        },
+        "training_plan": {
+            "training_plan": lambda: planning.training_plan(con, budget, seats, f, rules),
+            "naive_plan_value": lambda: planning.naive_plan_value(con, budget, seats, f, rules),
+        },
+        "survey_360": {
+            "surveyed_units": lambda: survey360.surveyed_units(con, f),
+            "area_scores": lambda: survey360.area_scores(con, surveyed, rules.min_raters, "agency", None,
+                                                         rules.survey_target_score),
+            "self_vs_others": lambda: survey360.self_vs_others(con, surveyed, rules.min_raters, "agency", None,
+                                                               rules.survey_target_score),
+            "area_items": lambda: survey360.area_items(con, agency, area, surveyed, rules.min_raters),
+            "area_comments": lambda: survey360.area_comments(con, agency, area, surveyed, rules.min_raters),
+            "triangulation": lambda: planning.triangulation(con, surveyed, rules),
+        },
+        "training_impact": {
+            "training_impact": lambda: impact.training_impact(con, rules, f.agencies),
+            "impact_series": lambda: impact.impact_series(con, "S-0101", "communication", rules),
+        },
     }
 
 

@@ -124,9 +124,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric.appeals": _s("Өтініштер", "Обращения", "Appeals"),
     "metric.on_time": _s("Мерзімінде жауап", "Ответ в срок", "Answered on time"),
     "metric.on_time_help": _s(
-        "Түпкілікті жауап заңды мерзімде берілген өтініштер үлесі (тіркелгеннен кейін {days} жұмыс күні немесе ұзартылған мерзім); 95 % аралық.",
-        "Доля обращений с окончательным ответом в законный срок ({days} рабочих дней после регистрации или продлённый срок); 95 % интервал.",
-        "Share of appeals with a final answer within the legal term ({days} working days after registration, or the extended term); 95 % interval."),
+        "Шешімі белгілі өтініштердің (жауап берілген немесе мерзімі өткен) ішінде түпкілікті жауап заңды мерзімде берілгендер үлесі: тіркелгеннен кейін {days} жұмыс күні немесе ұзартылған мерзім. Мерзімі әлі өтпеген өтініштер есептелмейді; 95 % аралық.",
+        "Доля обращений с окончательным ответом в законный срок ({days} рабочих дней после регистрации или продлённый срок) среди обращений с известным исходом (с ответом или с истёкшим сроком). Обращения, срок которых ещё не истёк, не учитываются; 95 % интервал.",
+        "Share answered finally within the legal term ({days} working days after registration, or the extended term) among appeals whose outcome is known (answered, or past the deadline); appeals still within their term are not counted. 95 % interval."),
     "metric.median_days": _s("Жауапқа дейінгі медиана, күн", "Медиана до ответа, дней", "Median days to answer"),
     "metric.p90_days": _s("90-перцентиль, күн", "90-й перцентиль, дней", "90th percentile, days"),
     "metric.satisfaction": _s("Қанағаттану (1–5)", "Удовлетворённость (1–5)", "Satisfaction (1–5)"),

@@ -99,14 +99,15 @@ def responsiveness_kpis(con: duckdb.DuckDBPyConnection, f: Filters) -> dict:
     clause, params = where(f)
     row = con.execute(f"""
         select sum(appeals), sum(answered), sum(on_time), sum(sum_days_to_final_answer), sum(redirected),
-               sum(ping_pong), sum(repeats), sum(interim_only), sum(rated), sum(sum_satisfaction), sum(satisfied)
+               sum(ping_pong), sum(repeats), sum(interim_only), sum(rated), sum(sum_satisfaction), sum(satisfied),
+               sum(decided)
         from mart_responsiveness where {clause}""", params).fetchone()
     keys = ("appeals", "answered", "on_time", "sum_days", "redirected", "ping_pong", "repeats", "interim_only",
-            "rated", "sum_satisfaction", "satisfied")
+            "rated", "sum_satisfaction", "satisfied", "decided")
     k = {key: (value or 0) for key, value in zip(keys, row)}
     median, p90 = answer_day_quantiles(con, f)
     k.update(median_days=median, p90_days=p90,
-             on_time_rate=k["on_time"] / k["appeals"] if k["appeals"] else None,
+             on_time_rate=k["on_time"] / k["decided"] if k["decided"] else None,
              mean_satisfaction=k["sum_satisfaction"] / k["rated"] if k["rated"] else None)
     return k
 
@@ -126,14 +127,15 @@ def responsiveness_by(con: duckdb.DuckDBPyConnection, f: Filters, dimension: str
     clause, params = where(f)
     frame = con.execute(f"""
         select {column} as key, any_value({label})::varchar as label, sum(appeals)::bigint as appeals, sum(answered)::bigint as answered,
-               sum(on_time)::bigint as on_time, sum(redirected)::bigint as redirected, sum(ping_pong)::bigint as ping_pong,
+               sum(on_time)::bigint as on_time, sum(decided)::bigint as decided,
+               sum(redirected)::bigint as redirected, sum(ping_pong)::bigint as ping_pong,
                sum(repeats)::bigint as repeats, sum(interim_only)::bigint as interim_only, sum(extended)::bigint as extended,
                sum(rated)::bigint as rated, sum(satisfied)::bigint as satisfied,
                sum(sum_satisfaction) / nullif(sum(rated), 0) as mean_satisfaction
         from mart_responsiveness where {clause} group by {column} order by appeals desc""", params).pl()
     if frame.height == 0:
         return frame
-    frame = add_rate_columns(frame, "on_time", "appeals", "on_time")
+    frame = add_rate_columns(frame, "on_time", "decided", "on_time")  # decided: answered or past the deadline
     frame = add_rate_columns(frame, "satisfied", "rated", "satisfied")
     quantiles = _quantiles_by(con, f, column)
     return frame.join(quantiles, on="key", how="left").with_columns(
@@ -209,24 +211,28 @@ def redirect_chains(con: duckdb.DuckDBPyConnection, f: Filters) -> pl.DataFrame:
     clause, params = where(f)
     frame = con.execute(f"""
         select redirect_count, sum(appeals)::bigint as appeals, sum(on_time)::bigint as on_time,
-               sum(redirected_late)::bigint as redirected_late
+               sum(decided)::bigint as decided, sum(redirected_late)::bigint as redirected_late
         from mart_redirect_chains where {clause} group by redirect_count order by redirect_count""", params).pl()
-    return add_rate_columns(frame, "on_time", "appeals", "on_time") if frame.height else frame
+    return add_rate_columns(frame, "on_time", "decided", "on_time") if frame.height else frame
 
 
 def overdue_appeals(con: duckdb.DuckDBPyConnection, f: Filters, as_of: date, agency_key: str | None = None,
                     limit: int = 200) -> pl.DataFrame:
-    """The appeals behind the backlog (the dashboard shows their texts to analysts only)."""
+    """The appeals behind the backlog, longest overdue first (the dashboard shows texts to analysts only)."""
+    from warehouse.queries_themes import fetch_texts
+
     clause, params = where(f, "registered_at::date", month_grain=False)
     agency_clause = "and agency_key = ?" if agency_key else ""
-    return con.execute(f"""
-        select appeal_id, agency_key, agency, region, registered_at, due_date,
-               date_diff('day', due_date, ?::date) as days_overdue, text
+    overdue = con.execute(f"""
+        select appeal_id, due_date, date_diff('day', due_date, ?::date) as days_overdue
         from fct_appeals
         where {clause} and registered_at::date <= ?::date and due_date < ?::date
           and (final_answer_at is null or final_answer_at::date > ?::date) {agency_clause}
         order by days_overdue desc, appeal_id limit ?""",
-                       [as_of, *params, as_of, as_of, as_of, *([agency_key] if agency_key else []), limit]).pl()
+                          [as_of, *params, as_of, as_of, as_of, *([agency_key] if agency_key else []), limit]).pl()
+    texts = fetch_texts(con, overdue["appeal_id"].to_list())
+    return texts.join(overdue, on="appeal_id", how="left").sort(["days_overdue", "appeal_id"],
+                                                                 descending=[True, False])
 
 
 def data_bounds(con: duckdb.DuckDBPyConnection) -> dict:

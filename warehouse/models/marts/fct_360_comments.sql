@@ -1,10 +1,27 @@
 -- grain: one row per comment a 360-degree rater wrote and competency area it is filed under
 -- key: comment_id, area
--- A tool that repeats one comment on every item of a submission (KoboToolbox) gives one comment
--- per area, not one per item. Polarity comes from the score (1-2 negative, 4-5 positive, 3 neutral);
--- the pages show a comment only when its rater group passes the anonymity rule (mart_360_scores).
+-- A comment is filed under the area of the item it was written on; a tool that repeats one comment
+-- on every item of a submission (KoboToolbox) gives one comment per area, not one per item. Its
+-- polarity is the classifier's for that area where `tyndau classify` read the comment (like an
+-- appeal), else the score's (1-2 negative, 4-5 positive, 3 neutral); `model_areas` lists every area
+-- the classifier found in it. Pages show a comment only when its rater group passes the anonymity
+-- rule of mart_360_scores.
 with responses as (
     select * from stg_survey_responses
+),
+
+classifications as (
+    select * from stg_text_classifications where text_kind = 'survey_comment' and is_latest
+),
+
+scores as (
+    select * from stg_text_area_scores where text_kind = 'survey_comment' and is_predicted
+),
+
+model_labels as (
+    select s.text_id, s.area, s.polarity
+    from classifications c
+    join scores s using (text_kind, text_id, model_hash)
 ),
 
 comments as (
@@ -25,7 +42,7 @@ comments as (
       and rated_agency is not null and rater_role is not null and submitted_at is not null
 ),
 
-final as (
+grouped as (
     select
         comment_id,
         area,
@@ -36,13 +53,35 @@ final as (
         min(survey_response_id)                                               as survey_response_id,
         min(item_id)                                                          as item_id,
         avg(score_5)                                                          as score,
-        case when avg(score_5) <= 2 then 'negative'
-             when avg(score_5) >= 4 then 'positive'
-             else 'neutral' end                                               as polarity,
-        'score'                                                               as polarity_source,
         any_value(free_text)                                                  as comment
     from comments
     group by comment_id, area
+),
+
+model_areas as (
+    select text_id, list(distinct area order by area) as model_areas from model_labels group by text_id
+),
+
+final as (
+    select
+        g.comment_id,
+        g.area,
+        g.agency_key,
+        g.unit,
+        g.rater_group,
+        g.survey_period,
+        g.survey_response_id,
+        g.item_id,
+        g.score,
+        coalesce(m.polarity,
+                 case when g.score <= 2 then 'negative' when g.score >= 4 then 'positive' else 'neutral' end)
+                                                                              as polarity,
+        case when m.polarity is not null then 'model' else 'score' end        as polarity_source,
+        coalesce(a.model_areas, []::varchar[])                                as model_areas,
+        g.comment
+    from grouped g
+    left join model_labels m on m.text_id = g.survey_response_id and m.area = g.area
+    left join model_areas a on a.text_id = g.survey_response_id
 )
 
 select * from final

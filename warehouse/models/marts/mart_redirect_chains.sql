@@ -5,12 +5,17 @@ with appeals as (
     select * from fct_appeals
 ),
 
+data_end as (
+    select max(registered_at)::date as last_day from appeals
+),
+
 final as (
     select
         agency_key, region_key, channel, language, appeal_type, registered_month,
         least(redirect_count, 3)                                                      as redirect_count,
         count(*)                                                                      as appeals,
         count(*) filter (where is_on_time)                                            as on_time,
+        count(*) filter (where is_answered or due_date < (select last_day from data_end)) as decided,
         count(*) filter (where is_redirect_late)                                      as redirected_late
     from appeals
     group by all

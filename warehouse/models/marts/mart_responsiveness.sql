@@ -2,8 +2,15 @@
 -- key: agency_key, region_key, channel, language, appeal_type, registered_month
 -- Additive counts and sums only, so any filter on the dashboard is a sum over this cube
 -- (thousands of rows) instead of a scan of millions of appeals.
+-- `decided` counts the appeals whose outcome is known on the data's last day: answered, or past
+-- their deadline. It is the denominator of the on-time rate, so the latest month is not made to
+-- look late by appeals that are still within their legal term.
 with appeals as (
     select * from fct_appeals
+),
+
+data_end as (
+    select max(registered_at)::date as last_day from appeals
 ),
 
 final as (
@@ -20,6 +27,8 @@ final as (
         count(*)                                                   as appeals,
         count(*) filter (where is_answered)                        as answered,
         count(*) filter (where is_on_time)                         as on_time,
+        count(*) filter (where is_answered or due_date < (select last_day from data_end))
+                                                                   as decided,
         sum(days_to_final_answer)                                  as sum_days_to_final_answer,
         count(*) filter (where redirect_count > 0)                 as redirected,
         count(*) filter (where is_ping_pong)                       as ping_pong,
