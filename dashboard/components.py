@@ -170,8 +170,12 @@ def text_list(ctx: PageContext, frame: pl.DataFrame, name: str, detail: str, key
     return picked
 
 
-def text_reader(ctx: PageContext, appeal_id: str, search: str = "", review_button: bool = True) -> None:
-    """One text, escaped, with its evidence highlighted, its labels, and a way to correct them."""
+def text_reader(ctx: PageContext, appeal_id: str, search: str = "", review_button: bool = True,
+                key: str = "") -> None:
+    """One text, escaped, with its evidence highlighted, its labels, and a way to correct them.
+
+    `key` tells apart two readers on one page (two drill-downs may open the same appeal)."""
+    key = f"{key}.{appeal_id}"
     if not ctx.user.can_read_texts:
         st.info(t("guard.aggregates_only"))
         return
@@ -192,15 +196,15 @@ def text_reader(ctx: PageContext, appeal_id: str, search: str = "", review_butto
     if areas:
         st.html(evidence.legend_html(areas, label))
         st.caption(t("reader.evidence_model") if source == "model" else t("reader.evidence_keywords"))
-    label_table(ctx, labels)
+    label_table(ctx, labels, key)
     if inbox.pending_for(data.settings().resolved_inbox_dir(), appeal_id):
         st.info(t("reader.pending"))
-    if review_button and st.button(t("reader.review"), key=f"review.{appeal_id}", icon=":material/edit:"):
+    if review_button and st.button(t("reader.review"), key=f"review.{key}", icon=":material/edit:"):
         st.session_state["review.appeal_id"] = appeal_id
         st.switch_page("views/review.py")
 
 
-def label_table(ctx: PageContext, labels: pl.DataFrame) -> None:
+def label_table(ctx: PageContext, labels: pl.DataFrame, key: str) -> None:
     st.markdown(f"**{t('reader.labels')}**")
     if labels.height == 0:
         st.caption(t("reader.no_labels"))
@@ -212,9 +216,8 @@ def label_table(ctx: PageContext, labels: pl.DataFrame) -> None:
         pl.col("score").alias(t("reader.score")),
         pl.col("is_corrected").alias(t("reader.corrected")),
     )
-    st.dataframe(shown, hide_index=True, width="stretch",
-                 column_config={t("reader.score"): st.column_config.ProgressColumn(min_value=0, max_value=1,
-                                                                                  format="%.2f")})
+    table(shown, f"labels_{key}", column_config={
+        t("reader.score"): st.column_config.ProgressColumn(min_value=0, max_value=1, format="%.2f")})
 
 
 def evidence_spans(text: str, areas: list[str]) -> tuple[list[evidence.Span], str]:

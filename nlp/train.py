@@ -51,7 +51,7 @@ class TrainConfig:
     mlm_epochs: int = 1
     epochs: int = 5
     batch_size: int = 32
-    lr: float = 5e-4
+    lr: float = 1e-3
     base_lr: float = 5e-5
     augment: bool = True
     use_kaznerd: bool = True
@@ -164,8 +164,6 @@ def fit_transformer(cfg: TrainConfig, train: Dataset, unlabelled: Dataset, progr
 
 
 def compact_model(cfg: TrainConfig, train: Dataset, progress: Progress):
-    from transformers import BertForSequenceClassification
-
     from nlp import transformer as tr
 
     unlabelled = unlabelled_texts(train, cfg.use_kaznerd, progress)
@@ -178,11 +176,11 @@ def compact_model(cfg: TrainConfig, train: Dataset, progress: Progress):
                            num_attention_heads=cfg.heads, intermediate_size=cfg.intermediate)
     config = tr.compact_config(tokenizer, arch)
     progress(f"tokenizer: {len(tokenizer)} word pieces; pretraining on {len(unlabelled)} texts")
-    model = BertForSequenceClassification(config)
+    model = tr.compact_classifier(config)
     if cfg.mlm_epochs:
         encoder = tr.pretrain_mlm(config, tokenizer, unlabelled, cfg.mlm_epochs, seed=cfg.seed, progress=progress,
                                   threads=cfg.threads)
-        model.bert.load_state_dict(encoder, strict=False)
+        model.model.load_state_dict(encoder)
     return model, tokenizer
 
 

@@ -1,9 +1,9 @@
 """The compact transformer: its own tokenizer, MLM pretraining, multi-label fine-tuning, evidence.
 
 Why a compact model trained here: the default model must need nothing from the internet
-and train in minutes on two CPU cores. A 2-layer BERT with hidden size 192 and a
-WordPiece vocabulary trained on our own text fits that (measured: ~200 training
-examples per second on one core; hidden 256 was 2.7x slower for no gain we could see). Alone it is weaker than
+and train in minutes on two CPU cores. A 2-layer ModernBERT encoder with hidden size 192,
+mean pooling (see :func:`compact_config`) and a WordPiece vocabulary trained on our own
+text fits that (hidden 256 trained 2.7x slower per example on this machine). Alone it is weaker than
 character n-grams on ~5,000 written examples; it earns its place in the ensemble
 because it reads word order and context ("не ответили" vs "ответили быстро"), which the
 n-grams do not.
@@ -19,6 +19,7 @@ a fixed number of threads and fixed step counts (never a time budget).
 
 from __future__ import annotations
 
+import copy
 import math
 import random
 from collections.abc import Callable, Sequence
@@ -38,7 +39,7 @@ SPECIAL_TOKENS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 
 @dataclass(frozen=True)
 class Architecture:
-    """The default compact architecture (BertConfig fields)."""
+    """The default compact architecture (ModernBertConfig fields)."""
 
     vocab_size: int = 12_000
     hidden_size: int = 192
@@ -93,16 +94,35 @@ def label_maps() -> tuple[dict[int, str], dict[str, int]]:
     return dict(enumerate(labels)), {label: i for i, label in enumerate(labels)}
 
 
-def compact_config(tokenizer, arch: Architecture):
-    from transformers import BertConfig
+def compact_config(tokenizer, arch: Architecture, **extra):
+    """A ModernBERT configuration with masked mean pooling for the classification head.
+
+    Why ModernBERT and not BertConfig: BERT classifies from the [CLS] vector, and a BERT
+    trained from scratch on a few thousand texts leaves that vector almost the same for
+    every input (measured: validation macro F1 0.13-0.23, scores constant across texts).
+    ModernBERT's ``classifier_pooling="mean"`` averages all tokens (padding excluded), so
+    the head sees the words from the first step (validation macro F1 0.45 on a third of the
+    data in one minute). It is a standard transformers architecture: AutoModel, pipeline and
+    save_pretrained work as for BERT.
+    """
+    from transformers import ModernBertConfig
 
     id2label, label2id = label_maps()
-    return BertConfig(vocab_size=len(tokenizer), hidden_size=arch.hidden_size,
-                      num_hidden_layers=arch.num_hidden_layers, num_attention_heads=arch.num_attention_heads,
-                      intermediate_size=arch.intermediate_size, max_position_embeddings=arch.max_position_embeddings,
-                      pad_token_id=tokenizer.pad_token_id, id2label=id2label, label2id=label2id,
-                      problem_type="multi_label_classification", hidden_dropout_prob=0.1,
-                      attention_probs_dropout_prob=0.1)
+    return ModernBertConfig(vocab_size=len(tokenizer), hidden_size=arch.hidden_size,
+                            num_hidden_layers=arch.num_hidden_layers, num_attention_heads=arch.num_attention_heads,
+                            intermediate_size=arch.intermediate_size,
+                            max_position_embeddings=arch.max_position_embeddings, global_attn_every_n_layers=1,
+                            classifier_pooling="mean", pad_token_id=tokenizer.pad_token_id,
+                            cls_token_id=tokenizer.cls_token_id, sep_token_id=tokenizer.sep_token_id,
+                            bos_token_id=tokenizer.cls_token_id, eos_token_id=tokenizer.sep_token_id,
+                            id2label=id2label, label2id=label2id, problem_type="multi_label_classification",
+                            embedding_dropout=0.1, mlp_dropout=0.1, classifier_dropout=0.1, **extra)
+
+
+def compact_classifier(config):
+    from transformers import ModernBertForSequenceClassification
+
+    return ModernBertForSequenceClassification(config)
 
 
 def classifier_from_base(base: str):
@@ -164,11 +184,17 @@ def _schedule(optimizer, total_steps: int, warmup: float = 0.06):
 
 def pretrain_mlm(config, tokenizer, texts: Sequence[str], epochs: int, batch_size: int = 64, lr: float = 1e-3,
                  seed: int = 0, progress: Callable[[str], None] | None = None, threads: int = 1) -> dict:
-    """Masked-language-model pretraining on unlabelled text; returns the encoder's state dict."""
-    from transformers import BertForMaskedLM
+    """Masked-language-model pretraining on unlabelled text; returns the encoder's state dict.
+
+    ``sparse_prediction`` makes ModernBERT project only the masked positions onto the
+    vocabulary, which would otherwise cost more than the encoder itself.
+    """
+    from transformers import ModernBertForMaskedLM
 
     set_determinism(seed, threads)
-    model = BertForMaskedLM(config)
+    config = copy.deepcopy(config)
+    config.sparse_prediction = True
+    model = ModernBertForMaskedLM(config)
     ids = encode(tokenizer, texts, MLM_TOKENS)
     rng = random.Random(seed)
     gen = torch.Generator().manual_seed(seed)
@@ -181,7 +207,7 @@ def pretrain_mlm(config, tokenizer, texts: Sequence[str], epochs: int, batch_siz
         for batch in length_batches([len(x) for x in ids], batch_size, rng):
             input_ids, mask = pad([ids[i] for i in batch], tokenizer.pad_token_id)
             inputs, labels = mask_tokens(input_ids, mask, tokenizer, gen)
-            loss = _masked_loss(model, inputs, mask, labels)
+            loss = model(input_ids=inputs, attention_mask=mask, labels=labels).loss
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -190,18 +216,7 @@ def pretrain_mlm(config, tokenizer, texts: Sequence[str], epochs: int, batch_siz
             losses.append(loss.item())
         if progress:
             progress(f"mlm epoch {epoch + 1}/{epochs}: loss {np.mean(losses):.3f}")
-    return {k: v for k, v in model.bert.state_dict().items()}
-
-
-def _masked_loss(model, inputs: torch.Tensor, mask: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
-    """MLM loss computed on the masked positions only: the vocabulary projection of every
-    position would cost more than the encoder itself."""
-    hidden = model.bert(input_ids=inputs, attention_mask=mask).last_hidden_state
-    chosen = labels != -100
-    if not chosen.any():
-        return hidden.sum() * 0.0
-    logits = model.cls(hidden[chosen])
-    return torch.nn.functional.cross_entropy(logits, labels[chosen])
+    return {k: v for k, v in model.model.state_dict().items()}
 
 
 def mask_tokens(input_ids: torch.Tensor, mask: torch.Tensor, tokenizer, gen: torch.Generator,

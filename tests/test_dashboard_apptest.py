@@ -303,3 +303,22 @@ def test_every_string_has_three_languages_and_every_used_key_exists():
         used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""", path.read_text(encoding="utf-8")))
     missing = sorted(k for k in used if k not in i18n.STRINGS)
     assert not missing, missing
+
+
+def test_pages_keep_working_while_another_process_writes_the_warehouse(app, warehouse):
+    import subprocess
+    import sys
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+         "c.execute('create or replace table _writer_busy as select 1 as x'); print('ready', flush=True); "
+         "time.sleep(120)", warehouse.db_path], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(duckdb.IOException):
+            duckdb.connect(warehouse.db_path, read_only=True)  # the writer's lock, as during `tyndau ingest`
+        at = app(page="responsiveness")
+        assert metric(at, "Appeals")
+    finally:
+        holder.kill()
+        holder.wait()

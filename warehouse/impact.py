@@ -49,10 +49,10 @@ def sessions(con: duckdb.DuckDBPyConnection, agencies: tuple[str, ...] = ()) -> 
 
 def session_areas(sessions_frame: pl.DataFrame, window: int) -> pl.DataFrame:
     """One row per session and course area, with the before and after windows."""
+    shifted = lambda months: pl.col("session_month").map_elements(  # noqa: E731
+        lambda m: add_months(m, months), return_dtype=pl.Date)
     return sessions_frame.explode("areas").rename({"areas": "area"}).filter(pl.col("area").is_not_null()).with_columns(
-        pl.col("session_month").map_elements(lambda m: add_months(m, -window), return_dtype=pl.Date).alias("window_start"),
-        pl.col("session_month").map_elements(lambda m: add_months(m, window), return_dtype=pl.Date).alias("window_end"),
-    )
+        shifted(-window).alias("window_start"), shifted(window).alias("window_end"))
 
 
 def evidence_cube(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:

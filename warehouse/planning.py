@@ -11,8 +11,8 @@ more complaints per 100 appeals than the country), with the posterior 95 % inter
 The trend compares the gap with the same number of months before.
 
 **Priority.** The priority of an agency's area weighs its gap by its certainty, plus half the
-colleagues' shortfall from the 360-degree target where the survey shows one (in the same units:
-points below target over the scale's range). A course's value for an agency is the sum of the
+colleagues' 360-degree shortfall (points below the target, or below what surveyed agencies reach if
+that is lower, over the scale's range: the same units). A course's value for an agency is the sum of the
 priorities of the areas it develops, times the agency's appeals per month: "certainty-weighted
 excess complaints per month the course addresses". The optimiser (:mod:`warehouse.optimiser`)
 buys seats to maximise that value within a budget.
@@ -38,7 +38,6 @@ from warehouse.stats import beta_posterior_interval, beta_prior, posterior_excee
 SURVEY_WEIGHT = 0.5        # a 360-degree shortfall counts half as much as the same citizens' gap
 MIN_PRIORITY = 0.005       # below half a percentage point (certainty-weighted) a gap is noise to a planner
 SCALE_RANGE = 4.0          # 1..5 agree scale (the marts rescale other scales to it)
-EXAMPLES = 3
 
 
 @dataclass(frozen=True)
@@ -98,18 +97,20 @@ def months_in(period: tuple[date, date]) -> int:
 # ---------------------------------------------------------------------------------------- gaps
 
 GAP_SCHEMA = {"agency_key": pl.Utf8, "agency": pl.Utf8, "agency_kind": pl.Utf8, "area": pl.Utf8,
-              "appeals": pl.Int64, "classified_appeals": pl.Int64, "negative_appeals": pl.Int64, "positive_appeals": pl.Int64,
-              "neutral_appeals": pl.Int64, "example_appeal_ids": pl.List(pl.Utf8)}
+              "appeals": pl.Int64, "classified_appeals": pl.Int64, "negative_appeals": pl.Int64,
+              "positive_appeals": pl.Int64, "neutral_appeals": pl.Int64, "example_appeal_ids": pl.List(pl.Utf8)}
 
 
 def evidence_counts(con: duckdb.DuckDBPyConnection, period: tuple[date, date]) -> pl.DataFrame:
-    """Per agency and area over the period: appeals, evidence by polarity, the strongest complaints."""
+    """Per agency and area over the period: appeals, evidence by polarity, and the strongest complaints
+    of the latest month that had any (a list aggregate over all months would cost most of the query)."""
     frame = con.execute("""
         select agency_key, any_value(agency) as agency, any_value(agency_kind) as agency_kind, area,
                sum(appeals)::bigint as appeals, sum(classified_appeals)::bigint as classified_appeals,
                sum(negative_appeals)::bigint as negative_appeals,
                sum(positive_appeals)::bigint as positive_appeals, sum(neutral_appeals)::bigint as neutral_appeals,
-               flatten(list(example_appeal_ids order by evidence_month desc))[1:3] as example_appeal_ids
+               coalesce(arg_max(example_appeal_ids, evidence_month) filter (where len(example_appeal_ids) > 0),
+                        []::varchar[]) as example_appeal_ids
         from mart_area_evidence_monthly
         where evidence_month between ? and ?
         group by agency_key, area""", list(period)).pl()
@@ -167,8 +168,8 @@ def citizen_gaps(con: duckdb.DuckDBPyConnection, f: Filters | None = None,
 
 
 def _empty_gaps() -> pl.DataFrame:
-    extra = {"negative_rate": pl.Float64, "negative_shrunk": pl.Float64, "national_rate": pl.Float64, "gap_score": pl.Float64,
-             "gap_low": pl.Float64, "gap_high": pl.Float64, "certainty": pl.Float64,
+    extra = {"negative_rate": pl.Float64, "negative_shrunk": pl.Float64, "national_rate": pl.Float64,
+             "gap_score": pl.Float64, "gap_low": pl.Float64, "gap_high": pl.Float64, "certainty": pl.Float64,
              "previous_gap_score": pl.Float64, "trend": pl.Float64, "ranked": pl.Boolean,
              "period_start": pl.Date, "period_end": pl.Date, "rank_in_agency": pl.Int64}
     return pl.DataFrame(schema={**GAP_SCHEMA, **extra})
@@ -204,7 +205,8 @@ def indicator_matches(con: duckdb.DuckDBPyConnection, agency_key: str, area: str
     counts = con.execute("""
         select indicator_id, sum(evidence_texts)::bigint as evidence_texts,
                sum(matching_texts)::bigint as matching_texts,
-               flatten(list(example_appeal_ids order by evidence_month desc))[1:3] as example_appeal_ids
+               coalesce(arg_max(example_appeal_ids, evidence_month) filter (where len(example_appeal_ids) > 0),
+                        []::varchar[]) as example_appeal_ids
         from mart_indicator_matches
         where agency_key = ? and area = ? and evidence_month between ? and ?
         group by indicator_id""", [agency_key, area, *period]).pl()
@@ -226,14 +228,14 @@ def survey_shortfalls(con: duckdb.DuckDBPyConnection, period_end: date | None, r
     surveyed agencies in that quarter) and the shortfall from the target. The shortfall counts only
     below the benchmark as well: an ambitious target must not make every area of every surveyed
     agency a priority, only what comparable agencies already reach."""
-    frame = con.execute(f"""
+    frame = con.execute("""
         with others as (
             select * from mart_360_scores
             where scope = 'agency' and rater_group = 'others' and raters >= ?
               and mean_score is not null and survey_period <= coalesce(?::date, survey_period)
         ),
-        latest as (select agency_key, max(survey_period) as survey_period from others group by agency_key)
-        , benchmark as (select area, survey_period, avg(mean_score) as survey_benchmark from others group by all)
+        latest as (select agency_key, max(survey_period) as survey_period from others group by agency_key),
+        benchmark as (select area, survey_period, avg(mean_score) as survey_benchmark from others group by all)
         select o.agency_key, o.area, o.survey_period, o.raters as survey_raters, o.mean_score as survey_score,
                o.sd_score as survey_sd, b.survey_benchmark
         from others o join latest using (agency_key, survey_period) join benchmark b using (area, survey_period)""",
@@ -324,7 +326,8 @@ def training_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None = None
         pl.first("certainty"), pl.first("negative_appeals"), pl.first("classified_appeals"), pl.first("survey_score"),
         pl.first("example_appeal_ids"),
     )
-    return (per_course.join(staff, on="agency_key", how="left").join(trained, on=["agency_key", "course_id"], how="left")
+    return (per_course.join(staff, on="agency_key", how="left")
+            .join(trained, on=["agency_key", "course_id"], how="left")
             .with_columns(
                 pl.min_horizontal(pl.col("max_seats"), pl.col("staff_count").fill_null(pl.col("max_seats")))
                   .cast(pl.Int64).alias("cohort_seats"),
@@ -481,7 +484,8 @@ def plan_xlsx_bytes(table: pl.DataFrame, summary: dict, lang: str = "en") -> byt
     buffer = io.BytesIO()
     workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
     _write_sheet(workbook, "plan", plan_for_export(table, lang))
-    _write_sheet(workbook, "summary", pl.DataFrame({"item": list(summary), "value": [str(v) for v in summary.values()]}))
+    summary_rows = pl.DataFrame({"item": list(summary), "value": [str(v) for v in summary.values()]})
+    _write_sheet(workbook, "summary", summary_rows)
     workbook.close()
     return buffer.getvalue()
 

@@ -9,7 +9,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import data
-from dashboard.components import text_list, text_reader
+from dashboard.components import table, text_list, text_reader
 from dashboard.guard import enter, query, show_error
 from dashboard.i18n import area_name, t, value_name
 from warehouse import inbox, queries_themes
@@ -64,8 +64,8 @@ if submitted:
 waiting = inbox.pending(inbox_dir)
 if waiting:
     st.subheader(t("review.pending"))
-    st.dataframe(pl.DataFrame({
+    table(pl.DataFrame({
         "text_id": [c.text_id for _, c in waiting], "analyst": [c.analyst for _, c in waiting],
         "areas": ["; ".join(f"{area_name(a)}: {value_name('polarity', p)}" for a, p in c.areas.items()) or "—"
                   for _, c in waiting],
-        "queued_at": [c.queued_at for _, c in waiting]}), hide_index=True, width="stretch")
+        "queued_at": [c.queued_at for _, c in waiting]}), "pending_corrections")

@@ -31,7 +31,7 @@ def drill_down(area: str | None, key: str, **where) -> None:
     st.caption(t("themes.drill_caption", area=area_label(area) if area else "—", scope=scope))
     chosen = text_list(ctx, texts, f"texts_{key}", f"{key}: area={area} {scope}", key)
     if chosen:
-        text_reader(ctx, chosen)
+        text_reader(ctx, chosen, key=key)
 
 
 # ---------------------------------------------------------------- evidence by area

@@ -33,7 +33,8 @@ def pp(value) -> str:
 
 
 def row_label(r: dict) -> str:
-    return f"{r['session_id']} · {agency_label(r['agency_key'])} · {r['course_id']} · {area_name(r['area'], ctx.lang)}"
+    parts = (r["session_id"], agency_label(r["agency_key"]), r["course_id"], area_name(r["area"], ctx.lang))
+    return " · ".join(parts)
 
 
 st.subheader(t("impact.effects"))
