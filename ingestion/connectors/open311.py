@@ -13,21 +13,19 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 
-from ingestion.base import Batch, Connector, register
-from ingestion.http import HttpSource, safe_url
-from ingestion.mapping import apply_mapping, load_mapping
-from ingestion.readers import records_frame
+from ingestion.base import register
+from ingestion.connectors.http_base import HttpRecordsConnector
+from ingestion.http import safe_url
+from ingestion.mapping import load_mapping
 from warehouse.errors import ConfigError
-from warehouse.load import table_spec_from_migrations
 
 MIN_WINDOW = timedelta(minutes=1)
 
 
 @register
-class Open311Connector(Connector):
+class Open311Connector(HttpRecordsConnector):
     name = "open311"
     description = "Open311 GeoReport v2 requests.json (options: start, end, window_days, page_limit, api_key_env)."
-    empty_is_error = False
 
     def __init__(self, location, mapping=None, options=None):
         super().__init__(location, mapping or load_mapping("open311"), options)
@@ -35,24 +33,10 @@ class Open311Connector(Connector):
         self.end = _parse_day(self.options.get("end"), "end") if self.options.get("end") else datetime.now(timezone.utc)
         self.window = timedelta(days=float(self.options.get("window_days", 30)))
         self.page_limit = int(self.options.get("page_limit", 1000))
-        self.http = HttpSource(timeout=float(self.options.get("timeout", 30)),
-                               retries=int(self.options.get("retries", 4)),
-                               backoff=float(self.options.get("backoff", 1.0)))
+        self.http = self.make_http()
 
-    def source_uri(self) -> str:
-        return safe_url(self.location)
-
-    def batches(self) -> Iterator[Batch]:
-        types = table_spec_from_migrations(self.mapping.target)
-        seen = 0
-        try:
-            for records in self._windows(self.start, self.end):
-                frame = records_frame(records, seen)
-                seen += frame.height
-                good, rejected = apply_mapping(self.mapping, frame, types)
-                yield Batch({self.mapping.target: good}, rejected, frame.height)
-        finally:
-            self.http.close()
+    def record_pages(self) -> Iterator[list[dict]]:
+        return self._windows(self.start, self.end)
 
     def _windows(self, start: datetime, end: datetime) -> Iterator[list[dict]]:
         cursor = start

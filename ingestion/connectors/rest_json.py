@@ -21,35 +21,26 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
-import polars as pl
 
-from ingestion.base import Batch, Connector, register
-from ingestion.http import HttpSource, safe_url
-from ingestion.mapping import apply_mapping
-from ingestion.readers import records_frame
+from ingestion.base import register
+from ingestion.connectors.http_base import HttpRecordsConnector
+from ingestion.http import safe_url
 from warehouse.errors import ConfigError
-from warehouse.load import table_spec_from_migrations
 
 MAX_PAGES = 100_000
 
 
 @register
-class RestJsonConnector(Connector):
+class RestJsonConnector(HttpRecordsConnector):
     name = "rest-json"
     description = "Paginated REST JSON API (page, offset or next-link paging) with a declarative mapping."
-    empty_is_error = False
 
     def __init__(self, location, mapping=None, options=None):
         if mapping is None:
             raise ConfigError("The rest-json connector needs --mapping NAME_OR_FILE describing the API.",
                               hint="See docs/connectors.md, 'REST JSON APIs'.")
         super().__init__(location, mapping, {**mapping.reader_options, **(options or {})})
-        self.http = HttpSource(timeout=float(self.options.get("timeout", 30)),
-                               retries=int(self.options.get("retries", 4)),
-                               backoff=float(self.options.get("backoff", 1.0)), headers=self._auth_headers())
-
-    def source_uri(self) -> str:
-        return safe_url(self.location)
+        self.http = self.make_http(self._auth_headers())
 
     def _auth_headers(self) -> dict[str, str]:
         env = self.options.get("token_env")
@@ -60,17 +51,8 @@ class RestJsonConnector(Connector):
             raise ConfigError(f"The API token is missing: set the environment variable {env}.")
         return {self.options.get("auth_header", "Authorization"): self.options.get("token_prefix", "Bearer ") + token}
 
-    def batches(self) -> Iterator[Batch]:
-        types = table_spec_from_migrations(self.mapping.target)
-        seen = 0
-        try:
-            for records in self._pages():
-                frame = records_frame(records, seen)
-                seen += frame.height
-                good, rejected = apply_mapping(self.mapping, frame, types)
-                yield Batch({self.mapping.target: good}, rejected, frame.height)
-        finally:
-            self.http.close()
+    def record_pages(self) -> Iterator[list[dict]]:
+        return self._pages()
 
     def _pages(self) -> Iterator[list[dict]]:
         style = self.options.get("pagination", "page")
