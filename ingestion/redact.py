@@ -68,7 +68,6 @@ Decisions (documented because they are judgement calls):
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
 from collections.abc import Callable

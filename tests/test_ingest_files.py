@@ -3,7 +3,6 @@ idempotency, updates, atomicity, rejected rows and the corpus of unreadable file
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest

@@ -9,7 +9,6 @@ import gzip
 import json
 import statistics
 from collections import defaultdict
-from dataclasses import replace
 from datetime import datetime
 
 import pytest

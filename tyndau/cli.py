@@ -95,7 +95,6 @@ def ingest(
 ):
     """Load one file or API into the warehouse: idempotent, atomic, bad rows kept aside."""
     from ingestion.registry import make_connector
-    from ingestion.pipeline import ingest as run_ingest
 
     settings = settings_from(config, db)
     options = {k: v for k, v in (("sheet", sheet), ("header_row", header_row), ("delimiter", delimiter),
@@ -121,7 +120,6 @@ def parse_options(pairs: list[str]) -> dict:
 def _ingest_with_progress(con, conn, settings, strict):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from ingestion.pipeline import ingest as run_ingest
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} rows"),
                   TimeElapsedColumn(), console=console, transient=True) as progress:
