@@ -120,6 +120,7 @@ def parse_options(pairs: list[str]) -> dict:
 def _ingest_with_progress(con, conn, settings, strict):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    from ingestion.pipeline import ingest as run_ingest
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed:,} rows"),
                   TimeElapsedColumn(), console=console, transient=True) as progress:

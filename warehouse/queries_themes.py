@@ -243,18 +243,20 @@ def fetch_texts(con: duckdb.DuckDBPyConnection, appeal_ids: list[str], scores: l
 def search_texts(con: duckdb.DuckDBPyConnection, text: str, f: Filters, limit: int = 100) -> pl.DataFrame:
     """BM25 full-text search over the redacted texts, within the filters, best matches first.
 
-    The score is DuckDB fts's own BM25 (k = 1.2, b = 0.75, the same stemmer and tokenizer), but
-    computed set-wise from the postings of the query's terms instead of calling ``match_bm25`` once
-    per appeal: at a million texts that is the difference between a scan and an index lookup.
+    The score is DuckDB fts's own BM25 (k = 1.2, b = 0.75, the same tokenizer and stemmer), but
+    summed from the postings of the query's terms (``postings``, sorted by term) over the documents
+    the filters allow (``doc_filters``), instead of calling ``match_bm25`` once per appeal: at a
+    million texts that is the difference between a scan and a lookup. Then only the best `limit`
+    texts are fetched, through the id index.
     """
     if not has_search_index(con):
         raise WarehouseError("The snapshot has no search index.", hint="Run `tyndau build` to create it.")
     if not text.strip():
         return fetch_texts(con, [], scores=[])
-    clause, params = where(f, "a.registered_month", alias="a.")
+    clause, params = where(f, "x.registered_month", alias="x.")
     evidence, extra = "", []
     if f.areas or f.polarities:
-        evidence = "and a.appeal_id in (select appeal_id from fct_appeal_areas where true"
+        evidence = "and x.appeal_id in (select appeal_id from fct_appeal_areas where true"
         for column, values in (("area", f.areas), ("polarity", f.polarities)):
             if values:
                 evidence += f" and {column} in (select unnest(?))"
@@ -263,23 +265,24 @@ def search_texts(con: duckdb.DuckDBPyConnection, text: str, f: Filters, limit: i
     s = INDEX_SCHEMA
     top = con.execute(f"""
         with tokens as (select distinct stem(unnest({s}.tokenize(?)), '{STEMMER}') as term),
-        query_terms as (select d.termid, d.df from {s}.dict d join tokens t on d.term = t.term),
-        postings as (
-            select p.docid, p.termid, count(*) as tf from {s}.terms p
-            where p.termid in (select termid from query_terms) group by p.docid, p.termid
+        query_terms as (
+            select d.termid, log(((select num_docs from {s}.stats) - d.df + 0.5) / (d.df + 0.5) + 1) as idf
+            from {s}.dict d join tokens t on d.term = t.term
+        ),
+        allowed as (
+            select x.docid from {s}.doc_filters x where {clause} {evidence}
         ),
         scored as (
             select p.docid,
-                   sum(log(((select num_docs from {s}.stats) - q.df + 0.5) / (q.df + 0.5) + 1)
-                       * (p.tf * (1.2 + 1) / (p.tf + 1.2 * (1 - 0.75 + 0.75 * d.len
-                                                            / (select avgdl from {s}.stats))))) as score,
-                   any_value(d.name) as appeal_id
-            from postings p join query_terms q using (termid) join {s}.docs d using (docid)
+                   sum(q.idf * (p.tf * (1.2 + 1) / (p.tf + 1.2 * (1 - 0.75 + 0.75 * p.len
+                                                                   / (select avgdl from {s}.stats))))) as score
+            from {s}.postings p join query_terms q using (termid)
+            where p.docid in (select docid from allowed)
             group by p.docid
-        )
-        select s.appeal_id, s.score from scored s join fct_appeals a on a.appeal_id = s.appeal_id
-        where {clause} {evidence}
-        order by s.score desc, s.appeal_id limit ?""", [text, *params, *extra, limit]).fetchall()
+        ),
+        best as (select docid, score from scored order by score desc, docid limit ?)
+        select x.appeal_id, b.score from best b join {s}.doc_filters x using (docid)
+        order by b.score desc, x.appeal_id""", [text, *params, *extra, limit]).fetchall()
     return fetch_texts(con, [t[0] for t in top], scores=[t[1] for t in top])
 
 

@@ -77,9 +77,33 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
         "stopwords = 'none', ignore = '(\\.|[^\\p{L}\\p{N}])+', strip_accents = 0, lower = 1, overwrite = 1)")
     con.execute(f"create or replace table {INDEX_SCHEMA}.terms as "
                 f"select * from {INDEX_SCHEMA}.terms order by termid, docid")
+    build_postings(con)
     for table, column in LOOKUP_INDEXES.items():
         if con.execute("select count(*) from duckdb_tables() where table_name = ?", [table]).fetchone()[0]:
             con.execute(f"create index if not exists {table}_{column}_lookup on {table} ({column})")
+
+
+FILTER_COLUMNS = ("registered_month", "agency_key", "region_key", "channel", "language", "appeal_type")
+
+
+def build_postings(con: duckdb.DuckDBPyConnection) -> None:
+    """Two tables beside the index that let a search skip ``match_bm25``'s per-document work.
+
+    ``postings``: one row per term and document with the term's frequency and the document's
+    length, sorted by term, so BM25 of a query is a sum over its terms' rows and nothing else.
+    ``doc_filters``: the dashboard's filter columns per document, keyed by the index's integer
+    ``docid``, so filtering a search never joins a million appeal ids as strings.
+    """
+    s = INDEX_SCHEMA
+    con.execute(f"""
+        create or replace table {s}.postings as
+        select t.termid, t.docid, count(*)::integer as tf, any_value(d.len)::integer as len
+        from {s}.terms t join {s}.docs d using (docid)
+        group by t.termid, t.docid order by t.termid, t.docid""")
+    con.execute(f"""
+        create or replace table {s}.doc_filters as
+        select d.docid, a.appeal_id, {", ".join(f"a.{c}" for c in FILTER_COLUMNS)}
+        from {s}.docs d join {INDEXED_TABLE} a on a.appeal_id = d.name order by d.docid""")
 
 
 def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
