@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import math
 import random
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,25 +67,52 @@ def set_determinism(seed: int, threads: int = 1) -> None:
 # --- tokenizer ----------------------------------------------------------------------------------
 
 def train_tokenizer(texts: Sequence[str], vocab_size: int):
-    """A lowercase WordPiece tokenizer trained on our text, wrapped for transformers.
+    """A lowercase WordPiece tokenizer whose vocabulary is built from our text, wrapped for transformers.
 
+    Why not ``tokenizers``' WordPieceTrainer: it breaks ties between equally frequent
+    merges in hash order, so two runs give different vocabularies (and different models).
+    The vocabulary here is chosen by counts with ties broken alphabetically: all characters
+    (as word starts and ``##`` continuations), the most frequent words, the most frequent
+    word beginnings and endings (Kazakh and Russian inflect with suffixes: "әкімдік" + "##ке").
+    WordPiece's greedy longest match then splits any word into known pieces.
     Accents are NOT stripped: stripping would turn "й" into "и" and break Kazakh letters.
     """
-    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors, trainers
+    from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
     from transformers import PreTrainedTokenizerFast
 
-    tok = Tokenizer(models.WordPiece(unk_token="[UNK]"))
-    tok.normalizer = normalizers.BertNormalizer(clean_text=True, handle_chinese_chars=False, strip_accents=False,
-                                                lowercase=True)
-    tok.pre_tokenizer = pre_tokenizers.BertPreTokenizer()
-    trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, min_frequency=2, special_tokens=SPECIAL_TOKENS)
-    tok.train_from_iterator(texts, trainer=trainer)
-    cls, sep = tok.token_to_id("[CLS]"), tok.token_to_id("[SEP]")
+    normalizer = normalizers.BertNormalizer(clean_text=True, handle_chinese_chars=False, strip_accents=False,
+                                            lowercase=True)
+    pre_tokenizer = pre_tokenizers.BertPreTokenizer()
+    words: Counter = Counter()
+    for text in texts:
+        words.update(w for w, _ in pre_tokenizer.pre_tokenize_str(normalizer.normalize_str(text)))
+    vocab = {t: i for i, t in enumerate(SPECIAL_TOKENS + wordpiece_vocabulary(words, vocab_size - len(SPECIAL_TOKENS)))}
+    tok = Tokenizer(models.WordPiece(vocab=vocab, unk_token="[UNK]", max_input_chars_per_word=100))
+    tok.normalizer = normalizer
+    tok.pre_tokenizer = pre_tokenizer
+    cls, sep = vocab["[CLS]"], vocab["[SEP]"]
     tok.post_processor = processors.TemplateProcessing(single="[CLS] $A [SEP]", pair="[CLS] $A [SEP] $B [SEP]",
                                                        special_tokens=[("[CLS]", cls), ("[SEP]", sep)])
     tok.decoder = decoders.WordPiece()
     return PreTrainedTokenizerFast(tokenizer_object=tok, unk_token="[UNK]", pad_token="[PAD]", cls_token="[CLS]",
                                    sep_token="[SEP]", mask_token="[MASK]", model_max_length=MAX_TOKENS)
+
+
+def wordpiece_vocabulary(words: Counter, size: int, word_share: float = 0.6) -> list[str]:
+    """Characters, then frequent words, then frequent word starts and "##" endings (deterministic)."""
+    chars = sorted({ch for w in words for ch in w})
+    vocab = chars + [f"##{ch}" for ch in chars]
+    rest = max(0, size - len(vocab))
+    frequent = [w for w, n in sorted(words.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2 and len(w) > 1]
+    chosen = frequent[:int(rest * word_share)]
+    pieces: Counter = Counter()
+    for w, n in words.items():
+        for k in range(2, min(len(w), 7)):
+            pieces[w[:k]] += n
+            pieces["##" + w[-k:]] += n
+    taken = set(vocab) | set(chosen)
+    extra = [p for p, _ in sorted(pieces.items(), key=lambda kv: (-kv[1], kv[0])) if p not in taken]
+    return vocab + chosen + extra[:max(0, size - len(vocab) - len(chosen))]
 
 
 # --- model ---------------------------------------------------------------------------------------

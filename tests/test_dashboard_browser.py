@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import i18n, registry
-from dashboard_support import PASSWORDS, SHIPPED_SAMPLE, build_warehouse, environment
+from dashboard_support import HOSTILE_ID, PASSWORDS, SHIPPED_SAMPLE, build_warehouse, environment
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -153,6 +153,25 @@ def busiest_agency(settings) -> tuple[str, int]:
         group by a.agency_key order by count(*) desc, a.agency_key limit 1""").fetchone()
 
 
+def read_the_hostile_text(page) -> None:
+    """Search, open the appeal written as an attack, and check the browser shows it as text."""
+    box = page.get_by_label("Search the texts")
+    box.fill("пандус")
+    box.press("Enter")
+    page.get_by_text("texts found (best matches first)").wait_for(timeout=60_000)
+    settle(page)
+    picker = page.locator('[data-testid="stSelectbox"]').filter(has_text="Choose a text to read")
+    picker.scroll_into_view_if_needed()
+    picker.click()
+    page.get_by_role("option", name=f"eotinish-sample:{HOSTILE_ID}").click()
+    reader = page.locator(".tyndau-text")
+    reader.wait_for(timeout=60_000)
+    settle(page)
+    assert "<script>" in reader.inner_text() and "onerror" in reader.inner_text()
+    assert reader.locator("script, img, a").count() == 0, "a citizen's markup became page elements"
+    assert reader.locator("mark").count() >= 1, "the evidence or the search term is highlighted"
+
+
 def test_admin_opens_every_page_changes_a_filter_and_downloads(server, browser, tmp_path):
     url, settings = server
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
@@ -164,6 +183,8 @@ def test_admin_opens_every_page_changes_a_filter_and_downloads(server, browser, 
     log_in(page, url, "admin")
     for spec in registry.PAGES:
         open_page(page, spec)
+        if spec.key == "search":
+            read_the_hostile_text(page)
         assert not page.locator('[data-testid="stException"]').count(), f"{spec.key} shows an exception"
         screenshot(page, f"{registry.PAGES.index(spec) + 1:02d}-{spec.key}")
 

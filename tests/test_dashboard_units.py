@@ -169,21 +169,33 @@ def test_the_snapshot_reader_follows_a_new_snapshot_while_the_writer_holds_the_w
     writer.close()
 
 
-def test_full_text_search_loads_offline_from_the_pip_package(tmp_path):
+def test_full_text_search_loads_offline_from_the_pip_package_and_respects_filters(tmp_path):
+    from datetime import date
+
+    from warehouse.queries_themes import search_texts
+
     assert fts_extension_file().name == "fts.duckdb_extension"
     assert f"v{duckdb.__version__}" in str(fts_extension_file())
     con = duckdb.connect(str(tmp_path / "s.duckdb"))
-    con.execute("""create table fct_appeals as select * from (values
-        ('a:1', 'Ғимаратта пандус жоқ'), ('a:2', 'Нет пандуса у входа'), ('a:3', 'Ответа нет'))
-        t(appeal_id, text)""")
+    con.execute("""create table fct_appeals as select appeal_id, text, language,
+        date '2025-01-01' as registered_month, timestamp '2025-01-02 10:00' as registered_at,
+        'A-1' as agency_key, 'Akimat' as agency, '31' as region_key, 'Zhambyl' as region,
+        'e-Otinish' as channel, 'complaint' as appeal_type from (values
+        ('a:1', 'Ғимаратта пандус жоқ', 'kk'), ('a:2', 'Нет пандуса у входа, пандуса нет совсем', 'ru'),
+        ('a:3', 'Ответа нет', 'ru')) t(appeal_id, text, language)""")
     build_search_index(con)
     con.close()
     reader = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
     load_fts(reader)
-    found = reader.execute("""select appeal_id from (select appeal_id,
-        fts_main_fct_appeals.match_bm25(appeal_id, ?) as s from fct_appeals) where s is not null
-        order by appeal_id""", ["пандусы"]).fetchall()
-    assert found == [("a:1",), ("a:2",)], "Russian stemming: 'пандусы' finds 'пандус' and 'пандуса'"
+    found = search_texts(reader, "пандусы", Filters(), 10)
+    assert found["appeal_id"].to_list() == ["a:2", "a:1"], "Russian stemming finds both; two mentions rank first"
+    assert (found["score"] > 0).all()
+    macro = dict(reader.execute("""select appeal_id, fts_main_fct_appeals.match_bm25(appeal_id, 'пандусы')
+                                   from fct_appeals""").fetchall())
+    assert found["score"].to_list() == pytest.approx([macro["a:2"], macro["a:1"]]), "the same BM25 as fts"
+    assert search_texts(reader, "пандусы", Filters(languages=("kk",)), 10)["appeal_id"].to_list() == ["a:1"]
+    assert search_texts(reader, "пандусы", Filters(date(2025, 2, 1), date(2025, 2, 28)), 10).height == 0
+    assert search_texts(reader, "'; drop table fct_appeals; --", Filters(), 10).height == 0
 
 
 # ---------------------------------------------------------------- text groups

@@ -392,3 +392,20 @@ def test_a_kobo_export_of_the_form_ingests_back_with_areas_and_wording(tmp_path,
     wording = {q.name: q.labels["en"] for q in questions()}
     assert all(r[2] == wording[r[0]] for r in rows)
     assert item_name("responsiveness.q1") == "responsiveness_q1"
+
+
+def test_tyndau_questionnaire_writes_both_formats_and_refuses_an_unknown_area(tmp_path):
+    from typer.testing import CliRunner
+
+    from tyndau.cli import app
+
+    runner = CliRunner()
+    assert runner.invoke(app, ["questionnaire", "--out", str(tmp_path / "q.xlsx")]).exit_code == 0
+    assert openpyxl.load_workbook(tmp_path / "q.xlsx").sheetnames == ["survey", "choices", "settings"]
+    result = runner.invoke(app, ["questionnaire", "--format", "csv", "--area", "leadership", "--out", str(tmp_path / "q.csv")])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader((tmp_path / "q.csv").open(encoding="utf-8")))
+    assert [r["name"] for r in rows] == ["leadership_q1", "leadership_q2", "leadership_q3"]
+    assert all(r["label_en"] and r["label_ru"] and r["label_kk"] for r in rows)
+    refused = runner.invoke(app, ["questionnaire", "--area", "kindness", "--out", str(tmp_path / "x.xlsx")])
+    assert refused.exit_code == 2 and "what to do" in refused.output

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import data, training_charts
 from dashboard.components import fmt_number, log_view, namer, table
 from dashboard.guard import enter, query
-from dashboard.i18n import area_name, t, value_name
+from dashboard.i18n import t, value_name
 from warehouse import planning, survey360
 from warehouse.queries import Filters
 from warehouse.questionnaire import item_name

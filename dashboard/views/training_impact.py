@@ -11,6 +11,8 @@ from dashboard.guard import enter, query
 from dashboard.i18n import area_name, t
 from warehouse import impact, planning
 
+CHART_ROWS = 20
+
 ctx = enter("training_impact")
 st.title(t("page.training_impact"))
 rules = planning.PlanningRules.from_settings(data.settings())
@@ -38,12 +40,15 @@ def row_label(r: dict) -> str:
 
 
 st.subheader(t("impact.effects"))
-st.plotly_chart(training_charts.effect_dots(measured, row_label, t("impact.effect_axis")), key="impact.dots")
+clearest = measured.with_columns((pl.col("effect") / pl.col("effect_se")).abs().alias("z")).sort(
+    "z", descending=True, nulls_last=True).head(CHART_ROWS).sort("effect", descending=True)
+st.plotly_chart(training_charts.effect_dots(clearest, row_label, t("impact.effect_axis")), key="impact.dots")
+st.caption(t("impact.chart_caption", n=CHART_ROWS))
 table(effects.select(
     "session_id",
     pl.col("agency_key").map_elements(agency_label, return_dtype=pl.Utf8).alias(t("dimension.agency")),
     pl.col("course_id").alias(t("training.course_id")),
-    pl.col("session_date").alias(t("impact.date")),
+    pl.col("session_date").cast(pl.Date).cast(pl.Utf8).alias(t("impact.date")),
     pl.col("staff_trained").alias(t("impact.staff")),
     pl.col("area").map_elements(area_label, return_dtype=pl.Utf8).alias(t("dimension.area")),
     pl.col("treated_before_rate").alias(t("impact.before")),
