@@ -15,7 +15,7 @@ if __package__ in (None, ""):  # `streamlit run dashboard/app.py` runs this file
 
 import streamlit as st  # noqa: E402
 
-from dashboard import auth, data, filters, registry  # noqa: E402
+from dashboard import auth, filters, registry  # noqa: E402
 from dashboard.guard import show_error  # noqa: E402
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, SESSION_KEY, current_language, t  # noqa: E402
 from warehouse.errors import TyndauError  # noqa: E402

@@ -12,7 +12,7 @@ file itself through ``i18n.add_strings`` for pages added later.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dashboard.users import ROLES
 

@@ -10,7 +10,6 @@ Never skipped: without /usr/bin/chromium it fails and says how to install it.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys

@@ -239,3 +239,23 @@ def test_the_previous_period_of_whole_months_is_whole_months():
 
     assert Filters(date(2025, 1, 1), date(2025, 12, 31)).previous_period().date_from == date(2024, 1, 1)
     assert Filters(date(2025, 3, 1), date(2025, 4, 30)).previous_period().date_to == date(2025, 2, 28)
+
+
+def test_demo_loads_the_shipped_sample_builds_and_creates_one_user_per_role(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from dashboard.users import ROLES
+    from tyndau.cli import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TYNDAU_MODEL_DIR", str(tmp_path / "no-model"))
+    result = CliRunner().invoke(app, ["demo", "--no-train", "--no-serve", "--dir", str(tmp_path / "demo")])
+    assert result.exit_code == 0, result.output
+    assert "appeals.csv" in result.output and "No classifier" in result.output
+    assert (tmp_path / "demo" / "tyndau.snapshot.duckdb").exists()
+    entries = load_entries(tmp_path / "demo" / "users.toml")
+    assert sorted(e["role"] for e in entries.values()) == sorted(ROLES)
+    con = duckdb.connect(str(tmp_path / "demo" / "tyndau.snapshot.duckdb"), read_only=True)
+    assert con.execute("select count(*) from mart_responsiveness").fetchone()[0] > 0
+    again = CliRunner().invoke(app, ["demo", "--no-train", "--no-serve", "--dir", str(tmp_path / "demo")])
+    assert again.exit_code == 0 and "(unchanged)" in again.output, "a second run keeps the users and reloads nothing"

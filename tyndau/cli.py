@@ -560,11 +560,17 @@ def _demo_classify(con, settings, train: bool) -> None:
 
         out.print(f"==> no classifier in {model_dir}: training the default one (a few minutes, only this once)")
         train_model(TrainConfig(out=model_dir), progress=lambda line: out.print(f"  {line}", highlight=False))
-    from nlp.classify import classify_pending
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from nlp.classify import classify_pending, count_pending
     from nlp.ensemble import load_classifier
 
     out.print(f"==> classifying the texts with {model_dir}")
-    report = classify_pending(con, load_classifier(model_dir))
+    classifier = load_classifier(model_dir)
+    with Progress(TextColumn("  classifying"), BarColumn(), TextColumn("{task.completed:,}/{task.total:,}"),
+                  TimeRemainingColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("classify", total=count_pending(con, classifier.model_hash))
+        report = classify_pending(con, classifier, on_batch=lambda n: progress.advance(task, n))
     out.print(f"  {report.classified:,} classified, {report.failed:,} could not be ({report.rate:,.0f} texts/s)")
 
 
@@ -595,7 +601,7 @@ def train_cmd(
     out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to save the model (default: model_dir)."),
     base: Optional[str] = typer.Option(None, "--base", help="Fine-tune this pretrained checkpoint (local path or "
                                        "hub id) instead of the compact model trained from scratch."),
-    epochs: Optional[int] = typer.Option(None, "--epochs", help="Fine-tuning epochs (default 5)."),
+    epochs: Optional[int] = typer.Option(None, "--epochs", help="Fine-tuning epochs (default 3)."),
     seed: int = typer.Option(13, "--seed", help="Random seed (training is deterministic for a seed)."),
     config: Optional[Path] = ConfigOpt,
     db: Optional[Path] = typer.Option(None, "--db", help="Warehouse whose analysts' corrections join the training data."),

@@ -2,7 +2,8 @@
 -- key: agency_key, region_key, channel, language, appeal_type, registered_month, answer_day
 -- Exact medians and 90th percentiles (in whole days) for any filter, from summed counts.
 with appeals as (
-    select * from fct_appeals where is_answered
+    -- an appeal without a registration date cannot be placed in a month (nor against a deadline)
+    select * from fct_appeals where is_answered and registered_month is not null
 ),
 
 final as (

@@ -3,7 +3,8 @@
 -- Additive counts of appeals giving evidence about each area: the heatmap, the trends and the
 -- "what changed" table are sums over this cube, divided by volumes of mart_responsiveness.
 with areas as (
-    select * from fct_appeal_areas
+    -- an appeal without a registration date cannot be placed in a month (nor against a deadline)
+    select * from fct_appeal_areas where registered_month is not null
 ),
 
 final as (

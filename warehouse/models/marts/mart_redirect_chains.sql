@@ -2,7 +2,8 @@
 -- key: agency_key, region_key, channel, language, appeal_type, registered_month, redirect_count
 -- How far appeals travel before an agency takes them: 0 redirects, 1, 2 (ping-pong starts), 3 or more.
 with appeals as (
-    select * from fct_appeals
+    -- an appeal without a registration date cannot be placed in a month (nor against a deadline)
+    select * from fct_appeals where registered_month is not null
 ),
 
 data_end as (

@@ -3,7 +3,8 @@
 -- Who sends appeals to whom. A step `is_return` sends the appeal back to an agency it had
 -- already visited: the "ping-pong" citizens complain about, visible as a pair in both directions.
 with appeals as (
-    select * from fct_appeals
+    -- an appeal without a registration date cannot be placed in a month (nor against a deadline)
+    select * from fct_appeals where registered_month is not null
 ),
 
 events as (

@@ -6,7 +6,8 @@
 -- their deadline. It is the denominator of the on-time rate, so the latest month is not made to
 -- look late by appeals that are still within their legal term.
 with appeals as (
-    select * from fct_appeals
+    -- an appeal without a registration date cannot be placed in a month (nor against a deadline)
+    select * from fct_appeals where registered_month is not null
 ),
 
 data_end as (

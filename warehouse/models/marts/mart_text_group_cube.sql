@@ -6,7 +6,8 @@ with members as (
 ),
 
 areas as (
-    select * from fct_appeal_areas
+    -- an appeal without a registration date cannot be placed in a month (nor against a deadline)
+    select * from fct_appeal_areas where registered_month is not null
 ),
 
 final as (
