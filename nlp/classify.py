@@ -72,7 +72,7 @@ def classify_pending(con: duckdb.DuckDBPyConnection, classifier: Classifier, bat
     started = time.perf_counter()
     report = ClassifyReport(classifier.name, classifier.version)
     sql = PENDING_SQL + (f" limit {int(limit)}" if limit else "")
-    reader = con.cursor().execute(sql, {"model_hash": classifier.model_hash}).fetch_record_batch(batch_size)
+    reader = con.cursor().execute(sql, {"model_hash": classifier.model_hash}).to_arrow_reader(batch_size)
     for batch in reader:
         rows = pl.from_arrow(batch)
         if rows.is_empty():

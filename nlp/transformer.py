@@ -310,7 +310,7 @@ def positive_weights(targets: np.ndarray, cap: float = 10.0) -> torch.Tensor:
 class TransformerModel:
     """A fine-tuned sequence classifier and its tokenizer, as a component of the ensemble."""
 
-    def __init__(self, model, tokenizer, batch_size: int = 64):
+    def __init__(self, model, tokenizer, batch_size: int = 128):
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.batch_size = batch_size
