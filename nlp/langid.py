@@ -14,12 +14,13 @@ are Kazakh evidence outright. Words that score near zero (names, numbers, "ЦО�
 left out.
 
 The rule for mixed texts (decided here, documented in docs/classifier.md):
-a text is **kk when at least 30 % of its language-marked words are Kazakh**
+a text is **kk when at least 25 % of its language-marked words are Kazakh**
 (:data:`KK_SHARE`). Kazakh-Russian code-switching puts Russian nouns and phrases into a
 Kazakh sentence ("заявление бергенмін, срок өтіп кетті"): such a text is written by a
 Kazakh speaker and belongs with Kazakh texts even when half its words are Russian.
 A Russian sentence that only names a Kazakh street or agency ("ул. Сәтпаева", "ХҚКО")
-stays far below 30 % and stays ru. Otherwise the majority of ru vs en words decides.
+stays far below 25 % and stays ru (a capitalised word inside a sentence, a probable
+name, counts 0.3). Otherwise the majority of ru vs en words decides.
 
 Latin-script Kazakh is detected the same way (its words score Kazakh against English)
 and those words are transliterated to Cyrillic (:mod:`nlp.translit`); the result says
@@ -161,6 +162,8 @@ def _votes(words: list[tuple[str, float]], script: str) -> tuple[Counter, set[st
         if lang is None:
             continue
         minority = script in ("cyrl", "latn") and word_script != script
+        if word.lower() in KK_FUNCTION_WORDS or word.lower() in RU_FUNCTION_WORDS:
+            weight = 1.0  # "Керемет", "Рахмет" capitalised are praise, not names
         votes[lang] += weight * (0.5 if minority else 1.0)
     return votes, kk_latin
 

@@ -49,7 +49,7 @@ def app(warehouse):
     st.cache_resource.clear()
 
     def make(role: str | None = "analyst", page: str | None = None, lang: str = "en") -> AppTest:
-        at = AppTest.from_file(APP, default_timeout=60)
+        at = AppTest.from_file(APP, default_timeout=180)
         at.session_state["lang"] = lang
         if role:
             at.session_state["user"] = {"name": f"test-{role}", "role": role}
@@ -117,7 +117,7 @@ def test_every_page_opens_for_its_roles_and_refuses_the_others(app, role, page):
     with pytest.raises(ValueError, match="Could not find a navigation page"):
         at.switch_page(PAGE_SCRIPTS[page])
     # Hidden is not enough: run the page's own script directly, as a stale link would.
-    direct = AppTest.from_file(str(DASHBOARD / spec.script), default_timeout=60)
+    direct = AppTest.from_file(str(DASHBOARD / spec.script), default_timeout=180)
     direct.session_state["lang"] = "en"
     direct.session_state["user"] = {"name": f"test-{role}", "role": role}
     direct.run()

@@ -214,7 +214,7 @@ def page(sample):
     def open_page(name: str, role: str = "training_planner") -> AppTest:
         st.cache_data.clear()
         st.cache_resource.clear()  # settings and the snapshot reader are cached per process
-        at = AppTest.from_file(APP, default_timeout=120)
+        at = AppTest.from_file(APP, default_timeout=180)
         at.session_state["lang"] = "en"
         at.session_state["user"] = {"name": f"test-{role}", "role": role}
         at.run()
