@@ -123,6 +123,28 @@ def open_page(page, spec: registry.PageSpec) -> None:
     settle(page)
 
 
+def choose_option(page, widget_label: str, option_name: str, attempts: int = 3) -> None:
+    """Pick an option of a sidebar multiselect like a person would: type, click the option.
+
+    The dropdown is a popover that Streamlit may re-render while it opens; a click that lands
+    during that re-render is intercepted, so the choice is retried on a freshly opened list."""
+    widget = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text=widget_label)
+    for attempt in range(attempts):
+        widget.scroll_into_view_if_needed()
+        widget.locator("input").fill(option_name)
+        try:
+            page.get_by_role("option", name=option_name, exact=True).click(timeout=10_000)
+            page.keyboard.press("Escape")
+            return
+        except Exception as exc:  # playwright's TimeoutError; imported lazily like the rest of playwright
+            if type(exc).__name__ != "TimeoutError":
+                raise
+            if attempt == attempts - 1:
+                raise
+            page.keyboard.press("Escape")
+            settle(page)
+
+
 def metric_value(page, label: str) -> str:
     metric = page.locator('[data-testid="stMetric"]').filter(
         has=page.locator('[data-testid="stMetricLabel"]', has_text=label)).first
@@ -191,11 +213,7 @@ def test_admin_opens_every_page_changes_a_filter_and_downloads(server, browser, 
     open_page(page, responsiveness)
     before = metric_value(page, "Appeals")
     agency, appeals = busiest_agency(settings)
-    agencies = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Agencies")
-    agencies.scroll_into_view_if_needed()
-    agencies.locator("input").fill(agency)
-    page.get_by_role("option", name=agency, exact=True).click()
-    page.keyboard.press("Escape")
+    choose_option(page, "Agencies", agency)
     page.wait_for_function(
         """([label, before]) => [...document.querySelectorAll('[data-testid="stMetric"]')].some(m =>
               m.innerText.includes(label) && !m.innerText.includes(before))""", arg=["Appeals", before],
