@@ -3,31 +3,8 @@
 -- The items behind each area's score, with their wording as the raters saw it (the most common
 -- wording; the taxonomy holds all three languages for Tyndau's own items). The same anonymity rule
 -- as mart_360_scores: a group with fewer than `min_raters` distinct raters shows no score.
-with responses as (
-    select * from stg_survey_responses
-),
-
-answers as (
-    select
-        rated_agency                                                          as agency_key,
-        coalesce(rated_unit, '')                                              as unit,
-        item_id,
-        competency_area                                                       as area,
-        item_text,
-        rater_role,
-        coalesce(rater_hash, source || ':' || response_id)                    as rater_key,
-        date_trunc('quarter', submitted_at)::date                             as survey_period,
-        1 + 4 * (score - coalesce(scale_min, 1))
-            / nullif(coalesce(scale_max, 5) - coalesce(scale_min, 1), 0)      as score_5
-    from responses
-    where score is not null and competency_area is not null and rated_agency is not null
-      and rater_role is not null and submitted_at is not null
-),
-
-by_group as (
-    select *, rater_role as rater_group from answers
-    union all
-    select *, 'others' as rater_group from answers where rater_role <> 'self'
+with by_group as (
+    select * from int_360_answers
 ),
 
 scoped as (

@@ -5,33 +5,12 @@
 -- Rater anonymity (k-anonymity): a group with fewer than `min_raters` distinct raters keeps its
 -- rater count but shows no score (mean_score and sd_score null, is_suppressed true). Self-ratings are
 -- exempt: their one rater is the person rated. Scores on other scales are rescaled to 1..5.
-with responses as (
-    select * from stg_survey_responses
-),
-
-agencies as (
+with agencies as (
     select * from stg_agencies
 ),
 
-answers as (
-    select
-        rated_agency                                                          as agency_key,
-        coalesce(rated_unit, '')                                              as unit,
-        competency_area                                                       as area,
-        rater_role,
-        coalesce(rater_hash, source || ':' || response_id)                    as rater_key,
-        date_trunc('quarter', submitted_at)::date                             as survey_period,
-        1 + 4 * (score - coalesce(scale_min, 1))
-            / nullif(coalesce(scale_max, 5) - coalesce(scale_min, 1), 0)      as score_5
-    from responses
-    where score is not null and competency_area is not null and rated_agency is not null
-      and rater_role is not null and submitted_at is not null
-),
-
 by_group as (
-    select *, rater_role as rater_group from answers
-    union all
-    select *, 'others' as rater_group from answers where rater_role <> 'self'
+    select * from int_360_answers
 ),
 
 rater_means as (
