@@ -221,13 +221,13 @@ def overdue_appeals(con: duckdb.DuckDBPyConnection, f: Filters, as_of: date, age
     """The appeals behind the backlog, longest overdue first (the dashboard shows texts to analysts only)."""
     from warehouse.queries_themes import fetch_texts
 
-    clause, params = where(f, "registered_at::date", month_grain=False)
+    clause, params = where(f)  # month grain, as the page filters: plain columns keep DuckDB's zone maps usable
     agency_clause = "and agency_key = ?" if agency_key else ""
     overdue = con.execute(f"""
         select appeal_id, due_date, date_diff('day', due_date, ?::date) as days_overdue
         from fct_appeals
-        where {clause} and registered_at::date <= ?::date and due_date < ?::date
-          and (final_answer_at is null or final_answer_at::date > ?::date) {agency_clause}
+        where {clause} and registered_at < ?::date + 1 and due_date < ?::date
+          and (final_answer_at is null or final_answer_at >= ?::date + 1) {agency_clause}
         order by days_overdue desc, appeal_id limit ?""",
                           [as_of, *params, as_of, as_of, as_of, *([agency_key] if agency_key else []), limit]).pl()
     texts = fetch_texts(con, overdue["appeal_id"].to_list())

@@ -44,10 +44,7 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
 
 def classification_coverage(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Appeals with at least one area, per model version, and how many an analyst corrected."""
-    return con.execute("""
-        select coalesce(model_version, '—') as model_version, count(distinct appeal_id) as appeals_with_areas,
-               count(*) as labels, count(*) filter (where is_corrected) as corrected_labels
-        from fct_appeal_areas group by all order by appeals_with_areas desc""").pl()
+    return con.execute("select * from mart_label_coverage order by appeals_with_areas desc").pl()
 
 
 def classification_failures(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
