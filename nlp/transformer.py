@@ -237,15 +237,20 @@ def pretrain_mlm(config, tokenizer, texts: Sequence[str], epochs: int, batch_siz
             input_ids, mask = pad([ids[i] for i in batch], tokenizer.pad_token_id)
             inputs, labels = mask_tokens(input_ids, mask, tokenizer, gen)
             loss = model(input_ids=inputs, attention_mask=mask, labels=labels).loss
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad()
-            losses.append(loss.item())
+            losses.append(_step(loss, model, optimizer, scheduler))
         if progress:
             progress(f"mlm epoch {epoch + 1}/{epochs}: loss {np.mean(losses):.3f}")
     return {k: v for k, v in model.model.state_dict().items()}
+
+
+def _step(loss, model, optimizer, scheduler) -> float:
+    """One clipped optimiser step, shared by pretraining and fine-tuning."""
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    scheduler.step()
+    optimizer.zero_grad()
+    return loss.item()
 
 
 def mask_tokens(input_ids: torch.Tensor, mask: torch.Tensor, tokenizer, gen: torch.Generator,
@@ -285,12 +290,7 @@ def finetune(model, tokenizer, texts: Sequence[str], targets: np.ndarray, epochs
             input_ids, mask = pad([ids[i] for i in batch], tokenizer.pad_token_id)
             logits = model(input_ids=input_ids, attention_mask=mask).logits
             loss = loss_fn(logits, y[batch])
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optimizer.step()
-            scheduler.step()
-            optimizer.zero_grad()
-            losses.append(loss.item())
+            losses.append(_step(loss, model, optimizer, scheduler))
         if progress:
             progress(f"fine-tune epoch {epoch + 1}/{epochs}: loss {np.mean(losses):.4f}")
     model.eval()

@@ -93,34 +93,46 @@ def _append_special_appeals(path: Path) -> None:
         csv.DictWriter(handle, fieldnames=columns).writerows(rows)
 
 
-def ground_truth(con: duckdb.DuckDBPyConnection, labels_csv: Path) -> GroundTruthClassifier:
-    """Map each appeal's (redacted) text to the generator's labels of that appeal."""
+def generator_labels(con: duckdb.DuckDBPyConnection, labels_csv: Path) -> dict[str, dict[str, str]]:
+    """Each appeal's (redacted) text mapped to the generator's labels of that appeal."""
     labels = pl.read_csv(labels_csv)
     texts = con.execute("select external_id as appeal_no, text from raw_appeals").pl()
     truth: dict[str, dict[str, str]] = {}
     for row in texts.join(labels, on="appeal_no").iter_rows(named=True):
         truth.setdefault(row["text"], {})[row["area"]] = row["polarity"]
+    return truth
+
+
+def ground_truth(con: duckdb.DuckDBPyConnection, labels_csv: Path) -> GroundTruthClassifier:
+    """The generator's labels, plus the planted hostile letter as an inclusiveness complaint."""
+    truth = generator_labels(con, labels_csv)
     hostile = con.execute("select text from raw_appeals where external_id = ?", [HOSTILE_ID]).fetchone()[0]
     truth[hostile] = {"inclusiveness": "negative"}
     return GroundTruthClassifier(truth)
 
 
-def build_warehouse(workdir: Path, appeals: int = APPEALS, source: Path | None = None) -> Settings:
-    """Generate (or copy `source`), ingest, classify (ground truth), build and publish; one user per role."""
+def labelled_warehouse(settings: Settings, files: Path, classifier_for) -> Settings:
+    """Ingest the sample files, label them with `classifier_for(con, labels_csv)`, build, publish."""
     from nlp.classify import classify_pending
 
-    files = generate_files(workdir / "sample", appeals, source=source)
-    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="test-salt",
-                             users_file=str(workdir / "users.toml"), model_dir=str(workdir / "no-model"))
     con = connect(settings.db_path)
     migrate(con)
     load_reference_data(con)
     ingest_sample_dataset(con, files, settings)
-    classify_pending(con, ground_truth(con, files / "appeal_labels.csv"))
+    classify_pending(con, classifier_for(con, files / "appeal_labels.csv"))
     build_models(con, settings)
     con.execute("checkpoint")
     con.close()
     publish_snapshot(settings.db_path, settings.resolved_snapshot_path())
+    return settings
+
+
+def build_warehouse(workdir: Path, appeals: int = APPEALS, source: Path | None = None) -> Settings:
+    """Generate (or copy `source`), ingest, classify (ground truth), build and publish; one user per role."""
+    files = generate_files(workdir / "sample", appeals, source=source)
+    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="test-salt",
+                             users_file=str(workdir / "users.toml"), model_dir=str(workdir / "no-model"))
+    labelled_warehouse(settings, files, ground_truth)
     for name, password in PASSWORDS.items():
         add_user(settings.users_file, name, ROLES[name], password, display_name=name.title())
     return settings

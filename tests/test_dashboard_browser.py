@@ -123,6 +123,16 @@ def open_page(page, spec: registry.PageSpec) -> None:
     settle(page)
 
 
+def watched_page(browser):
+    """A new page that records console errors and uncaught page errors, which every test asserts are none."""
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    return context, page, problems
+
+
 def choose_option(page, widget_label: str, option_name: str, attempts: int = 3) -> None:
     """Pick an option of a sidebar multiselect like a person would: type, click the option.
 
@@ -195,11 +205,7 @@ def read_the_hostile_text(page) -> None:
 
 def test_admin_opens_every_page_changes_a_filter_and_downloads(server, browser, tmp_path):
     url, settings = server
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    context, page, problems = watched_page(browser)
 
     log_in(page, url, "admin")
     for spec in registry.PAGES:
@@ -246,11 +252,7 @@ def test_leadership_sees_only_aggregate_pages(server, browser):
 
 def test_planner_changes_the_budget_sees_the_plan_change_and_downloads_it(server, browser, tmp_path):
     url, _ = server
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    context, page, problems = watched_page(browser)
 
     log_in(page, url, "planner")
     for key in ("training_priorities", "survey_360", "training_impact", "training_plan"):
