@@ -62,11 +62,13 @@ def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Setti
     try:
         with transaction(con):
             run_id = load.start_run(con, connector.name, source_uri)
+            loader = load.Loader(con, run_id, source_uri, counts)
             for prepared in prefetch(prepare(b, settings) for b in connector.batches()):
-                write_prepared(con, run_id, source_uri, prepared, counts)
+                write_prepared(loader, prepared)
                 sample.append(prepared.rejected.head(MAX_REJECTIONS_SHOWN))
                 if on_batch:
                     on_batch(prepared.rows_read)
+            loader.finish()
             if counts.read == 0 and connector.empty_is_error:
                 raise SourceError(f"{source_uri} has no data rows (only a header, or nothing at all).",
                                   hint="Export the data again; check the date range or filter of the export.")
@@ -135,14 +137,14 @@ def prepare(batch: Batch, settings: Settings) -> PreparedBatch:
     return PreparedBatch(tables, kept, redact_rejections(pl.concat(rejected)), batch.rows_read)
 
 
-def write_prepared(con, run_id: int, source_uri: str, prepared: PreparedBatch, counts: load.LoadCounts) -> None:
+def write_prepared(loader: load.Loader, prepared: PreparedBatch) -> None:
     loaded_at = datetime.now()
-    counts.read += prepared.rows_read
-    for table, frame in prepared.tables.items():
+    loader.counts.read += prepared.rows_read
+    for table, rows in prepared.tables.items():
         if table in prepared.originals:
-            load.upsert_originals(con, run_id, prepared.originals[table])
-        load.upsert(con, table, frame, run_id, source_uri, loaded_at, counts)
-    load.insert_rejected(con, run_id, source_uri, prepared.rejected, counts)
+            load.upsert_originals(loader.con, loader.run_id, prepared.originals[table])
+        loader.write(table, rows, loaded_at)
+    load.insert_rejected(loader.con, loader.run_id, loader.source_file, prepared.rejected, loader.counts)
 
 
 def split_duplicate_keys(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:

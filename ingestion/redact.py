@@ -68,6 +68,7 @@ Decisions (documented because they are judgement calls):
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import re
 from collections.abc import Callable
@@ -192,7 +193,16 @@ _APARTMENT_CORE = (
     r"(?i:кв|пәтер|apt|apartment|flat)[^0-9]{0,16}[0-9]"
     r"|[0-9][^0-9]{0,3}(?i:пәтер)"
 )
-_RESIDENCE_CORE = f"(?i:адрес|мекен|live{_WS}+at|address|residing)"
+# Residence cue, shared by the gate and the Python rule (which adds a left word boundary).
+# Whitespace is written so both engines read it the same: Python's \s also matches
+# \x1c-\x1f, Rust's does not.
+_ANY_WS = r"[\s\x1c-\x1f]"
+_RESIDENCE_CORE = (
+    f"(?i:(?:прожива(?:ю|ет|ем|ющ[а-я]*)|живу|живем|живём|зарегистрирован[а-я]?){_ANY_WS}+по{_ANY_WS}+адресу"
+    f"|адрес{_ANY_WS}+(?:проживания|регистрации)|мой{_ANY_WS}+адрес"
+    f"|(?:тұратын{_ANY_WS}+)?мекен-?жайым|i{_ANY_WS}+live{_ANY_WS}+at|my{_ANY_WS}+(?:home{_ANY_WS}+)?address(?:{_ANY_WS}+is)?"
+    f"|residing{_ANY_WS}+at|home{_ANY_WS}+address)"
+)
 # Identifier cue words: a spaced IIN/BIN ("ИИН: 900101 300123") is taken only
 # right after one of them.
 _ID_CUE_CORE = "(?i:иин|жсн|бин|бсн)|IIN|BIN"
@@ -402,13 +412,7 @@ _APARTMENT_RE = re.compile(
 )
 
 # Residence cue; the address that follows belongs to the writer.
-_RESIDENCE_CUE_RE = re.compile(
-    r"(?<![^\W\d_])(?i:(?:прожива(?:ю|ет|ем|ющ[а-я]*)|живу|живем|живём|зарегистрирован[а-я]?)"
-    r"\s+по\s+адресу|адрес\s+(?:проживания|регистрации)|мой\s+адрес"
-    r"|(?:тұратын\s+)?мекен-?жайым|i\s+live\s+at|my\s+(?:home\s+)?address(?:\s+is)?"
-    r"|residing\s+at|home\s+address)"
-    r"\s*[:—-]?\s*"
-)
+_RESIDENCE_CUE_RE = re.compile(r"(?<![^\W\d_])" + _RESIDENCE_CORE + r"\s*[:—-]?\s*")
 # Words an address is made of; the address ends at the first other lowercase word
 # or at a sentence end, so numbers later in the text are not touched.
 _ADDR_WORDS = (
@@ -595,22 +599,42 @@ def redact_series(s: pl.Series) -> pl.Series:
 
     Each Python rule family runs only on the rows its gate selects (gates are
     evaluated on the original column, as redact_text evaluates them on the
-    original text); e-mail and phone patterns run as polars regex replacements
-    over the whole column. That is what makes this fast on millions of rows.
+    original text); e-mail and phone patterns run as polars regex replacements,
+    only on rows that hold an "@" or enough digits for a phone. Most texts
+    hold no personal data at all, so most rows meet no rule: that is what makes
+    this fast on millions of rows.
     """
-    s = s.cast(pl.String)
-    masks = [s.str.contains(gate).fill_null(False) for gate, _ in _FAMILIES]
-    s = s.clone()  # scatter() writes in place; never touch the caller's series
-    for mask, (_, redact) in zip(masks, _FAMILIES, strict=True):
-        idx = mask.arg_true()
-        if len(idx):
-            redacted = [redact(t) for t in s.gather(idx).to_list()]
-            s.scatter(idx, pl.Series(redacted, dtype=pl.String))
-    s = s.str.replace_all(_EMAIL_SRC, "[EMAIL]")
-    for _ in range(2):
-        for src, _py, rust_repl in _CHEAP_RULES:
-            s = s.str.replace_all(src, rust_repl)
+    s = s.cast(pl.String).clone()  # scatter() writes in place; never touch the caller's series
+    candidates = s.str.contains(_ANY_GATE).fill_null(False).arg_true()
+    if len(candidates):
+        gated = s.gather(candidates)
+        masks = [gated.str.contains(gate).fill_null(False) for gate, _ in _FAMILIES]
+        for mask, (_, redact) in zip(masks, _FAMILIES, strict=True):
+            idx = mask.arg_true()
+            if len(idx):
+                gated.scatter(idx, pl.Series([redact(t) for t in gated.gather(idx).to_list()], dtype=pl.String))
+        s.scatter(candidates, gated)
+    s = _replace_where(s, s.str.contains("@", literal=True), [(_EMAIL_SRC, "[EMAIL]")])
+    phone_rules = [(src, rust_repl) for src, _py, rust_repl in _CHEAP_RULES]
+    for _ in range(2):  # twice, as in _cheap_stage_text
+        s = _replace_where(s, s.str.count_matches("[0-9]") >= _PHONE_MIN_DIGITS, phone_rules)
     return s
+
+
+# The shortest number a phone rule takes ("тел. 2-34-56") has five digits.
+_PHONE_MIN_DIGITS = 5
+_ANY_GATE = "|".join(f"(?:{gate})" for gate, _ in _FAMILIES)
+
+
+def _replace_where(s: pl.Series, mask: pl.Series, rules: list[tuple[str, str]]) -> pl.Series:
+    """Apply regex replacements (in order) to the masked rows only."""
+    idx = mask.fill_null(False).arg_true()
+    if not len(idx):
+        return s
+    part = s.gather(idx)
+    for pattern, replacement in rules:
+        part = part.str.replace_all(pattern, replacement)
+    return s.scatter(idx, part)
 
 
 _TOKEN_RE = re.compile(r"\[(" + "|".join(KINDS) + r")\]")
@@ -658,6 +682,16 @@ def _hmac_hex32(key: bytes, normalised: str) -> str:
     return hmac.digest(key, normalised.encode("utf-8"), "sha256").hex()[:32]
 
 
+# HMAC-SHA256 (RFC 2104) from DuckDB's sha256, so a column is hashed in vectorised C++:
+# H((K ^ opad) || H((K ^ ipad) || m)). Tested equal to Python's hmac for every value.
+_HMAC_SQL = "left(sha256($opad::blob || unhex(sha256($ipad::blob || encode(v)))), 32)"
+
+
+def _hmac_pads(key: bytes) -> dict[str, bytes]:
+    block = (hashlib.sha256(key).digest() if len(key) > 64 else key).ljust(64, b"\0")
+    return {"ipad": bytes(b ^ 0x36 for b in block), "opad": bytes(b ^ 0x5C for b in block)}
+
+
 def hash_identifier(value: str | None, salt: str) -> str | None:
     """HMAC-SHA256 (key = salt) of the normalised identifier, first 32 hex chars.
 
@@ -673,12 +707,16 @@ def hash_identifier(value: str | None, salt: str) -> str | None:
 
 
 def hash_series(s: pl.Series, salt: str) -> pl.Series:
-    """Vectorised :func:`hash_identifier`: normalise in polars, HMAC each
-    distinct value once (applicants repeat), map back."""
+    """Vectorised :func:`hash_identifier`: normalise in polars, HMAC in DuckDB."""
+    from warehouse.db import scratch
+
     key = _check_salt(salt)
-    normalised = (
-        s.cast(pl.String).str.replace_all(_IDENT_STRIP_SRC, "").str.to_lowercase()
-    )
-    distinct = normalised.drop_nulls().unique().to_list()
-    mapping = {v: _hmac_hex32(key, v) for v in distinct if v}
-    return normalised.replace_strict(mapping, default=None, return_dtype=pl.String).alias(s.name)
+    normalised = pl.DataFrame({"v": s.cast(pl.String).str.replace_all(_IDENT_STRIP_SRC, "").str.to_lowercase()})
+    con = scratch()
+    con.register("_identifiers", normalised.to_arrow())
+    try:
+        hashed = con.execute(f"select case when v <> '' then {_HMAC_SQL} end as h from _identifiers",
+                             _hmac_pads(key)).pl()["h"]
+    finally:
+        con.unregister("_identifiers")
+    return hashed.alias(s.name)

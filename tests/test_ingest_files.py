@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from ingestion import readers
 from ingestion.pipeline import ingest
 from ingestion.registry import make_connector
 from warehouse.errors import RejectedRowsError, SourceError
@@ -101,20 +102,41 @@ def test_strict_turns_any_rejection_into_a_failure_and_loads_nothing(con, settin
     assert con.execute("select status from load_runs").fetchall() == [("failed",)]
 
 
+@pytest.mark.parametrize("before", ["an empty warehouse", "a warehouse holding other appeals"])
+def test_a_key_coming_back_in_a_later_batch_is_an_update_not_a_duplicate(con, settings, tmp_path, monkeypatch, before):
+    """Batches of two rows: KZ-1 comes back in the second batch with a new status, KZ-2 unchanged in the third.
+    An empty table takes the append path (merged at the end of the load), a non-empty one is compared per batch:
+    both must give the same rows and counts."""
+    monkeypatch.setattr(readers, "BATCH_ROWS", 2)
+    lines = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()
+    if before != "an empty warehouse":
+        other = tmp_path / "other.csv"
+        other.write_text("\n".join([lines[0], lines[1].replace("KZ-1,", "KZ-9,", 1)]) + "\n", encoding="utf-8")
+        load(con, settings, other)
+    later = tmp_path / "later.csv"
+    later.write_text("\n".join(lines + [lines[1].replace(",answered,", ",closed,"), lines[2]]) + "\n", encoding="utf-8")
+    report = load(con, settings, later)
+    counts = report.counts
+    assert (counts.read, counts.inserted, counts.updated, counts.unchanged, counts.rejected) == (5, 3, 1, 1, 0)
+    assert appeals(con)["KZ-1"] == "closed"
+    rows_per_key = con.execute("select external_id, count(*) from raw_appeals group by 1 order by 1").fetchall()
+    assert all(n == 1 for _, n in rows_per_key) and len(rows_per_key) == (3 if before == "an empty warehouse" else 4)
+
+
 def test_a_load_failing_midway_leaves_the_warehouse_as_it_was(con, settings, monkeypatch):
     load(con, settings, GOOD / "appeals_utf8.csv")
     before = con.execute("select * from raw_appeals order by external_id").fetchall()
     from warehouse import load as load_module
 
     calls = {"n": 0}
-    real_upsert = load_module.upsert
+    real_write = load_module.Loader.write
 
-    def failing_upsert(*args, **kwargs):
+    def failing_write(*args, **kwargs):
         calls["n"] += 1
-        real_upsert(*args, **kwargs)  # the rows are written ...
+        real_write(*args, **kwargs)  # the rows are written ...
         raise OSError("disk full")   # ... and then the load dies
 
-    monkeypatch.setattr(load_module, "upsert", failing_upsert)
+    monkeypatch.setattr(load_module.Loader, "write", failing_write)
     newer = GOOD / "appeals_utf8.csv"
     with pytest.raises(OSError):
         load(con, settings, newer)
@@ -122,6 +144,21 @@ def test_a_load_failing_midway_leaves_the_warehouse_as_it_was(con, settings, mon
     assert calls["n"] == 1
     assert con.execute("select * from raw_appeals order by external_id").fetchall() == before
     assert con.execute("select status, error from load_runs order by load_run_id").fetchall()[-1] == ("failed", "OSError: disk full")
+
+
+@pytest.mark.parametrize("ragged", [False, True])
+def test_a_bad_byte_beyond_the_sniffed_head_fails_the_load_with_the_encoding_advice(con, settings, tmp_path, ragged):
+    """Encoding is decided on the first 64 KiB; a Windows-1251 row far below them must not load half a file."""
+    lines = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()
+    filler = [lines[1].replace("KZ-1,", f"KZ-{n},", 1) for n in range(100, 1100)]
+    tail = lines[3].replace("in_progress", "в работе") + (",extra" if ragged else "")
+    path = tmp_path / "late_cp1251.csv"
+    path.write_bytes(("\n".join([lines[0], *filler]) + "\n").encode("utf-8") + (tail + "\n").encode("cp1251"))
+    assert path.stat().st_size > 64 * 1024
+    with pytest.raises(SourceError, match="not valid UTF-8") as err:
+        load(con, settings, path)
+    assert "--encoding cp1251" in err.value.hint
+    assert con.execute("select count(*) from raw_appeals").fetchone()[0] == 0
 
 
 def test_duplicate_keys_in_one_file_keep_the_last_and_reject_the_rest(con, settings, tmp_path):

@@ -510,3 +510,5 @@ def test_hash_series_equals_hash_identifier() -> None:
     assert hash_series(pl.Series([None, None], dtype=pl.String), "pepper").to_list() == [None, None]
     other = hash_series(pl.Series(values), "other").to_list()
     assert all(a != b for a, b in zip(got, other) if a is not None)
+    long_salt = "соль-" * 20  # longer than SHA-256's 64-byte block: HMAC hashes the key first
+    assert hash_series(pl.Series(values), long_salt).to_list() == [hash_identifier(v, long_salt) for v in values]

@@ -11,6 +11,7 @@ import pytest
 from warehouse import build as build_module
 from warehouse.build import Model, build_models, discover_models, parse_model
 from warehouse.db import available_migrations, current_version, migrate
+from warehouse.load import table_spec
 from warehouse.errors import KeyCheckError, WarehouseError
 from warehouse.workdays import add_working_days, calendar_frame
 
@@ -28,6 +29,27 @@ def test_migrations_upgrade_an_existing_file_in_place(tmp_path):
     assert current_version(con) == available_migrations()[-1][0]
     assert con.execute("select name_en from ref_regions").fetchall() == [("Zhambyl",)], "data survives the upgrade"
     assert migrate(con) == [], "a second run applies nothing"
+
+
+def test_raw_tables_lose_their_key_indexes_but_keep_rows_keys_and_not_nulls(tmp_path):
+    """Migration 0004 rebuilds the raw tables without PRIMARY KEY indexes (see its header)."""
+    con = duckdb.connect(str(tmp_path / "v3.duckdb"))
+    con.execute("create table schema_migrations (version integer primary key, name varchar, applied_at timestamp)")
+    for number, name, sql in [m for m in available_migrations() if m[0] <= 3]:
+        con.execute(sql)
+        con.execute("insert into schema_migrations values (?, ?, now())", [number, name])
+    con.execute("""insert into raw_appeals (source, external_id, status, row_hash, source_file, load_run_id, loaded_at)
+                   values ('eotinish', 'KZ-1', 'closed', 'h', 'f.csv', 1, now())""")
+    assert migrate(con) == [m[1] for m in available_migrations() if m[0] > 3]
+    assert con.execute("select external_id, status from raw_appeals").fetchall() == [("KZ-1", "closed")]
+    indexed = con.execute("""select table_name from duckdb_constraints()
+                             where constraint_type = 'PRIMARY KEY' and table_name in (select table_name from raw_table_keys)""").fetchall()
+    assert indexed == []
+    assert table_spec(con, "raw_appeals").key == ("source", "external_id")
+    assert table_spec(con, "raw_appeal_events").key == ("source", "external_id", "event_seq")
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("""insert into raw_appeals (source, external_id, row_hash, source_file, load_run_id, loaded_at)
+                       values (null, 'KZ-2', 'h', 'f.csv', 1, now())""")
 
 
 def test_every_model_declares_grain_and_key():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -36,6 +37,18 @@ def connect(db_path: str | os.PathLike, read_only: bool = False) -> duckdb.DuckD
     # no progress bar: it writes to the terminal behind the CLI's own progress display
     con.execute("set enable_progress_bar = false")
     return con
+
+
+_SCRATCH = threading.local()
+
+
+def scratch() -> duckdb.DuckDBPyConnection:
+    """An in-memory DuckDB of this thread's own, for vectorised work that needs no warehouse
+    (a connection must not be used by two threads at once, and ingestion prepares batches in a
+    helper thread)."""
+    if not hasattr(_SCRATCH, "con"):
+        _SCRATCH.con = duckdb.connect(":memory:")
+    return _SCRATCH.con
 
 
 @contextlib.contextmanager

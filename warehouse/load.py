@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import functools
 import json
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from warehouse.errors import WarehouseError
 
@@ -60,11 +62,12 @@ class LoadCounts:
         t["unchanged"] += unchanged
 
 
-_SPEC_CACHE: dict[tuple[int, str], TableSpec] = {}
-
-
 def table_spec(con: duckdb.DuckDBPyConnection, table: str) -> TableSpec:
-    """Columns and primary key of a raw table, as the migrations declared them."""
+    """Columns and key of a table, as the migrations declared them.
+
+    A raw table's key lives in ``raw_table_keys`` (migration 0004 explains why it is not a
+    PRIMARY KEY index); any other table's key is its primary key.
+    """
     cols = con.execute(
         "select column_name, data_type from duckdb_columns() where table_name = ? and schema_name = 'main' order by column_index",
         [table],
@@ -72,7 +75,10 @@ def table_spec(con: duckdb.DuckDBPyConnection, table: str) -> TableSpec:
     if not cols:
         raise WarehouseError(f"The warehouse has no table {table}.")
     key = con.execute(
-        "select constraint_column_names from duckdb_constraints() where table_name = ? and constraint_type = 'PRIMARY KEY'",
+        """select key_columns from raw_table_keys where table_name = $1
+           union all
+           select constraint_column_names from duckdb_constraints()
+           where table_name = $1 and constraint_type = 'PRIMARY KEY'""",
         [table],
     ).fetchone()
     return TableSpec(table, dict(cols), tuple(key[0]) if key else ())
@@ -118,65 +124,115 @@ def _select_conformed(spec: TableSpec, frame_columns: list[str]) -> str:
     return ", ".join(items)
 
 
-def upsert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame, run_id: int, source_file: str,
-           loaded_at: datetime, counts: LoadCounts) -> None:
-    """Insert new keys, replace rows whose content changed, leave identical rows alone."""
-    if table not in UPSERTABLE:
-        raise WarehouseError(f"{table} is not a raw table ingestion may write.")
-    if frame.height == 0:
-        return
-    spec = table_spec(con, table)
-    _stage_incoming(con, spec, frame)
-    if _table_is_empty(con, table):
-        new, changed = frame.height, 0  # first load: nothing to compare with, skip the joins
-        source = "_incoming"
-    else:
-        new, changed = _stage_changes(con, spec)
-        source = "_changed"
-    exclude = "" if source == "_incoming" else "exclude (_is_new)"
-    con.execute(
-        f"""insert into {table} by name
-            select * {exclude}, ? as source_file, ? as load_run_id, ? as loaded_at from {source}""",
-        [source_file, run_id, loaded_at],
-    )
-    counts.inserted += new
-    counts.updated += changed
-    counts.unchanged += frame.height - new - changed
-    counts.add(table, new, changed, frame.height - new - changed)
-    con.execute("drop table if exists _incoming; drop table if exists _changed")
+class Loader:
+    """Writes one load's batches into raw tables: new keys inserted, changed rows replaced,
+    identical rows left alone (a re-load of the same content changes nothing).
+
+    A table that is empty when the load first reaches it is appended to without comparing
+    each batch with the rows before it (a first load of ten million appeals would otherwise
+    compare every batch with all the earlier ones); a key that came back in a later batch is
+    merged once, at :meth:`finish`, exactly as if the batches had been compared.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, run_id: int, source_file: str, counts: LoadCounts):
+        self.con, self.run_id, self.source_file, self.counts = con, run_id, source_file, counts
+        self._appending: dict[str, bool] = {}
+
+    def write(self, table: str, frame: pl.DataFrame, loaded_at: datetime) -> None:
+        if table not in UPSERTABLE:
+            raise WarehouseError(f"{table} is not a raw table ingestion may write.")
+        if frame.height == 0:
+            return
+        spec = table_spec(self.con, table)
+        if table not in self._appending:
+            self._appending[table] = _table_is_empty(self.con, table)
+        batch = frame.to_arrow()
+        rows = _conformed_rows(spec, frame.columns)
+        if self._appending[table]:
+            new, changed = self._insert(spec, rows, loaded_at, batch), 0
+        else:
+            execute_on(self.con, f"create or replace temp table _incoming as {rows}", batch)
+            changed = self._delete_changed(spec)
+            new = self._insert(spec, _missing_rows(spec), loaded_at) - changed
+            self.con.execute("drop table _incoming")
+        self._count(table, new, changed, frame.height - new - changed)
+
+    def finish(self) -> None:
+        """Merge keys that came back in a later batch of an appended table: the last one wins."""
+        for table, appending in self._appending.items():
+            if appending:
+                self._merge_repeated_keys(table_spec(self.con, table))
+
+    def _insert(self, spec: TableSpec, rows_sql: str, loaded_at: datetime, batch: pa.Table | None = None) -> int:
+        return execute_on(
+            self.con,
+            f"""insert into {spec.name} by name
+                select *, ? as source_file, ? as load_run_id, ? as loaded_at from ({rows_sql})""",
+            batch, [self.source_file, self.run_id, loaded_at],
+        ).fetchone()[0]
+
+    def _delete_changed(self, spec: TableSpec) -> int:
+        """Delete the stored version of every key whose content changed; returns how many."""
+        return self.con.execute(
+            f"""delete from {spec.name} t using _incoming i
+                where {_key_join(spec, 't', 'i')} and t.row_hash <> i.row_hash"""
+        ).fetchone()[0]
+
+    def _merge_repeated_keys(self, spec: TableSpec) -> None:
+        keys = ", ".join(f'"{k}"' for k in spec.key)
+        repeats = self.con.execute(
+            f"""create or replace temp table _repeats as
+                select rowid as stored_row, row_hash <> lag(row_hash) over w as changed,
+                       row_number() over (partition by {keys} order by rowid desc) as newest_first
+                from {spec.name}
+                where ({keys}) in (select ({keys}) from {spec.name} group by all having count(*) > 1)
+                window w as (partition by {keys} order by rowid);
+                select count(*) filter (changed), count(*) filter (not changed) from _repeats"""
+        ).fetchone()
+        changed, unchanged = repeats
+        if changed or unchanged:
+            self.con.execute(
+                f"delete from {spec.name} where rowid in (select stored_row from _repeats where newest_first > 1)"
+            )
+            self._count(spec.name, -(changed + unchanged), changed, unchanged)
+        self.con.execute("drop table _repeats")
+
+    def _count(self, table: str, new: int, changed: int, unchanged: int) -> None:
+        self.counts.inserted += new
+        self.counts.updated += changed
+        self.counts.unchanged += unchanged
+        self.counts.add(table, new, changed, unchanged)
 
 
-def _stage_incoming(con: duckdb.DuckDBPyConnection, spec: TableSpec, frame: pl.DataFrame) -> None:
-    """The batch, conformed to the table's types, with its content hash."""
-    con.register("_incoming_frame", frame.to_arrow())
-    try:
-        con.execute(
-            f"""create or replace temp table _incoming as
-                select *, {_hash_expression(spec)} as row_hash
-                from (select {_select_conformed(spec, frame.columns)} from _incoming_frame)"""
-        )
-    finally:
-        con.unregister("_incoming_frame")
+def execute_on(con: duckdb.DuckDBPyConnection, sql: str, batch: pa.Table | None, params: list | None = None):
+    """Run `sql`, in which the table name `batch` is the given Arrow table.
+
+    Why not ``con.register``: a view registered and dropped inside a transaction stays in
+    DuckDB's undo log, and holds its Arrow table, until the commit; a load kept every batch
+    it had written in memory (9.5 GB at the end of ten million appeals, growing with every
+    batch). DuckDB's replacement scan reads the local variable `batch` of this frame instead
+    and lets go of it when the statement ends.
+    """
+    return con.execute(sql, params or [])
+
+
+def _conformed_rows(spec: TableSpec, frame_columns: list[str]) -> str:
+    """The batch in the table's column types, with its content hash."""
+    return f"""select *, {_hash_expression(spec)} as row_hash
+               from (select {_select_conformed(spec, frame_columns)} from batch)"""
+
+
+def _key_join(spec: TableSpec, left: str, right: str) -> str:
+    return " and ".join(f'{left}."{k}" = {right}."{k}"' for k in spec.key)
+
+
+def _missing_rows(spec: TableSpec) -> str:
+    """Batch rows whose key is not stored (new ones, and changed ones once their old version is gone)."""
+    return f"select i.* from _incoming i anti join {spec.name} t on {_key_join(spec, 't', 'i')}"
 
 
 def _table_is_empty(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return con.execute(f"select not exists (select 1 from {table})").fetchone()[0]
-
-
-def _stage_changes(con: duckdb.DuckDBPyConnection, spec: TableSpec) -> tuple[int, int]:
-    """Rows that are new or changed, and delete the old versions of the changed ones."""
-    key_join = " and ".join(f't."{k}" = i."{k}"' for k in spec.key)
-    con.execute(
-        f"""create or replace temp table _changed as
-            select i.*, (t.row_hash is null) as _is_new from _incoming i
-            left join {spec.name} t on {key_join}
-            where t.row_hash is null or t.row_hash <> i.row_hash"""
-    )
-    new, changed = con.execute("select count(*) filter (_is_new), count(*) filter (not _is_new) from _changed").fetchone()
-    if changed:
-        keys = ", ".join(f'"{k}"' for k in spec.key)
-        con.execute(f"delete from {spec.name} where ({keys}) in (select ({keys}) from _changed where not _is_new)")
-    return new, changed
 
 
 def insert_rejected(con: duckdb.DuckDBPyConnection, run_id: int, source_file: str, rejected: pl.DataFrame,
@@ -192,11 +248,7 @@ def insert_rejected(con: duckdb.DuckDBPyConnection, run_id: int, source_file: st
         pl.col("reason").cast(pl.Utf8),
         pl.col("raw_record").cast(pl.Utf8),
     )
-    con.register("_rejected_frame", frame.to_arrow())
-    try:
-        con.execute("insert into rejected_rows by name select * from _rejected_frame")
-    finally:
-        con.unregister("_rejected_frame")
+    execute_on(con, "insert into rejected_rows by name select * from batch", frame.to_arrow())
     counts.rejected += rejected["row_number"].n_unique()
 
 
@@ -204,11 +256,8 @@ def upsert_originals(con: duckdb.DuckDBPyConnection, run_id: int, originals: pl.
     """Un-redacted texts, only called when the configuration keeps them."""
     if originals.height == 0:
         return
-    con.register("_orig_frame", originals.with_columns(pl.lit(run_id, pl.Int64).alias("load_run_id")).to_arrow())
-    try:
-        con.execute("insert or replace into original_texts by name select * from _orig_frame")
-    finally:
-        con.unregister("_orig_frame")
+    execute_on(con, "insert or replace into original_texts by name select * from batch",
+               originals.with_columns(pl.lit(run_id, pl.Int64).alias("load_run_id")).to_arrow())
 
 
 def record_json(row: dict) -> str:
@@ -224,13 +273,21 @@ def _reference_db() -> duckdb.DuckDBPyConnection:
     return con
 
 
+_REFERENCE_LOCK = threading.Lock()
+
+
 @functools.cache
+def spec_from_migrations(table: str) -> TableSpec:
+    """A raw table's columns and key without opening a warehouse (every warehouse is migrated to it)."""
+    with _REFERENCE_LOCK:  # the pipeline's prepare thread and the main thread both ask
+        return table_spec(_reference_db(), table)
+
+
 def table_spec_from_migrations(table: str) -> dict[str, str]:
     """Column types of a raw table without opening a warehouse (for mapping defaults)."""
-    return table_spec(_reference_db(), table).columns
+    return spec_from_migrations(table).columns
 
 
-@functools.cache
 def key_from_migrations(table: str) -> tuple[str, ...]:
-    """Primary key of a raw table without opening a warehouse."""
-    return table_spec(_reference_db(), table).key
+    """Key of a raw table without opening a warehouse."""
+    return spec_from_migrations(table).key
