@@ -173,15 +173,20 @@ def apply_mapping(mapping: Mapping, frame: pl.DataFrame, column_types: dict[str,
     masks over them, and the human-readable reasons are only formatted for the few rows that
     failed (formatting a message for a million good rows cost more than parsing them)."""
     fields = [(rule, *_field(rule, column_types.get(rule.name, "VARCHAR"), frame)) for rule in mapping.fields]
-    work = frame.with_columns([parsed.alias(_value(rule.name)) for rule, parsed, _ in fields])
-    checks = [(rule.name, cases) for rule, _, cases in fields if cases]
+    work = frame.with_columns([cleaned.alias(_cleaned(rule.name)) for rule, cleaned, _, _ in fields if cleaned is not None])
+    work = work.with_columns([parsed.alias(_value(rule.name)) for rule, _, parsed, _ in fields])
+    checks = [(rule.name, cases) for rule, _, _, cases in fields if cases]
     if "_error" in frame.columns:
         checks.append(("_row", [(pl.col("_error").is_not_null(), pl.col("_error"))]))
     bad = pl.any_horizontal([cond for _, cases in checks for cond, _ in cases]) if checks else pl.lit(False)
     work = work.with_columns(bad.alias("__bad"))
-    good = work.filter(~pl.col("__bad")).select(
+    good = work.select(
         pl.lit(mapping.source).alias("source"), ROW,
-        *[pl.col(_value(rule.name)).alias(rule.name) for rule in dict((r.name, r) for r in mapping.fields).values()])
+        *[pl.col(_value(rule.name)).alias(rule.name) for rule in dict((r.name, r) for r in mapping.fields).values()],
+        pl.col("__bad"))
+    if good["__bad"].any():  # select, then filter: filtering `work` would copy every raw column too
+        good = good.filter(~pl.col("__bad"))
+    good = good.drop("__bad")
     masked = {r.column for r in mapping.fields if r.column and r.name in IDENTIFIER_FIELDS}
     columns = {r.name: r.column for r in mapping.fields if r.column}
     rejected = _rejections(work.filter(pl.col("__bad")), frame, checks, masked, columns)
@@ -192,13 +197,21 @@ def _value(name: str) -> str:
     return f"__v_{name}"
 
 
-def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Expr, list[tuple[pl.Expr, pl.Expr]]]:
-    """The parsed value, and the (failed?, reason) cases that reject a row on this field."""
+def _cleaned(name: str) -> str:
+    return f"__r_{name}"
+
+
+def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Expr | None, pl.Expr, list[tuple[pl.Expr, pl.Expr]]]:
+    """The cleaned source text, the parsed value, and the (failed?, reason) cases that reject a row on this field.
+
+    The cleaned text is computed once into its own column: the parse and every check read it,
+    and re-stripping a column of long texts for each of them was a large part of a load."""
     if rule.column is None:
-        return pl.lit(rule.value), []
-    raw = pl.col(rule.column).cast(pl.Utf8).str.strip_chars()
-    unknown = (raw == "") | raw.is_in(list(rule.missing)) if rule.missing else raw == ""
-    raw = pl.when(unknown).then(None).otherwise(raw)
+        return None, pl.lit(rule.value), []
+    stripped = pl.col(rule.column).cast(pl.Utf8).str.strip_chars()
+    unknown = (stripped == "") | stripped.is_in(list(rule.missing)) if rule.missing else stripped == ""
+    cleaned = pl.when(unknown).then(None).otherwise(stripped)
+    raw = pl.col(_cleaned(rule.name))
     kind = rule.type or _kind_of(table_type, rule.name)
     if kind in {"timestamp", "date"} and not rule.format:
         rule = replace(rule, format=_datetime_formats(frame[rule.column]))
@@ -216,7 +229,7 @@ def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Ex
                       pl.format("{} is outside the allowed range " + f"{low:g}..{high:g}", raw)))
     if rule.required:
         cases.append((raw.is_null(), pl.lit(f"required value {rule.column!r} is empty")))
-    return parsed, cases
+    return cleaned, parsed, cases
 
 
 def _unconditional(parsed: pl.Expr, rule: FieldRule) -> pl.Expr:
