@@ -707,16 +707,17 @@ def hash_identifier(value: str | None, salt: str) -> str | None:
 
 
 def hash_series(s: pl.Series, salt: str) -> pl.Series:
-    """Vectorised :func:`hash_identifier`: normalise in polars, HMAC in DuckDB."""
+    """Vectorised :func:`hash_identifier`: normalise in polars, HMAC each distinct value once
+    (applicants come back) in DuckDB, map back."""
     from warehouse.db import scratch
 
     key = _check_salt(salt)
-    normalised = pl.DataFrame({"v": s.cast(pl.String).str.replace_all(_IDENT_STRIP_SRC, "").str.to_lowercase()})
+    normalised = s.cast(pl.String).str.replace_all(_IDENT_STRIP_SRC, "").str.to_lowercase()
     con = scratch()
-    con.register("_identifiers", normalised.to_arrow())
+    con.register("_identifiers", pl.DataFrame({"v": normalised}).to_arrow())
     try:
-        hashed = con.execute(f"select case when v <> '' then {_HMAC_SQL} end as h from _identifiers",
-                             _hmac_pads(key)).pl()["h"]
+        hashed = con.execute(f"select v, {_HMAC_SQL} as h from (select distinct v from _identifiers where v <> '')",
+                             _hmac_pads(key)).pl()
     finally:
         con.unregister("_identifiers")
-    return hashed.alias(s.name)
+    return normalised.replace_strict(hashed["v"], hashed["h"], default=None, return_dtype=pl.String).alias(s.name)
