@@ -1,13 +1,15 @@
 -- 0004: raw tables keep their keys, but not as PRIMARY KEY indexes.
 --
--- Why: DuckDB holds a PRIMARY KEY's ART index in memory, and a load is one
--- transaction, so ten million appeals (and the events behind them) grew a load past
--- 20 GB. The index enforced nothing the loader does not already guarantee:
--- warehouse.load writes a key only after removing its old version, rejects duplicate
--- keys within a batch, and `tyndau build` checks the grain of every model built on
--- these tables. The keys are declared here, in raw_table_keys, where the loader
--- reads them. DuckDB cannot drop a primary key, so each table is rebuilt as
--- itself (same columns, same rows) and its NOT NULL columns restored.
+-- Why: a PRIMARY KEY is an ART index that every insert probes and grows, held in
+-- memory for the whole load transaction. Measured on one million appeals: writing
+-- took 0.8 s less and the commit 0.5 s less (of about 7 s) without it, and a raw table
+-- of tens of millions of events would carry its index in memory on every load. The
+-- index enforced nothing the loader does not already guarantee: warehouse.load writes
+-- a key only after removing its old version, merges keys repeated across batches,
+-- rejects duplicate keys within a batch, and `tyndau build` checks the grain of every
+-- model built on these tables. The keys are declared here, in raw_table_keys, where
+-- the loader reads them. DuckDB cannot drop a primary key, so each table is rebuilt
+-- as itself (same columns, same rows) and its NOT NULL columns restored.
 
 create table raw_table_keys (
     table_name      varchar primary key,
