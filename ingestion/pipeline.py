@@ -142,9 +142,9 @@ def write_prepared(loader: load.Loader, prepared: PreparedBatch) -> None:
     loader.counts.read += prepared.rows_read
     for table, rows in prepared.tables.items():
         if table in prepared.originals:
-            load.upsert_originals(loader.con, loader.run_id, prepared.originals[table])
+            loader.write_originals(prepared.originals[table])
         loader.write(table, rows, loaded_at)
-    load.insert_rejected(loader.con, loader.run_id, loader.source_file, prepared.rejected, loader.counts)
+    loader.write_rejected(prepared.rejected)
 
 
 def split_duplicate_keys(table: str, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:

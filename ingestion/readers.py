@@ -145,19 +145,19 @@ def read_csv(path: Path, delimiter: str | None = None, encoding: str | None = No
         delimiter = delimiter or sniff_delimiter(sample)
         done = 0
         try:
-            for batch in _polars_batches(utf8, delimiter, batch_rows):
-                done = int(batch[ROW].max())
-                yield batch
-        except pl.exceptions.ComputeError as exc:
-            if "utf-8" in str(exc).lower():
-                raise _not_utf8(path, _first_invalid_utf8(utf8), "although its first 64 KiB are") from None
             try:
+                for batch in _polars_batches(utf8, delimiter, batch_rows):
+                    done = int(batch[ROW].max())
+                    yield batch
+            except pl.exceptions.ComputeError as exc:
+                if "utf-8" in str(exc).lower():
+                    raise UnicodeError(str(exc)) from None
                 for batch in _python_csv_batches(utf8, delimiter, batch_rows):
                     batch = batch.filter(pl.col(ROW) > done)
                     if batch.height:
                         yield batch
-            except UnicodeDecodeError:
-                raise _not_utf8(path, _first_invalid_utf8(utf8), "although its first 64 KiB are") from None
+        except UnicodeError:  # polars' "invalid utf-8", or the careful reader's UnicodeDecodeError
+            raise _not_utf8(path, _first_invalid_utf8(utf8), "although its first 64 KiB are") from None
     finally:
         if utf8 != path:
             utf8.unlink(missing_ok=True)

@@ -136,21 +136,21 @@ class Loader:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, run_id: int, source_file: str, counts: LoadCounts):
         self.con, self.run_id, self.source_file, self.counts = con, run_id, source_file, counts
-        self._appending: dict[str, bool] = {}
+        self._tables: dict[str, tuple[TableSpec, bool]] = {}  # table -> (spec, appending), fixed for the load
 
     def write(self, table: str, frame: pl.DataFrame, loaded_at: datetime) -> None:
         if table not in UPSERTABLE:
             raise WarehouseError(f"{table} is not a raw table ingestion may write.")
         if frame.height == 0:
             return
-        spec = table_spec(self.con, table)
-        if table not in self._appending:
-            self._appending[table] = _table_is_empty(self.con, table)
-        if not self._appending[table]:
-            frame = with_content_hash(self.con, table, frame)  # the delete and the insert below both read it
+        if table not in self._tables:
+            self._tables[table] = (table_spec(self.con, table), _table_is_empty(self.con, table))
+        spec, appending = self._tables[table]
+        if not appending:
+            frame = with_content_hash(self.con, spec, frame)  # the delete and the insert below both read it
         batch = frame.to_arrow()
         rows = _conformed_rows(spec, frame.columns)
-        if self._appending[table]:
+        if appending:
             new, changed = self._insert(spec, rows, loaded_at, batch), 0
         else:
             changed = self._delete_changed(spec, rows, batch)
@@ -159,9 +159,31 @@ class Loader:
 
     def finish(self) -> None:
         """Merge keys that came back in a later batch of an appended table: the last one wins."""
-        for table, appending in self._appending.items():
+        for spec, appending in self._tables.values():
             if appending:
-                self._merge_repeated_keys(table_spec(self.con, table))
+                self._merge_repeated_keys(spec)
+
+    def write_rejected(self, rejected: pl.DataFrame) -> None:
+        """Rejected rows: (row_number, column_name, reason, raw_record). One row may fail on several columns."""
+        if rejected.height == 0:
+            return
+        frame = rejected.select(
+            pl.lit(self.run_id, pl.Int64).alias("load_run_id"),
+            pl.lit(self.source_file).alias("source_file"),
+            pl.col("row_number").cast(pl.Int64),
+            pl.col("column_name").cast(pl.Utf8),
+            pl.col("reason").cast(pl.Utf8),
+            pl.col("raw_record").cast(pl.Utf8),
+        )
+        execute_on(self.con, "insert into rejected_rows by name select * from batch", frame.to_arrow())
+        self.counts.rejected += rejected["row_number"].n_unique()
+
+    def write_originals(self, originals: pl.DataFrame) -> None:
+        """Un-redacted texts, only called when the configuration keeps them."""
+        if originals.height == 0:
+            return
+        execute_on(self.con, "insert or replace into original_texts by name select * from batch",
+                   originals.with_columns(pl.lit(self.run_id, pl.Int64).alias("load_run_id")).to_arrow())
 
     def _insert(self, spec: TableSpec, rows_sql: str, loaded_at: datetime, batch: pa.Table | None = None) -> int:
         return execute_on(
@@ -218,14 +240,13 @@ def execute_on(con: duckdb.DuckDBPyConnection, sql: str, batch: pa.Table | None,
     return con.execute(sql, params or [])
 
 
-def with_content_hash(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> pl.DataFrame:
+def with_content_hash(con: duckdb.DuckDBPyConnection, spec: TableSpec, frame: pl.DataFrame) -> pl.DataFrame:
     """The batch with its rows' content hash (`row_hash`) as a column, computed once.
 
     Why not a temporary table of the conformed batch: a table created and dropped inside the
     load's transaction stays in memory until the commit (8.9 GB when re-loading ten million
     appeals), while one column of hashes is freed with the batch.
     """
-    spec = table_spec(con, table)
     hashes = execute_on(
         con,
         f"select {_hash_expression(spec)} as row_hash from (select {_select_conformed(spec, frame.columns)} from batch)",
@@ -253,31 +274,6 @@ def _missing_rows(spec: TableSpec, rows_sql: str) -> str:
 
 def _table_is_empty(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return con.execute(f"select not exists (select 1 from {table})").fetchone()[0]
-
-
-def insert_rejected(con: duckdb.DuckDBPyConnection, run_id: int, source_file: str, rejected: pl.DataFrame,
-                    counts: LoadCounts) -> None:
-    """Rejected rows: (row_number, column_name, reason, raw_record). One row may fail on several columns."""
-    if rejected.height == 0:
-        return
-    frame = rejected.select(
-        pl.lit(run_id, pl.Int64).alias("load_run_id"),
-        pl.lit(source_file).alias("source_file"),
-        pl.col("row_number").cast(pl.Int64),
-        pl.col("column_name").cast(pl.Utf8),
-        pl.col("reason").cast(pl.Utf8),
-        pl.col("raw_record").cast(pl.Utf8),
-    )
-    execute_on(con, "insert into rejected_rows by name select * from batch", frame.to_arrow())
-    counts.rejected += rejected["row_number"].n_unique()
-
-
-def upsert_originals(con: duckdb.DuckDBPyConnection, run_id: int, originals: pl.DataFrame) -> None:
-    """Un-redacted texts, only called when the configuration keeps them."""
-    if originals.height == 0:
-        return
-    execute_on(con, "insert or replace into original_texts by name select * from batch",
-               originals.with_columns(pl.lit(run_id, pl.Int64).alias("load_run_id")).to_arrow())
 
 
 def record_json(row: dict) -> str:
