@@ -47,8 +47,8 @@ prepare_encoder() {
 }
 
 prepare_model() {
-  if [ ! -f models/tyndau-default/config.json ]; then
-    echo "==> training the default classifier (deterministic, a few minutes on 2 cores)"
+  if [ ! -f models/tyndau-default/encoder.json ]; then
+    echo "==> training the default classifier (encoder vectors + head, deterministic)"
     .venv/bin/tyndau train --out models/tyndau-default
   fi
 }
