@@ -16,7 +16,8 @@ import polars as pl
 from . import people
 from . import scenario as sc
 from . import text_bank as tb
-from .composer import KINDS, LANG3_OF_VARIANT, POLARITIES, Bank, compose_texts, evidence_code, plain_code
+from .composer import (KINDS, LANG3_OF_VARIANT, POLARITIES, TOPICS, Bank, compose_texts, context_code, evidence_code,
+                       plain_code)
 from .reference import AREAS, REGIONS, STREETS, build_agencies
 from .workdays import WorkCalendar, day_number
 
@@ -380,34 +381,127 @@ def _maybe(rng: np.random.Generator, table, codes: np.ndarray, share: float, all
     return table.gather(np.where(chosen, table.pick(codes, rng.random(n)), table.none_id))
 
 
-def compose_appeal_texts(world: World, rng: np.random.Generator, batch: Batch, rural: np.ndarray) -> pl.Series:
-    """Opening (or a re-submission opening), core sentences, optional detail, address and personal
-    data, and an optional closing (thanks after praise), joined in that order."""
+def _distinct(table, codes: np.ndarray, rng: np.random.Generator, k: int) -> list[np.ndarray]:
+    """``k`` different sentence ids per row from the row's group (``none_id`` where it has fewer)."""
+    u, step_u = rng.random(len(codes)), rng.random(len(codes))
+    return [table.pick_nth(codes, u, step_u, j) for j in range(k)]
+
+
+def _lengths(parts: list[pl.Series]) -> np.ndarray:
+    """Characters of the parts joined with spaces (missing parts count nothing)."""
+    sizes = [s.str.len_chars().fill_null(-1) + 1 for s in parts]
+    return pl.select(pl.sum_horizontal(sizes)).to_series().to_numpy()
+
+
+def compose_appeal_texts(world: World, rng: np.random.Generator, text_rng: np.random.Generator, batch: Batch,
+                         rural: np.ndarray) -> pl.Series:
+    """A short note or a letter around each appeal's core sentences (its plain request and its
+    evidence, which fix the labels), in the order a citizen writes them.
+
+    Note: opening, core, optional detail, address and personal data, optional closing. Letter:
+    greeting (to an akim, a police chief ... where it fits), maybe a preamble, who is writing and
+    where they live, what happened and since when (general remarks, maybe a longer story that fits
+    the request or, without one, the agency's kind), the request and a remark that fits it, the
+    complaint's or the praise's own request, details, address and personal data, a polite formula
+    and a sign-off. The evidence sentences sit at one of four places: before the introduction,
+    after it, after the background, or after the request. Nothing added around the core is
+    evidence of an area.
+
+    Two generators: ``rng`` is the slice's generator, whose draws here are made in the same order
+    as before letters existed (the lifecycles are drawn from it after the texts, so they, and the
+    re-submissions that follow them, do not depend on the shape of the texts); every decision
+    about the letter comes from ``text_rng``, a generator of its own for the slice."""
     bank, n = world.bank, batch.n
     lang3 = batch.lang3
     lang4 = np.where(batch.langvar == 3, 3, lang3)  # code-switched frames for mixed Kazakh
-    to_akimat = world.agency_kind[batch.agency] == KINDS.index("akimat")
+    kind = world.agency_kind[batch.agency]
+    to_akimat = kind == KINDS.index("akimat")
     thanks = batch.evidence & (batch.pol1 == 1)
+    complaint = batch.evidence & (batch.pol1 == 0)
+    letter = text_rng.random(n) < np.array(sc.LETTER_SHARE_BY_CHANNEL)[batch.channel]
+
+    # The slice generator's draws, in their historical order.
     closing = rng.random(n) < 0.4
     core_has_slot = bank.plain.has_slot[batch.plain_id]
     address_wanted = ~core_has_slot & (rng.random(n) < 0.1)
     with_pii = rng.random(n) < sc.PII_SHARE
     pii_kind = _choose(np.array([0.5, 0.75, 1.0]), rng.random(n))  # phone, e-mail, IIN
-    parts = [
-        _maybe(rng, bank.openings, lang4 + 4 * to_akimat, 0.5, ~batch.repeat),
-        _maybe(rng, bank.repeat_openings, lang4, 1.0, batch.repeat),
-        bank.plain.gather(batch.plain_id),
-        bank.mixed_evidence.gather(batch.mixed_id),
-        bank.evidence.gather(batch.ev1_id),
-        bank.evidence.gather(batch.ev2_id),
-        _maybe(rng, bank.details, lang3, 0.18),
-        _maybe(rng, bank.address_details, lang3, 1.0, address_wanted),
-        _maybe(rng, bank.pii, pii_kind * 3 + lang3, 1.0, with_pii),
-        _maybe(rng, bank.closings_thanks, lang4, 1.0, closing & thanks),
-        _maybe(rng, bank.closings_request, lang4, 1.0, closing & ~thanks),
-    ]
+    opening = _maybe(rng, bank.openings, lang4 + 4 * to_akimat, 0.5, ~batch.repeat & ~letter)
+    repeat_opening = _maybe(rng, bank.repeat_openings, lang4, 1.0, batch.repeat)
+    detail = _maybe(rng, bank.details, lang3, 0.18)
+    address = _maybe(rng, bank.address_details, lang3, 1.0, address_wanted)
+    pii = _maybe(rng, bank.pii, pii_kind * 3 + lang3, 1.0, with_pii)
+    closing_thanks = _maybe(rng, bank.closings_thanks, lang4, 1.0, closing & thanks)
+    closing_request = _maybe(rng, bank.closings_request, lang4, 1.0, closing & ~thanks)
     place = place_strings(rng, batch.region, rural, lang3, core_has_slot | address_wanted)
     pii_text = pii_strings(rng, pii_kind, batch.iin, with_pii)
-    latin = batch.langvar == 4
     lowercase = (rng.random(n) < sc.LOWERCASE_SHARE) & (batch.langvar != 2)
+
+    # The letter, from its own generator.
+    share = sc.LETTER_PART_SHARES
+    by_kind = lang4 * len(KINDS) + kind
+    topic = bank.plain_topic[batch.plain_id]  # what happened must fit the request, if there is one
+    context = context_code(lang4, np.where(topic >= 0, topic, len(TOPICS) + kind))
+
+    def part(table, codes, key, allowed=True):
+        return _maybe(text_rng, table, codes, share[key], letter & allowed)
+
+    salutation = part(bank.salutations, by_kind, "salutation")
+    preamble = part(bank.preambles, lang4, "preamble", ~batch.repeat)
+    intro = part(bank.self_intros, lang4, "self")
+    home_share = np.where(intro.is_null().to_numpy(), share["home_alone"], share["home"])
+    home = _maybe(text_rng, bank.homes, lang4, home_share, letter)  # most letters say who or where the writer is
+    specific_background = _maybe(text_rng, bank.backgrounds, context, share["specific_background"], letter)
+    common_backgrounds = [bank.common_backgrounds.gather(ids)
+                          for ids in _distinct(bank.common_backgrounds, lang4, text_rng, 4)]
+    # Up to two stories: the first, mostly, one that fits the request (or the agency's kind).
+    specific_story = letter & bank.stories.has(context) & (text_rng.random(n) < share["specific_story"])
+    story_id = np.where(specific_story, bank.stories.pick(context, text_rng.random(n)), bank.stories.none_id)
+    common_stories = _distinct(bank.common_stories, lang4, text_rng, 2)
+    stories = [pl.select(pl.coalesce(bank.stories.gather(story_id),
+                                     bank.common_stories.gather(common_stories[0]))).to_series(),
+               bank.common_stories.gather(np.where(specific_story, common_stories[0], common_stories[1]))]
+    with_lead = letter & batch.evidence & (text_rng.random(n) < share["evidence_lead"])
+    lead_id = np.where(with_lead, bank.evidence_leads.pick(batch.pol1 * 4 + lang4, text_rng.random(n)),
+                       bank.evidence_leads.none_id)
+    own_request = pl.select(pl.coalesce(
+        part(bank.complaint_requests, lang4, "complaint_request", complaint),
+        part(bank.praise_requests, lang4, "praise_request", thanks))).to_series()
+    extra_detail = part(bank.details, lang3, "extra_detail", detail.is_null().to_numpy())
+    polite = part(bank.polite_closings, lang4, "polite_closing", ~thanks)
+    signoff = part(bank.signoffs, lang4, "signoff")
+
+    slot_cum = np.where(letter[:, None], np.cumsum(sc.LETTER_EVIDENCE_SLOTS), np.cumsum(sc.NOTE_EVIDENCE_SLOTS))
+    slot1 = (text_rng.random(n)[:, None] > slot_cum).sum(axis=1).clip(0, 3)
+    slot2 = np.where(text_rng.random(n) < sc.SECOND_EVIDENCE_WITH_FIRST, slot1,
+                     (text_rng.random(n)[:, None] > slot_cum).sum(axis=1).clip(0, 3))
+
+    def evidence_at(slot: int) -> list[pl.Series]:
+        here1, here2 = slot1 == slot, slot2 == slot
+        return [
+            bank.evidence_leads.gather(np.where(here1, lead_id, bank.evidence_leads.none_id)),
+            bank.mixed_evidence.gather(np.where(here1, batch.mixed_id, bank.mixed_evidence.none_id)),
+            bank.evidence.gather(np.where(here1, batch.ev1_id, bank.evidence.none_id)),
+            bank.evidence.gather(np.where(here2, batch.ev2_id, bank.evidence.none_id)),
+        ]
+
+    # Ask once and thank once: no short closing beside the complaint's own request or a polite formula.
+    closing_request = pl.select(pl.when(own_request.is_null() & polite.is_null()).then(closing_request)).to_series()
+    head = [salutation, opening, repeat_opening, preamble, *evidence_at(0), intro, home, *evidence_at(1)]
+    tail = [*evidence_at(2), bank.plain.gather(batch.plain_id), specific_background, *evidence_at(3), own_request,
+            detail, extra_detail, address, pii, closing_thanks, closing_request, polite, signoff]
+    # What happened: general remarks and stories, added in this order of preference until the letter
+    # reaches the length its writer would give it (notes get none).
+    fillers = [common_backgrounds[0], common_backgrounds[1], stories[0], common_backgrounds[2], stories[1],
+               common_backgrounds[3]]
+    aim = sc.LETTER_TARGET_MEDIAN * np.exp(sc.LETTER_TARGET_SIGMA * text_rng.standard_normal(n))
+    target = np.where(letter, np.clip(aim, sc.LETTER_TARGET_MIN, sc.LETTER_TARGET_MAX), 0)
+    length = _lengths(head + tail)
+    for k, filler in enumerate(fillers):
+        size = _lengths([filler])
+        wanted = letter & ((length < sc.LETTER_TARGET_MIN) | (length + size // 2 < target))  # the nearest length
+        length = length + np.where(wanted, size, 0)
+        fillers[k] = pl.select(pl.when(pl.Series(wanted)).then(filler)).to_series()
+    parts = head + fillers + tail
+    latin = batch.langvar == 4
     return compose_texts(parts, place, pii_text, latin, lowercase)

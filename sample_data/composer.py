@@ -51,6 +51,19 @@ class SentenceTable:
         ids = self.offset[codes] + np.minimum((u * count).astype(np.int64), np.maximum(count - 1, 0))
         return np.where(count > 0, ids, self.none_id)
 
+    def pick_nth(self, codes: np.ndarray, u: np.ndarray, step_u: np.ndarray, nth: int) -> np.ndarray:
+        """The ``nth`` (0-based) of several different sentences of a row's group: the first is drawn
+        with ``u`` as in ``pick``, the others walk the group with a random step drawn with
+        ``step_u``; ``none_id`` where the group has no ``nth`` different sentence on that walk."""
+        count = np.maximum(self.count[codes], 1)
+        first = np.minimum((u * count).astype(np.int64), count - 1)
+        step = 1 + np.minimum((step_u * (count - 1)).astype(np.int64), np.maximum(count - 2, 0))
+        distinct = np.ones(len(codes), dtype=bool)
+        for back in range(1, nth + 1):  # the nth must differ from every earlier one on the walk
+            distinct &= (back * step) % count != 0
+        ids = self.offset[codes] + (first + nth * step) % count
+        return np.where((self.count[codes] > nth) & distinct, ids, self.none_id)
+
     def gather(self, ids: np.ndarray) -> pl.Series:
         return self.texts.gather(ids)
 
@@ -111,6 +124,79 @@ def _openings_table() -> SentenceTable:
     return SentenceTable(groups, 8)
 
 
+LANG4 = ("kk", "ru", "en", "mixed")
+
+
+def _in_lang4(bank: dict[str, list[str]], lang4: int) -> list[str]:
+    """A family's sentences for one lang4; code-switched letters draw from the mixed sentences and
+    the Kazakh ones together (people switch within a letter, not in every sentence)."""
+    if LANG4[lang4] == "mixed":
+        return bank.get("mixed", []) + bank["kk"]
+    return bank[LANG4[lang4]]
+
+
+def _letter_table(bank: dict[str, list[str]]) -> SentenceTable:
+    """A letter family keyed by lang4 (codes 0-3)."""
+    return SentenceTable({i: _in_lang4(bank, i) for i in range(4)}, 4)
+
+
+def kind_code(lang4, kind):
+    return lang4 * len(KINDS) + kind
+
+
+def _by_kind_table(bank: dict[str, dict[str, list[str]]]) -> SentenceTable:
+    """A letter family with sentences for every agency ("any") plus those of the agency's kind,
+    keyed by ``kind_code(lang4, kind)``."""
+    groups = {}
+    for lang4, (k, kind) in product(range(4), enumerate(KINDS)):
+        groups[kind_code(lang4, k)] = _in_lang4(bank["any"], lang4) + (
+            _in_lang4(bank[kind], lang4) if kind in bank else [])
+    return SentenceTable(groups, kind_code(4, 0))
+
+
+TOPICS = tuple(sorted(set(tb.PLAIN_TOPICS) | set(tb.MIXED_PLAIN_TOPICS)))
+
+
+def context_code(lang4, topic_or_kind):
+    """``topic_or_kind``: the index of the plain request's topic in TOPICS, or len(TOPICS) + the
+    agency kind's index for letters without a plain request."""
+    return lang4 * (len(TOPICS) + len(KINDS)) + topic_or_kind
+
+
+def _context_table(bank: dict[str, dict[str, list[str]]], tags: dict[str, dict[str, tuple[str, ...]]],
+                   kind_wide: bool) -> SentenceTable:
+    """Backgrounds or stories that fit a letter: around a plain request, those tagged with its topic;
+    in a letter without one, all those of the agency's kind if ``kind_wide`` (stories, which tell
+    their own matter), else none (short backgrounds refer to the request: "this has been going on
+    since October"). Those for any request ("any") are a table of their own."""
+    groups = {}
+    for lang4 in range(4):
+        sources = [("mixed", "mixed"), ("kk", "all")] if LANG4[lang4] == "mixed" else [(LANG4[lang4], "all")]
+        tagged = [(kind, set(topics.split()), text) for kind, by_lang in bank.items() if kind != "any"
+                  for lang, tag_key in sources
+                  for topics, text in zip(tags[kind].get(tag_key, ()), by_lang.get(lang, []), strict=True)]
+        for t, topic in enumerate(TOPICS):
+            groups[context_code(lang4, t)] = [text for _, topics, text in tagged if topic in topics]
+        for k, kind in enumerate(KINDS):
+            groups[context_code(lang4, len(TOPICS) + k)] = [text for owner, _, text in tagged
+                                                             if kind_wide and owner == kind]
+    return SentenceTable(groups, context_code(4, 0))
+
+
+def _plain_topics(plain: SentenceTable) -> np.ndarray:
+    """The TOPICS index of every sentence of the plain table (-1 for its "none" entry)."""
+    topic_of = {text: topic for lang in LANGS
+                for (_, _, text), topic in zip(tb.PLAIN[lang], tb.PLAIN_TOPICS, strict=True)}
+    topic_of.update({text: topic for (_, _, text), topic in zip(tb.MIXED_PLAIN, tb.MIXED_PLAIN_TOPICS, strict=True)})
+    return np.array([TOPICS.index(topic_of[t]) for t in plain.texts[:-1]] + [-1])
+
+
+def _by_polarity_table(bank: dict[str, dict[str, list[str]]]) -> SentenceTable:
+    """Keyed by polarity * 4 + lang4."""
+    return SentenceTable({p * 4 + l: _in_lang4(bank[pol], l) for (p, pol), l in
+                          product(enumerate(POLARITIES), range(4))}, 12)
+
+
 def _pii_table() -> SentenceTable:
     kinds = ("phone", "email", "iin")
     groups = {k * 3 + l: tb.PII_SENTENCES[kind][lang] for (k, kind), (l, lang) in
@@ -148,15 +234,39 @@ class Bank:
     address_details: SentenceTable
     pii: SentenceTable
     answers: SentenceTable
+    plain_topic: np.ndarray
+    salutations: SentenceTable
+    preambles: SentenceTable
+    self_intros: SentenceTable
+    homes: SentenceTable
+    backgrounds: SentenceTable
+    common_backgrounds: SentenceTable
+    stories: SentenceTable
+    common_stories: SentenceTable
+    evidence_leads: SentenceTable
+    complaint_requests: SentenceTable
+    praise_requests: SentenceTable
+    polite_closings: SentenceTable
+    signoffs: SentenceTable
 
     @classmethod
     def build(cls) -> "Bank":
+        plain = _plain_table()
         return cls(
-            evidence=_evidence_table(), mixed_evidence=_mixed_evidence_table(), plain=_plain_table(),
+            evidence=_evidence_table(), mixed_evidence=_mixed_evidence_table(), plain=plain,
             openings=_openings_table(), repeat_openings=_by_lang4(tb.REPEAT_OPENINGS),
             closings_request=_by_lang4(tb.CLOSINGS_REQUEST), closings_thanks=_by_lang4(tb.CLOSINGS_THANKS),
             details=_by_lang4(tb.DETAILS), address_details=_by_lang4(tb.ADDRESS_DETAILS),
-            pii=_pii_table(), answers=_answers_table(),
+            pii=_pii_table(), answers=_answers_table(), plain_topic=_plain_topics(plain),
+            salutations=_by_kind_table(tb.SALUTATIONS), preambles=_letter_table(tb.PREAMBLES),
+            self_intros=_letter_table(tb.SELF_INTRODUCTIONS), homes=_letter_table(tb.HOMES),
+            backgrounds=_context_table(tb.BACKGROUNDS, tb.BACKGROUND_TOPICS, kind_wide=False),
+            stories=_context_table(tb.STORIES, tb.STORY_TOPICS, kind_wide=True),
+            common_backgrounds=_letter_table(tb.BACKGROUNDS["any"]), common_stories=_letter_table(tb.STORIES["any"]),
+            evidence_leads=_by_polarity_table(tb.EVIDENCE_LEADS),
+            complaint_requests=_letter_table(tb.COMPLAINT_REQUESTS),
+            praise_requests=_letter_table(tb.PRAISE_REQUESTS),
+            polite_closings=_letter_table(tb.POLITE_CLOSINGS), signoffs=_letter_table(tb.SIGNOFFS),
         )
 
 

@@ -189,7 +189,8 @@ def write_appeal_files(world: World, out_dir: Path, with_events: bool, slice_row
             apply_resubmissions(batch, pool, rng)
             demo = attach_applicants(world, rng, batch)
             batch.channel = draw_channels(world, rng, batch)
-            text = compose_appeal_texts(world, rng, batch, demo["rural"])
+            text_rng = np.random.default_rng([world.seed, 5, m, s])  # the shape of the texts only
+            text = compose_appeal_texts(world, rng, text_rng, batch, demo["rural"])
             life = simulate(world, rng, batch)
             pool = resubmission_pool(batch, life.unhappy, rng)
             first = next_number.get(year, 1)

@@ -67,6 +67,33 @@ CHANNELS = ("e-Otinish", "eGov", "ЦОН", "phone 1414", "written letter", "pers
 CHANNEL_SHARES = (0.42, 0.15, 0.10, 0.13, 0.10, 0.10)
 CHANNEL_SHARES_PSC = (0.25, 0.10, 0.40, 0.10, 0.05, 0.10)
 
+# ---------------------------------------------------------------- shape of the texts
+# An appeal is either a short note (a request in a sentence or two, as phoned in or typed in a hurry)
+# or a letter (greeting, who is writing and where they live, what happened and since when, the
+# request, the evidence anywhere in it, polite formulae and a sign-off). Letters are common in
+# writing and rare on the phone line, where an operator notes the request down.
+LETTER_SHARE_BY_CHANNEL = (0.66, 0.52, 0.45, 0.12, 0.94, 0.4)  # in the order of CHANNELS
+# Shares of letters with each part. "home_alone": where they live, in letters that do not say who is
+# writing; "specific_*": the remark after the request (the story) is one that fits the request, or
+# without a request the agency's kind (else a general one); "evidence_lead", "complaint_request",
+# "praise_request": of letters carrying evidence, negative evidence, positive evidence.
+LETTER_PART_SHARES = {
+    "salutation": 0.92, "preamble": 0.25, "self": 0.5, "home": 0.3, "home_alone": 0.8,
+    "specific_background": 0.7, "specific_story": 0.8, "evidence_lead": 0.45, "complaint_request": 0.6,
+    "praise_request": 0.5, "extra_detail": 0.15, "polite_closing": 0.7, "signoff": 0.5,
+}
+# The length a letter's writer aims at (characters): log-normal around LETTER_TARGET_MEDIAN, clipped
+# to [MIN, MAX]. General remarks and stories of what happened are added, one at a time, while the
+# letter is shorter than MIN or the next one brings it nearer to the target.
+LETTER_TARGET_MEDIAN = 300
+LETTER_TARGET_SIGMA = 0.5
+LETTER_TARGET_MIN, LETTER_TARGET_MAX = 300, 1200
+# Where the evidence sits in a letter: before the introduction, after it, after the background, or
+# after the request; a second area's sentence follows the first half of the time, else anywhere.
+LETTER_EVIDENCE_SLOTS = (0.2, 0.25, 0.25, 0.3)
+NOTE_EVIDENCE_SLOTS = (0.0, 0.0, 0.35, 0.65)
+SECOND_EVIDENCE_WITH_FIRST = 0.5
+
 # ---------------------------------------------------------------- handling of appeals (baseline)
 
 

@@ -2,8 +2,9 @@
 
 Why hand-written: a classifier evaluated on the sample data must meet phrasing that looks like real
 citizens' letters, not one skeleton with swapped nouns. Each competency area has, per polarity and
-language, several independent sentences; the generator only adds openings, closings, addresses and
-details around them. ``{place}`` marks where an address is inserted; ``{pii}`` where a phone number,
+language, several independent sentences; the generator adds openings, closings, addresses and
+details around them and, in letters, greetings, who is writing, where they live, what happened and
+since when, and polite formulae (the "Letters" section: none of those is evidence of an area). ``{place}`` marks where an address is inserted; ``{pii}`` where a phone number,
 e-mail or IIN is inserted.
 
 Languages: ``kk`` (Kazakh, Cyrillic), ``ru``, ``en``; ``MIXED_*`` are Kazakh–Russian code-switched
@@ -1211,6 +1212,760 @@ EMAIL_NAMES = ("aigerim", "nurlan", "dana", "yerlan", "asel", "marat", "olga", "
                "arman", "zhanna", "timur", "saule", "bauyrzhan", "irina", "daulet")
 EMAIL_DOMAINS = ("mail.ru", "gmail.com", "mail.kz", "inbox.ru", "yandex.kz")
 PHONE_PREFIXES = ("700", "701", "702", "705", "707", "708", "747", "771", "775", "776", "777", "778")
+
+# --------------------------------------------------------------------------------------------------
+# Letters: the parts around the core that make a note into a letter. None of these sentences is
+# evidence of a competency area: greetings and polite formulae, who the citizen is, where they live,
+# what happened and since when, why it matters, and how they sign off. They are used in appeals with
+# and without labels alike, so a classifier that reads politeness or a life story as evidence is
+# wrong on this data as it would be on real appeals. Keys: "any" (every agency) or an agency kind;
+# languages kk, ru, en and "mixed" (Kazakh–Russian code-switched, used beside the Kazakh ones).
+# No sentence here has a {place} or {pii} slot.
+# --------------------------------------------------------------------------------------------------
+
+SALUTATIONS: dict[str, dict[str, list[str]]] = {
+    "any": {
+        "ru": ["Здравствуйте!", "Добрый день!", "Уважаемые сотрудники!", "Уважаемый руководитель!",
+               "Доброго времени суток.", "Здравствуйте, уважаемые специалисты.",
+               "Уважаемые господа!", "Добрый день, уважаемые коллеги."],
+        "kk": ["Сәлеметсіз бе!", "Қайырлы күн!", "Құрметті мамандар!", "Құрметті басшы!",
+               "Сәлеметсіздер ме, құрметті қызметкерлер.", "Армысыздар!",
+               "Құрметті жауапты тұлғалар!", "Қайырлы күн, құрметті әріптестер."],
+        "en": ["Dear Sir or Madam,", "Hello,", "Good afternoon,", "Dear colleagues,", "To whom it may concern,",
+               "Dear Sirs,", "Good morning,", "Dear team,"],
+        "mixed": ["Сәлеметсіз бе, здравствуйте!", "Добрый день, сәлеметсіз бе.", "Құрметті мамандар, добрый день!",
+                  "Сәлем, добрый день."],
+    },
+    "akimat": {
+        "ru": ["Уважаемый аким!", "Уважаемый аким, здравствуйте.", "Уважаемый господин аким!",
+               "Уважаемый аким района, добрый день."],
+        "kk": ["Құрметті әкім мырза!", "Құрметті әкім!", "Құрметті аудан әкімі, сәлеметсіз бе!",
+               "Құрметті ауыл әкімі!"],
+        "en": ["Dear Akim,", "Dear Mr Akim,", "Dear Akim of the district,"],
+        "mixed": ["Құрметті әкім мырза, здравствуйте!", "Уважаемый аким, сәлеметсіз бе!"],
+    },
+    "police": {
+        "ru": ["Уважаемый начальник департамента полиции!", "Уважаемый начальник!"],
+        "kk": ["Құрметті полиция департаментінің бастығы!", "Құрметті бастық!"],
+        "en": ["Dear Chief of Police,", "Dear Head of the Police Department,"],
+    },
+    "public_service_centre": {
+        "ru": ["Уважаемое руководство ЦОНа!", "Уважаемый директор!"],
+        "kk": ["ХҚКО-ның құрметті басшылығы!", "Құрметті директор!"],
+        "en": ["Dear Director of the Service Centre,", "Dear management of the public service centre,"],
+    },
+    "social_protection": {
+        "ru": ["Уважаемый руководитель управления!", "Уважаемые сотрудники отдела занятости!"],
+        "kk": ["Құрметті басқарма басшысы!", "Жұмыспен қамту бөлімінің құрметті қызметкерлері!"],
+        "en": ["Dear Head of the Department,", "Dear staff of the employment office,"],
+    },
+    "health": {
+        "ru": ["Уважаемый руководитель управления здравоохранения!", "Уважаемые медики!"],
+        "kk": ["Денсаулық сақтау басқармасының құрметті басшысы!", "Құрметті дәрігерлер!"],
+        "en": ["Dear Head of the Health Department,", "Dear doctors,"],
+    },
+    "education": {
+        "ru": ["Уважаемый руководитель управления образования!", "Уважаемые сотрудники отдела образования!"],
+        "kk": ["Білім басқармасының құрметті басшысы!", "Білім бөлімінің құрметті қызметкерлері!"],
+        "en": ["Dear Head of the Education Department,", "Dear education officials,"],
+    },
+    "land_relations": {
+        "ru": ["Уважаемый руководитель управления земельных отношений!", "Уважаемые специалисты земельного отдела!"],
+        "kk": ["Жер қатынастары басқармасының құрметті басшысы!", "Жер бөлімінің құрметті мамандары!"],
+        "en": ["Dear Head of the Land Relations Department,", "Dear land officers,"],
+    },
+    "tax": {
+        "ru": ["Уважаемый руководитель департамента государственных доходов!", "Уважаемые налоговые инспекторы!"],
+        "kk": ["Мемлекеттік кірістер департаментінің құрметті басшысы!", "Құрметті салық инспекторлары!"],
+        "en": ["Dear Head of the State Revenue Department,", "Dear tax officers,"],
+    },
+}
+
+# What the letter is about, said before anything else ("I am turning to you about ...").
+PREAMBLES: dict[str, list[str]] = {
+    "ru": [
+        "Обращаюсь к вам по вопросу, который касается всей нашей семьи.",
+        "Пишу вам, потому что своими силами этот вопрос не решить.",
+        "Позвольте обратиться к вам с просьбой.",
+        "Обращаюсь к вам через портал, так как прийти лично не получается: работаю посменно.",
+        "Хочу изложить ситуацию по порядку, чтобы было понятно, о чём речь.",
+        "Прошу прощения за длинное письмо, но по-другому объяснить не получится.",
+        "Приходится обращаться к вам за помощью.",
+        "Пишу от своего имени и от имени соседей по подъезду.",
+        "Коротко опишу, в чём дело.",
+    ],
+    "kk": [
+        "Сізге бүкіл отбасымызға қатысты мәселе бойынша жүгініп отырмын.",
+        "Бұл мәселені өзім шеше алмағандықтан сізге жазып отырмын.",
+        "Сізге бір өтінішпен жүгінуге рұқсат етіңіз.",
+        "Ауысыммен жұмыс істейтіндіктен, өзім бара алмай, портал арқылы жазып отырмын.",
+        "Не туралы екені түсінікті болу үшін жағдайды ретімен баяндап берейін.",
+        "Хатым ұзақ болғаны үшін кешірім сұраймын, басқаша түсіндіре алмаймын.",
+        "Көмек сұрап сізге жүгінуге мәжбүрмін.",
+        "Өз атымнан және подъездегі көршілерім атынан жазып отырмын.",
+        "Мән-жайды қысқаша айтып берейін.",
+    ],
+    "en": [
+        "I am writing to you about a matter that concerns my whole family.",
+        "I am writing because I cannot resolve this on my own.",
+        "Allow me to turn to you with a request.",
+        "I am writing through the portal because I work shifts and cannot come in person.",
+        "Let me set out the situation in order so that it is clear what this is about.",
+        "I apologise for the long letter, but I cannot explain it more briefly.",
+        "I have to ask for your help.",
+        "I am writing on my own behalf and on behalf of my neighbours in the building.",
+        "Briefly, here is the matter.",
+    ],
+    "mixed": [
+        "Сізге один вопрос бойынша жазып отырмын.",
+        "Ситуацияны по порядку айтып берейін.",
+        "Өзім решить ете алмадым, сондықтан жазып отырмын.",
+    ],
+}
+
+# Who is writing.
+SELF_INTRODUCTIONS: dict[str, list[str]] = {
+    "ru": [
+        "Я пенсионерка, мне 72 года, живу одна.",
+        "Я мать троих детей, младшему два года.",
+        "Меня зовут Гульнара, я работаю медсестрой в районной больнице.",
+        "Я ветеран труда, сорок лет проработал на железной дороге.",
+        "Я студент второго курса, снимаю квартиру вместе с братом.",
+        "Я индивидуальный предприниматель, держу небольшой магазин.",
+        "Я учитель начальных классов, в этом году вышла на пенсию.",
+        "Мы молодая семья, поженились в прошлом году.",
+        "Я фермер, держу около двадцати голов скота.",
+        "Я работаю вахтовым методом и дома бываю две недели в месяц.",
+        "Пишу за свою бабушку, ей 86 лет, сама она пользоваться порталом не умеет.",
+        "Я председатель совета дома, жильцы попросили меня написать от их имени.",
+        "Я многодетный отец, жена сейчас в декретном отпуске.",
+    ],
+    "kk": [
+        "Мен зейнеткермін, 72 жастамын, жалғыз тұрамын.",
+        "Мен үш баланың анасымын, кенжем екі жаста.",
+        "Атым Гүлнар, аудандық ауруханада мейірбике болып істеймін.",
+        "Мен еңбек ардагерімін, темір жолда қырық жыл жұмыс істедім.",
+        "Мен екінші курс студентімін, інімен бірге пәтер жалдап тұрамын.",
+        "Мен жеке кәсіпкермін, шағын дүкенім бар.",
+        "Бастауыш сынып мұғалімі едім, биыл зейнетке шықтым.",
+        "Біз жас отбасымыз, өткен жылы үйлендік.",
+        "Мен шаруамын, жиырмадай ірі қара ұстаймын.",
+        "Вахталық әдіспен жұмыс істеймін, үйде айына екі апта ғана боламын.",
+        "Әжемнің атынан жазып отырмын, ол кісі 86 жаста, порталды өзі пайдалана алмайды.",
+        "Мен үй кеңесінің төрағасымын, тұрғындар өз атынан жазуды сұрады.",
+        "Мен көп балалы әкемін, әйелім қазір декреттік демалыста.",
+    ],
+    "en": [
+        "I am a 72-year-old pensioner and I live alone.",
+        "I am a mother of three; my youngest is two years old.",
+        "My name is Gulnara and I work as a nurse at the district hospital.",
+        "I am a labour veteran and worked on the railway for forty years.",
+        "I am a second-year student renting a flat with my brother.",
+        "I run a small shop as a sole trader.",
+        "I taught in a primary school and retired this year.",
+        "We are a young family; we married last year.",
+        "I am a farmer with about twenty head of cattle.",
+        "I work on rotation and am home only two weeks a month.",
+        "I am writing for my grandmother, who is 86 and cannot use the portal herself.",
+        "I chair our building's residents' council and the tenants asked me to write for them.",
+    ],
+    "mixed": [
+        "Мен пенсионеркамын, жалғыз тұрамын, балалар в городе.",
+        "Үш балам бар, младшему екі жас.",
+        "Вахтамен работаю, үйде айына екі неделя ғана боламын.",
+        "Әжемнің атынан пишу, ол кісі порталды пользоваться ете алмайды.",
+    ],
+}
+
+# Where they live and for how long.
+HOMES: dict[str, list[str]] = {
+    "ru": [
+        "Живу в этом микрорайоне больше двадцати лет.",
+        "Мы переехали в посёлок три года назад, купили здесь дом.",
+        "Наш дом пятиэтажный, построен ещё в семидесятых, в нём 60 квартир.",
+        "Живём на окраине города, в частном секторе.",
+        "Я живу в селе, до районного центра около сорока километров.",
+        "Квартиру получили от завода в 1989 году и с тех пор живём здесь.",
+        "Наш дом новый, сдан в эксплуатацию в позапрошлом году.",
+        "Живу в общежитии на третьем этаже вместе с семьёй.",
+        "Мы живём в доме родителей мужа, вместе восемь человек.",
+        "Улица у нас небольшая, всего двенадцать домов.",
+    ],
+    "kk": [
+        "Осы шағынауданда жиырма жылдан астам тұрамын.",
+        "Ауылға үш жыл бұрын көшіп келдік, осы жерден үй сатып алдық.",
+        "Біздің үй бес қабатты, жетпісінші жылдары салынған, алпыс пәтер бар.",
+        "Қаланың шетіндегі жеке үйлер ауданында тұрамыз.",
+        "Ауылда тұрамын, аудан орталығына дейін қырық шақырымдай.",
+        "Пәтерді 1989 жылы зауыттан алдық, содан бері осында тұрамыз.",
+        "Үйіміз жаңа, былтырдан бұрын пайдалануға берілген.",
+        "Жатақхананың үшінші қабатында отбасыммен тұрамын.",
+        "Күйеуімнің ата-анасының үйінде тұрамыз, барлығы сегіз адамбыз.",
+        "Көшеміз шағын, бар болғаны он екі үй.",
+    ],
+    "en": [
+        "I have lived in this neighbourhood for more than twenty years.",
+        "We moved to the settlement three years ago and bought a house here.",
+        "Our building has five floors and 60 flats; it was built in the seventies.",
+        "We live on the edge of town, in the area of private houses.",
+        "I live in a village about forty kilometres from the district centre.",
+        "We got our flat from the plant in 1989 and have lived here ever since.",
+        "Our building is new; it was commissioned the year before last.",
+        "I live with my family on the third floor of a hostel.",
+        "We live in my husband's parents' house, eight of us together.",
+        "Ours is a small street with only twelve houses.",
+    ],
+    "mixed": [
+        "Осы микрорайонда жиырма жылдан бері живу.",
+        "Частный секторда тұрамыз, город шетінде.",
+        "Ауылдан райцентрге дейін қырық километр.",
+    ],
+}
+
+# What happened, since when and why it matters: "any" fits every request; a kind's sentences fit the
+# matters that agencies of that kind handle. None says that an agency did anything wrong.
+BACKGROUNDS: dict[str, dict[str, list[str]]] = {
+    "any": {
+        "ru": [
+            "Для нашей семьи это очень важно, поэтому пишу подробно.",
+            "Мы с соседями обсудили это на собрании и решили обратиться официально.",
+            "Сначала мы пытались решить всё сами, но без вашего участия не получается.",
+            "О том, что нужно писать сюда, мне подсказали знакомые.",
+            "Вопрос возник в начале прошлого месяца.",
+            "Раньше с этим никаких трудностей не было, всё началось этой осенью.",
+            "Понимаю, что обращений у вас много, но очень прошу не откладывать.",
+            "Дома у нас пожилая мать, поэтому для нас это особенно срочно.",
+            "Узнали мы об этом только на прошлой неделе, когда начали оформлять документы.",
+            "Все нужные документы у меня на руках, могу предоставить по первому требованию.",
+            "Если нужно, могу подъехать в удобное для вас время.",
+        ],
+        "kk": [
+            "Бұл біздің отбасымыз үшін өте маңызды, сондықтан егжей-тегжейлі жазып отырмын.",
+            "Көршілермен жиналыста ақылдасып, ресми түрде жүгінуге шештік.",
+            "Алдымен бәрін өзім шешуге тырыстым, бірақ сіздердің көмектеріңізсіз болмай тұр.",
+            "Осында жазу керек екенін таныстарым айтты.",
+            "Мәселе өткен айдың басында туындады.",
+            "Бұрын мұндай қиындық болған емес, бәрі осы күзде басталды.",
+            "Өтініштеріңіздің көп екенін түсінемін, бірақ кейінге қалдырмауыңызды өтінемін.",
+            "Үйде қарт анамыз бар, сондықтан бұл біз үшін аса шұғыл.",
+            "Бұл туралы өткен аптада ғана, құжат рәсімдеуге барғанда білдім.",
+            "Керекті құжаттардың бәрі қолымда, талап етсеңіз бірден ұсына аламын.",
+            "Қажет болса, өзіңізге ыңғайлы уақытта бара аламын.",
+        ],
+        "en": [
+            "This matters a great deal to our family, which is why I am writing in detail.",
+            "My neighbours and I discussed it at a residents' meeting and decided to write officially.",
+            "At first I tried to sort it out myself, but it cannot be done without you.",
+            "Friends told me that this is where I should write.",
+            "The matter came up at the beginning of last month.",
+            "There was never any difficulty with this before; it all started this autumn.",
+            "I understand you receive many appeals, but I ask you not to put this off.",
+            "We have an elderly mother at home, so this is especially urgent for us.",
+            "I only found out last week, when I went to have my documents drawn up.",
+            "I have all the necessary documents and can provide them on request.",
+            "If needed, I can come in at a time convenient for you.",
+        ],
+        "mixed": [
+            "Бұл біздің семья үшін очень важно.",
+            "Соседтермен собрание өткізіп, официально жазуға шештік.",
+            "Үйде пожилая мама бар, сондықтан срочно керек.",
+            "Барлық документтер қолымда, керек болса принесу.",
+        ],
+    },
+    "akimat": {
+        "ru": [
+            "Это продолжается с начала октября, и с каждой неделей становится хуже.",
+            "По вечерам на нашей улице совсем темно, дети возвращаются из школы в потёмках.",
+            "Во дворе играют около тридцати детей, другого места для прогулок рядом нет.",
+            "Последний раз дом ремонтировали, кажется, ещё в девяностые.",
+            "Зимой у нас бывает до минус тридцати пяти, без тепла дома не прожить.",
+            "Этой дорогой каждый день пользуются школьный автобус и скорая помощь.",
+        ],
+        "kk": [
+            "Бұл қазан айының басынан бері жалғасып келеді, апта сайын нашарлап барады.",
+            "Кешке көшеміз мүлде қараңғы, балалар мектептен қараңғыда қайтады.",
+            "Аулада отызға жуық бала ойнайды, жақын маңда серуендейтін басқа орын жоқ.",
+            "Үйді соңғы рет тоқсаныншы жылдары жөндеген шығар.",
+            "Қыста бізде отыз бес градусқа дейін аяз болады, жылусыз үйде тұру мүмкін емес.",
+            "Бұл жолмен күн сайын мектеп автобусы мен жедел жәрдем жүреді.",
+        ],
+        "en": [
+            "This has been going on since the beginning of October and gets worse every week.",
+            "In the evenings our street is completely dark and children walk home from school in the dark.",
+            "About thirty children play in the yard and there is nowhere else nearby for them to go.",
+            "I believe the building was last repaired back in the nineties.",
+            "In winter it gets down to minus thirty-five here; you cannot live in a house without heat.",
+            "The school bus and the ambulance use this road every day.",
+        ],
+        "mixed": [
+            "Октябрьдің басынан бері солай, күн сайын хуже болып жатыр.",
+            "Кешке көше мүлде тёмная, балалар мектептен қараңғыда келеді.",
+        ],
+    },
+    "police": {
+        "ru": [
+            "Это произошло в прошлую субботу около одиннадцати вечера.",
+            "В нашем дворе живут в основном пожилые люди и семьи с детьми.",
+            "Телефон был куплен в рассрочку, и платить за него ещё полгода.",
+            "Мы с соседями терпели почти месяц, прежде чем написать.",
+        ],
+        "kk": [
+            "Бұл өткен сенбіде кешкі он бірлер шамасында болды.",
+            "Ауламызда көбіне қарт адамдар мен балалы отбасылар тұрады.",
+            "Телефонды бөліп төлеуге алғанмын, әлі жарты жыл төлеуім керек.",
+            "Жазбас бұрын көршілермен бір айға жуық шыдадық.",
+        ],
+        "en": [
+            "It happened last Saturday at about eleven in the evening.",
+            "Our yard is mostly elderly people and families with children.",
+            "I bought the phone on instalments and still have half a year left to pay.",
+            "My neighbours and I put up with it for almost a month before writing.",
+        ],
+    },
+    "public_service_centre": {
+        "ru": [
+            "Справка нужна мне для оформления пенсии, без неё документы не принимают.",
+            "Документы нужны до конца месяца, иначе сорвётся сделка по продаже квартиры.",
+            "Удостоверение было утеряно во время поездки в Алматы.",
+            "Ребёнку исполнилось шесть лет, и осенью он идёт в школу.",
+        ],
+        "kk": [
+            "Анықтама зейнетақы рәсімдеу үшін керек, онсыз құжаттарды қабылдамайды.",
+            "Құжаттар ай соңына дейін керек, әйтпесе пәтер сату мәмілесі бұзылады.",
+            "Жеке куәлігімді Алматыға барған сапарда жоғалтып алдым.",
+            "Балам алтыға толды, күзде мектепке барады.",
+        ],
+        "en": [
+            "I need the certificate to apply for my pension; the documents are not accepted without it.",
+            "I need the documents before the end of the month or the sale of my flat will fall through.",
+            "I lost my identity card on a trip to Almaty.",
+            "My child has turned six and starts school in the autumn.",
+        ],
+    },
+    "social_protection": {
+        "ru": [
+            "Весной глава семьи потерял работу, и теперь мы живём на одну зарплату.",
+            "В семье один кормилец, а детей четверо.",
+            "Сыну восемь лет, ему нужен постоянный уход, поэтому я не могу выйти на работу.",
+            "Наш доход на человека сейчас меньше прожиточного минимума.",
+        ],
+        "kk": [
+            "Көктемде жұмыстан айырылдым, қазір отбасында тек әйелім жұмыс істейді.",
+            "Күйеуім отбасын тастап кетті, балаларды жалғыз өзім бағып отырмын.",
+            "Ұлым сегіз жаста, оған үнемі күтім керек, сондықтан жұмысқа шыға алмаймын.",
+            "Қазір бір адамға шаққандағы табысымыз ең төменгі күнкөріс деңгейінен аз.",
+        ],
+        "en": [
+            "I lost my job in the spring and now only my wife is working.",
+            "My husband left us and I am raising the children alone.",
+            "My son is eight and needs constant care, so I cannot go back to work.",
+            "Our income per person is now below the subsistence minimum.",
+        ],
+    },
+    "health": {
+        "ru": [
+            "Весной маме сделали операцию, и теперь ей нужно постоянное наблюдение.",
+            "До нашей поликлиники сейчас два часа на автобусе с пересадкой.",
+            "Диабет у мамы уже десять лет, лекарства нужны каждый день.",
+            "Мы переехали в этот район в августе.",
+        ],
+        "kk": [
+            "Көктемде анама ота жасалды, енді оған үнемі бақылау қажет.",
+            "Қазір емханамызға дейін автобуспен ауысып, екі сағат жүреміз.",
+            "Анамның қант диабетіне он жыл болды, дәрі күн сайын керек.",
+            "Бұл ауданға тамыз айында көшіп келдік.",
+        ],
+        "en": [
+            "My mother had an operation in the spring and now needs regular check-ups.",
+            "Our clinic is now two hours away by bus with a change.",
+            "My mother has had diabetes for ten years and needs medicine every day.",
+            "We moved to this district in August.",
+        ],
+    },
+    "education": {
+        "ru": [
+            "Мы переехали в город летом, сын пойдёт в первый класс.",
+            "Я выхожу на работу из декрета в сентябре, оставить ребёнка не с кем.",
+            "Из нашего села в школу ходят пятнадцать детей, дорога идёт вдоль трассы.",
+            "Младшей дочери три года, в очереди в детский сад мы стоим с её рождения.",
+        ],
+        "kk": [
+            "Қалаға жазда көшіп келдік, ұлым бірінші сыныпқа барады.",
+            "Қыркүйекте декреттен жұмысқа шығамын, баланы қалдыратын ешкім жоқ.",
+            "Ауылымыздан мектепке он бес бала барады, жол тас жолдың бойымен өтеді.",
+            "Кенже қызым үш жаста, балабақшаға кезекте туғаннан бері тұрмыз.",
+        ],
+        "en": [
+            "We moved to town in the summer and my son starts first grade.",
+            "I go back to work from maternity leave in September and have no one to leave the child with.",
+            "Fifteen children from our village walk to school along the highway.",
+            "My youngest daughter is three; we have been in the kindergarten queue since she was born.",
+        ],
+    },
+    "land_relations": {
+        "ru": [
+            "Участок достался мне по наследству от отца в 2019 году.",
+            "Мы хотим построить дом для семьи сына рядом с нами.",
+            "Заявление на участок подано ещё в 2018 году, номер в очереди у нас есть.",
+            "Соседи уже оформили свои участки, остался только наш.",
+        ],
+        "kk": [
+            "Учаске маған 2019 жылы әкемнен мұраға қалды.",
+            "Ұлымыздың отбасына қасымыздан үй салып бергіміз келеді.",
+            "Учаскеге өтінішті 2018 жылы берген едім, кезектегі нөмірім бар.",
+            "Көршілер учаскелерін рәсімдеп қойды, тек біздікі қалды.",
+        ],
+        "en": [
+            "I inherited the plot from my father in 2019.",
+            "We want to build a house for our son's family next to ours.",
+            "I applied for a plot back in 2018 and have a number in the queue.",
+            "The neighbours have already registered their plots; only ours is left.",
+        ],
+    },
+    "tax": {
+        "ru": [
+            "Машина продана ещё в прошлом году, договор купли-продажи сохранился.",
+            "ИП зарегистрировано в марте, это первая декларация.",
+            "Квартира у меня одна, и в ней я живу с семьёй.",
+            "Налог за прошлый год оплачен вовремя, квитанция есть.",
+        ],
+        "kk": [
+            "Көлікті өткен жылы сатып жібергенмін, сатып алу-сату шарты қолымда.",
+            "ЖК-ны наурызда ашқанмын, бұл менің алғашқы декларациям.",
+            "Менің бір ғана пәтерім бар, онда отбасыммен тұрамын.",
+            "Өткен жылғы салықты уақытында төлегенмін, түбіртегі сақталған.",
+        ],
+        "en": [
+            "I sold the car last year and have the sale contract.",
+            "I registered as a sole trader in March; this is my first declaration.",
+            "I own only one flat and live there with my family.",
+            "I paid last year's tax on time and kept the receipt.",
+        ],
+    },
+}
+
+# Longer passages of what happened, as people tell it in a letter: one or two of them turn a letter
+# into a long one. Like BACKGROUNDS, "any" fits every request, a kind's fit its matters, and none
+# says that an agency did anything wrong.
+STORIES: dict[str, dict[str, list[str]]] = {
+    "any": {
+        "ru": [
+            "Мы долго не решались писать, думали, что вопрос решится сам собой, но прошло уже несколько месяцев, а ничего не меняется, и знакомые тоже спрашивают, к кому с этим обращаться.",
+            "В прошлые выходные к нам приезжала дочь из Астаны, выслушала всю историю и сказала, что нужно написать официально, а не ждать, поэтому и пишу.",
+            "Всё, что нашли в интернете по этому вопросу, мы прочитали, но случай у нас не совсем обычный, поэтому хотелось бы, чтобы специалист посмотрел именно на нашу ситуацию.",
+            "Если для решения вопроса нужно моё присутствие, подписи соседей или дополнительные справки, сообщите, пожалуйста, мы всё соберём и принесём в любой удобный день.",
+        ],
+        "kk": [
+            "Ұзақ уақыт жазуға бата алмадық, мәселе өзінен-өзі шешілер деп ойладық, бірақ бірнеше ай өтсе де ештеңе өзгермей тұр, таныстарымыз да бұл жөнінде кімге жүгіну керегін сұрайды.",
+            "Өткен демалыста Астанадан қызым келіп, бүкіл жағдайды тыңдап, күтпей ресми түрде жазу керек деді, сондықтан жазып отырмын.",
+            "Бұл мәселе бойынша интернеттен тапқанның бәрін оқыдық, бірақ біздің жағдай әдеттегідей емес, сондықтан маман дәл біздің жағдайымызды қарағанын қалаймыз.",
+            "Мәселені шешу үшін менің қатысуым, көршілердің қолы немесе қосымша анықтамалар керек болса, хабарлаңызшы, бәрін жинап, кез келген ыңғайлы күні әкелеміз.",
+        ],
+        "en": [
+            "We hesitated to write for a long time, thinking the matter would sort itself out, but several months have passed, nothing has changed, and friends keep asking whom to turn to about it.",
+            "Last weekend my daughter came from Astana, heard the whole story and said we should write officially instead of waiting, and that is why I am writing.",
+            "We have read everything we could find online about this, but our case is not quite the usual one, so we would like a specialist to look at our situation in particular.",
+            "If my presence, my neighbours' signatures or further certificates are needed to settle this, please let me know and we will collect everything and bring it on any convenient day.",
+        ],
+        "mixed": [
+            "Ұзақ уақыт жазуға стеснялись, сам собой решится деп ойладық, бірақ бірнеше ай өтті, ничего не меняется.",
+            "Керек болса, соседтердің подписьтерін жинап, любой день әкеліп беремін.",
+        ],
+    },
+    "akimat": {
+        "ru": [
+            "Я по пустякам не пишу и скандалить не люблю, но здесь дело касается здоровья детей и пожилых людей, поэтому молчать дальше не могу.",
+            "Мы обсуждали этот вопрос в чате нашего дома, там больше ста человек, и большинство согласились, что нужно обращаться к вам, так что считайте это письмо общим.",
+            "Понимаю, что бюджет не резиновый и всё сразу сделать нельзя, но хотелось бы хотя бы знать, запланировано ли это и в какие сроки, чтобы люди понимали, чего ждать.",
+            "В прошлом году мы с соседями скинулись и сами засыпали яму щебнем, но после весенних дождей её снова размыло, и теперь машины объезжают её по тротуару, где ходят дети.",
+            "Когда темнеет, а зимой это уже в пять вечера, люди идут с остановки с фонариками на телефонах, пожилые боятся выходить из дома, а недавно соседка поскользнулась и сломала руку.",
+            "Дом у нас старый, трубы меняли последний раз лет тридцать назад, и каждую зиму что-нибудь случается: то в подвале течёт, то на верхних этажах батареи еле тёплые.",
+            "Площадку во дворе когда-то поставил завод, с тех пор её никто не обновлял, качели сломаны, из горки торчат болты, и дети играют прямо на проезжей части между машинами.",
+            "Раньше мусор забирали по вторникам и пятницам, с осени машина приходит когда придётся, контейнеры переполняются, пакеты растаскивают собаки, и во дворе стоит запах.",
+            "Наш переулок отрезан от центральной улицы, весной и осенью дорогу так размывает, что ни такси, ни скорая к нам не проезжают, а в переулке живут три семьи с маленькими детьми.",
+        ],
+        "kk": [
+            "Мен болмашы нәрсеге жазбаймын, ұрыс-керісті де жақтырмаймын, бірақ бұл балалар мен қарттардың денсаулығына қатысты, сондықтан енді үндемей отыра алмаймын.",
+            "Бұл мәселені үйіміздің чатында талқыладық, онда жүзден астам адам бар, көбісі сізге жүгіну керек деп келісті, сондықтан бұл хатты ортақ деп есептеңіз.",
+            "Бюджеттің шексіз емес екенін, бәрін бірден істеу мүмкін еместігін түсінемін, бірақ адамдар не күтетінін білу үшін бұл жоспарда бар ма, қашан болады, соны білгіміз келеді.",
+            "Өткен жылы көршілермен ақша жинап, шұңқырды өзіміз қиыршық таспен көмдік, бірақ көктемгі жаңбырдан кейін қайта шайылып кетті, енді көліктер оны балалар жүретін тротуармен айналып өтеді.",
+            "Қараңғы түскенде, ал қыста бұл кешкі бесте, адамдар аялдамадан телефон шамымен жүреді, қарттар үйден шығуға қорқады, жақында көршім тайып жығылып, қолын сындырып алды.",
+            "Үйіміз ескі, құбырларды соңғы рет отыз жылдай бұрын ауыстырған, әр қыс сайын бірдеңе болады: бірде жертөлеге су ағады, бірде жоғарғы қабаттарда батареялар әрең жылы.",
+            "Аулаға алаңды бір кезде зауыт орнатқан, содан бері ешкім жаңартпаған, әткеншектер сынған, сырғанақтан болттар шығып тұр, балалар көліктердің арасында, жолдың үстінде ойнайды.",
+            "Бұрын қоқысты сейсенбі мен жұма күндері алып кететін, күзден бері көлік қалай болса солай келеді, контейнерлер толып, пакеттерді иттер тасып, аулада иіс тұрады.",
+            "Тұйық көшеміз орталық көшеден бөлініп қалған, көктем мен күзде жолды су шайып кететіні сонша, бізге такси де, жедел жәрдем де жете алмайды, ал көшеде кішкентай балалары бар үш отбасы тұрады.",
+        ],
+        "en": [
+            "I do not write over trifles and do not like to make a fuss, but this concerns the health of children and elderly people, so I cannot stay silent any longer.",
+            "We discussed this in our building's group chat, which has more than a hundred members, and most agreed that we should turn to you, so please treat this letter as a joint one.",
+            "I understand that the budget is limited and not everything can be done at once, but we would like at least to know whether this is planned and when, so that people know what to expect.",
+            "Last year my neighbours and I chipped in and filled the pothole with gravel ourselves, but the spring rains washed it out again and now cars drive round it over the pavement where children walk.",
+            "When it gets dark, which in winter is five in the evening, people walk from the bus stop using their phone torches, elderly people are afraid to go out, and recently a neighbour slipped and broke her arm.",
+            "Our building is old, the pipes were last replaced some thirty years ago, and every winter something happens: either the basement floods or the radiators on the top floors are barely warm.",
+            "The playground in our yard was put up by the plant long ago and nobody has renewed it since; the swings are broken, bolts stick out of the slide, and the children play in the driveway between the cars.",
+            "The rubbish used to be collected on Tuesdays and Fridays; since the autumn the truck comes whenever it comes, the bins overflow, dogs drag the bags about and the yard smells.",
+            "Our lane is cut off from the main street; in spring and autumn the road washes out so badly that neither a taxi nor an ambulance can reach us, and three families with small children live in the lane.",
+        ],
+        "mixed": [
+            "Үйдің чатында обсудили, жүзден астам адам бар, большинство сізге жазу керек деді.",
+            "Өткен жылы соседтермен скинулись, ямаға щебень төктік, бірақ весной жаңбыр бәрін қайта шайып кетті.",
+            "Кешке аялдамадан телефонның фонаригімен жүреміз, пожилые адамдар шығуға қорқады.",
+            "Үй ескі, трубаларды отыз жыл бұрын ауыстырған, каждую зиму бірдеңе болады.",
+        ],
+    },
+    "police": {
+        "ru": [
+            "Компания собирается у соседнего подъезда почти каждый вечер, включают музыку из машины, пьют, после полуночи начинаются крики, а утром у подъезда осколки бутылок.",
+            "Телефон украли в автобусе по дороге с работы, пропажу обнаружили только дома, заявление подано в тот же вечер, а в телефоне остались фотографии детей и все контакты.",
+            "Авария произошла на перекрёстке у рынка, никто не пострадал, но машина серьёзно повреждена, и страховая без документов из полиции выплату не оформляет.",
+        ],
+        "kk": [
+            "Көрші подъезд алдына кешке қарай бір топ жиналады, көліктен музыка қосып, ішімдік ішеді, түн ортасынан кейін айқай басталады, таңертең подъезд алдында бөтелке сынықтары жатады.",
+            "Телефонды жұмыстан қайтып келе жатқанда автобуста ұрлап кетті, үйге келгенде ғана байқадым, арызды сол кеште жаздым, телефонда балалардың суреттері мен барлық байланыстар қалды.",
+            "Жол апаты базар жанындағы қиылыста болды, ешкім зардап шекпеді, бірақ көлік қатты зақымданды, сақтандыру компаниясы полицияның құжатынсыз төлем рәсімдемейді.",
+        ],
+        "en": [
+            "A group gathers at the next entrance almost every evening, plays music from a car and drinks; after midnight the shouting starts, and in the morning there is broken glass by the door.",
+            "My phone was stolen on the bus on my way home from work; I only noticed at home and filed the report that same evening; the phone has my children's photos and all my contacts.",
+            "The accident happened at the crossroads by the market; nobody was hurt, but the car is badly damaged and the insurer will not pay without the police documents.",
+        ],
+    },
+    "public_service_centre": {
+        "ru": [
+            "Справку о стаже мне нужно получить за годы работы в совхозе, который давно закрыт, документы, как мне сказали, хранятся в районном архиве, а живу я сейчас в другой области.",
+            "Мы покупаем квартиру в ипотеку, банк дал срок до пятнадцатого числа, и если к этому времени не будет техпаспорта, одобрение придётся получать заново.",
+            "Сын родился в Турции, где мы работали два года, свидетельство о рождении у нас турецкое, и теперь нужно зарегистрировать его здесь, чтобы прикрепить к поликлинике и встать в очередь в сад.",
+        ],
+        "kk": [
+            "Маған әлдеқашан жабылған кеңшарда істеген жылдарыма еңбек өтілі туралы анықтама алу керек, құжаттар аудандық мұрағатта сақталады деді, ал өзім басқа облыста тұрамын.",
+            "Ипотекамен пәтер алып жатырмыз, банк он бесінші күнге дейін мерзім берді, оған дейін техпаспорт болмаса, мақұлдауды қайта алуға тура келеді.",
+            "Ұлымыз екі жыл жұмыс істеген Түркияда туды, туу туралы куәлігі түрікше, енді оны емханаға тіркеп, балабақшаға кезекке қою үшін осында тіркеу керек.",
+        ],
+        "en": [
+            "I need a certificate of service for the years I worked on a state farm that closed long ago; I was told the records are in the district archive, and I live in another region.",
+            "We are buying a flat on a mortgage; the bank has given us until the fifteenth, and without the technical passport by then we will have to get the approval all over again.",
+            "Our son was born in Turkey, where we worked for two years; his birth certificate is Turkish, and now he must be registered here so that we can sign him up at a clinic and a kindergarten.",
+        ],
+    },
+    "social_protection": {
+        "ru": [
+            "После того как закрылся цех, на котором держалась наша семья, нормальную работу найти не получается, перебиваемся подработками, и денег едва хватает на коммунальные и продукты.",
+            "Сын с рождения наблюдается у невролога, каждый месяц мы ездим в областной центр на процедуры, и почти вся зарплата уходит на дорогу и лекарства.",
+            "Мы с детьми живём у моих родителей, пенсия у них небольшая, и я не хочу сидеть у них на шее, поэтому прошу помочь, пока не встану на ноги.",
+        ],
+        "kk": [
+            "Он екі жыл істеген цехым жабылғаннан кейін дұрыс жұмыс таба алмай жүрмін, уақытша жұмысқа барамын, бірақ ақша коммуналдық төлем мен азық-түлікке әрең жетеді.",
+            "Ұлым туғаннан невропатологтың бақылауында, ай сайын облыс орталығына емге барамыз, жалақының бәрі дерлік жол мен дәріге кетеді.",
+            "Балаларыммен ата-анамның үйінде тұрамыз, олардың зейнетақысы аз, мойындарына отырғым келмейді, сондықтан аяққа тұрғанша көмектесулеріңізді сұраймын.",
+        ],
+        "en": [
+            "Since the workshop where I worked for twelve years closed I cannot find a proper job; I take odd jobs, but the money barely covers the utilities and food.",
+            "My son has been under a neurologist since birth; every month we travel to the regional centre for treatment, and almost all my salary goes on travel and medicine.",
+            "The children and I live with my parents; their pension is small and I do not want to be a burden on them, so I ask for help until I am back on my feet.",
+        ],
+    },
+    "health": {
+        "ru": [
+            "После операции маме назначили анализы каждые три месяца, сама добираться она не может, поэтому каждый раз я отпрашиваюсь с работы и везу её через весь город.",
+            "Участкового терапевта в нашем районе меняли три раза за год, каждый новый врач заново изучает историю болезни, а маме нужен постоянный подбор доз.",
+        ],
+        "kk": [
+            "Отадан кейін анама үш ай сайын талдау тапсыру тағайындалды, өзі бара алмайды, сондықтан әр жолы жұмыстан сұранып, оны бүкіл қаланы аралап апарамын.",
+            "Ауданымыздағы учаскелік терапевт бір жылда үш рет ауысты, әр жаңа дәрігер ауру тарихын қайтадан зерттейді, ал анама дәрінің мөлшерін үнемі таңдау керек.",
+        ],
+        "en": [
+            "After the operation my mother was told to have tests every three months; she cannot get there on her own, so each time I take leave from work and drive her across town.",
+            "Our district GP has changed three times in a year; each new doctor studies the medical history afresh, while my mother needs her doses adjusted all the time.",
+        ],
+    },
+    "education": {
+        "ru": [
+            "Ближайший детский сад, где есть места, находится в другом конце города, на автобусе туда больше часа с пересадкой, а к восьми утра мне нужно быть на работе.",
+            "Утром дети выходят из дома в семь, идут вдоль трассы, где ездят грузовики, тротуара там нет, а зимой в это время ещё темно, и родители каждый день волнуются.",
+        ],
+        "kk": [
+            "Орын бар ең жақын балабақша қаланың арғы шетінде, автобуспен ауысып бір сағаттан астам жүру керек, ал мен таңғы сегізде жұмыста болуым керек.",
+            "Таңертең балалар үйден жетіде шығып, жүк көліктері жүретін тас жолдың бойымен жүреді, онда тротуар жоқ, қыста бұл уақытта әлі қараңғы, ата-аналар күнде уайымдайды.",
+        ],
+        "en": [
+            "The nearest kindergarten with free places is on the other side of town, more than an hour by bus with a change, and I have to be at work by eight.",
+            "The children leave home at seven and walk along the highway where lorries drive; there is no pavement, it is still dark at that hour in winter, and the parents worry every day.",
+        ],
+    },
+    "land_relations": {
+        "ru": [
+            "Отец получил этот участок ещё в девяностые, дом на нём стоит с тех пор, но документы тогда оформили не до конца, и теперь без акта я не могу вступить в наследство.",
+            "Мы с семьёй пятый год живём на съёмной квартире, и участок под строительство для нас единственная возможность когда-нибудь иметь свой дом.",
+        ],
+        "kk": [
+            "Әкем бұл учаскені тоқсаныншы жылдары алған, үй содан бері тұр, бірақ ол кезде құжаттар толық рәсімделмеген, енді актісіз мұраға ие бола алмаймын.",
+            "Отбасыммен бесінші жыл жалдамалы пәтерде тұрамыз, үй салуға берілетін учаске біз үшін бір күні өз үйімізге ие болудың жалғыз мүмкіндігі.",
+        ],
+        "en": [
+            "My father was given this plot back in the nineties and the house has stood on it ever since, but the papers were never completed, and without the title I cannot inherit.",
+            "My family has been renting for five years, and a building plot is our only chance of ever having a home of our own.",
+        ],
+    },
+    "tax": {
+        "ru": [
+            "Машина была продана по генеральной доверенности ещё два года назад, новый владелец переоформил её на себя только через год, а налог начислили мне за оба года.",
+        ],
+        "kk": [
+            "Көлік екі жыл бұрын бас сенімхатпен сатылған, жаңа иесі оны бір жылдан кейін ғана өзіне қайта рәсімдеді, ал салық екі жылға да маған есептелді.",
+        ],
+        "en": [
+            "The car was sold under a general power of attorney two years ago; the new owner re-registered it only a year later, and the tax for both years was charged to me.",
+        ],
+    },
+}
+
+# What each plain request is about, in the order of PLAIN's (parallel) kk/ru/en lists and of
+# MIXED_PLAIN: a letter around a plain request tells only the backgrounds and stories that fit it.
+PLAIN_TOPICS: tuple[str, ...] = (
+    "light", "road", "heat", "rubbish", "yard", "yard", "water", "road", "building", "housing",
+    "building", "water", "rubbish", "transport", "heat", "road", "road", "road", "yard", "heat",
+    "transport", "building", "farm", "city", "city", "city", "transport", "rubbish",
+    "noise", "noise", "theft", "accident",
+    "certificate", "archive", "registration", "techpassport", "id_card",
+    "benefit", "disability_benefit", "benefit", "benefit", "benefit",
+    "clinic", "medicine", "clinic",
+    "kindergarten", "school_transport", "school",
+    "plot", "plot_title", "plot_use",
+    "vehicle_tax", "property_tax", "business_tax",
+)
+MIXED_PLAIN_TOPICS: tuple[str, ...] = (
+    "light", "heat", "rubbish", "road", "water", "transport", "road", "yard", "building", "certificate",
+    "benefit", "heat",
+)
+
+# The requests each kind's background and story fits (space-separated PLAIN_TOPICS), in the order
+# of the kind's kk/ru/en lists ("all") and of its mixed list.
+_AKIMAT_ISSUES = "light road heat rubbish yard water building"
+BACKGROUND_TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
+    "akimat": {"all": ("light road heat rubbish yard building", "light", "yard", "building", "heat water", "road"),
+               "mixed": ("light road heat rubbish yard building", "light")},  # not water: "since October"
+    "police": {"all": ("noise theft accident", "noise", "theft", "noise")},
+    "public_service_centre": {"all": ("certificate archive", "techpassport certificate", "id_card", "registration")},
+    "social_protection": {"all": ("benefit", "benefit", "disability_benefit", "benefit")},
+    "health": {"all": ("clinic medicine", "clinic", "medicine", "clinic")},
+    "education": {"all": ("school", "kindergarten", "school_transport", "kindergarten")},
+    "land_relations": {"all": ("plot_title", "plot", "plot", "plot_title plot_use")},
+    "tax": {"all": ("vehicle_tax", "business_tax", "property_tax", "vehicle_tax property_tax")},
+}
+STORY_TOPICS: dict[str, dict[str, tuple[str, ...]]] = {
+    "akimat": {"all": ("heat rubbish water yard road", _AKIMAT_ISSUES + " city transport",
+                       _AKIMAT_ISSUES + " city transport", "road", "light", "heat water building", "yard",
+                       "rubbish", "road"),
+               "mixed": (_AKIMAT_ISSUES + " city transport", "road", "light", "heat water building")},
+    "police": {"all": ("noise", "theft", "accident")},
+    "public_service_centre": {"all": ("archive", "techpassport", "registration")},
+    "social_protection": {"all": ("benefit", "disability_benefit", "benefit")},
+    "health": {"all": ("clinic", "clinic medicine")},
+    "education": {"all": ("kindergarten", "school_transport")},
+    "land_relations": {"all": ("plot_title", "plot")},
+    "tax": {"all": ("vehicle_tax",)},
+}
+
+# A sentence leading into the evidence, by polarity (used only in appeals that carry evidence).
+EVIDENCE_LEADS: dict[str, dict[str, list[str]]] = {
+    "negative": {
+        "ru": ["Хочу сообщить о том, что произошло со мной на прошлой неделе.",
+               "Приходится писать жалобу.", "Хочу рассказать, с чем пришлось столкнуться.",
+               "Пишу не для того, чтобы ругаться, а чтобы такое не повторялось.",
+               "К сожалению, есть повод для жалобы."],
+        "kk": ["Өткен аптада басымнан өткен жағдай туралы хабарлағым келеді.",
+               "Шағым жазуға мәжбүрмін.", "Неге тап болғанымды айтып берейін.",
+               "Ұрысу үшін емес, мұндай жағдай қайталанбасын деп жазып отырмын.",
+               "Өкінішке қарай, шағымдануға себеп бар."],
+        "en": ["I want to report what happened to me last week.", "I have to write a complaint.",
+               "Let me tell you what I ran into.",
+               "I am not writing to quarrel but so that this does not happen again.",
+               "Unfortunately, I have reason to complain."],
+        "mixed": ["Жалоба жазуға мәжбүрмін.", "Неге тап болғанымды айтайын, короче."],
+    },
+    "positive": {
+        "ru": ["Хочу поделиться хорошим опытом.", "Обычно пишут жалобы, а я хочу сказать спасибо.",
+               "Хочу рассказать о случае, который произошёл со мной в прошлом месяце."],
+        "kk": ["Жақсы тәжірибеммен бөліскім келеді.", "Әдетте шағым жазады, ал мен алғыс айтқым келеді.",
+               "Өткен айда болған бір жағдай туралы айтқым келеді."],
+        "en": ["I would like to share a good experience.",
+               "People usually write complaints, but I want to say thank you.",
+               "I want to tell you about something that happened to me last month."],
+        "mixed": ["Обычно жалоба жазады, ал мен рахмет айтқым келеді."],
+    },
+    "neutral": {
+        "ru": ["У меня есть предложение.", "Хотел бы задать вопрос и внести предложение.",
+               "Есть мысль, которая, возможно, будет полезна."],
+        "kk": ["Менің бір ұсынысым бар.", "Сұрақ қойып, ұсыныс айтқым келеді.",
+               "Пайдасы тиер деген бір ойым бар."],
+        "en": ["I have a suggestion.", "I would like to ask a question and make a proposal.",
+               "Here is an idea that may be useful."],
+        "mixed": ["Бір предложение бар."],
+    },
+}
+
+# The concrete request of a complaint, and of a letter of thanks (never used without such evidence).
+COMPLAINT_REQUESTS: dict[str, list[str]] = {
+    "ru": ["Прошу провести проверку и сообщить мне о её результатах.",
+           "Прошу разобраться в ситуации и принять меры, чтобы это не повторилось с другими.",
+           "Прошу рассмотреть мою жалобу и дать оценку действиям сотрудника.",
+           "Прошу взять этот вопрос на личный контроль.",
+           "Прошу принять меры и письменно сообщить, что сделано."],
+    "kk": ["Тексеру жүргізіп, нәтижесін маған хабарлауыңызды сұраймын.",
+           "Жағдайды анықтап, басқаларда қайталанбауы үшін шара қолдануларыңызды сұраймын.",
+           "Шағымымды қарап, қызметкердің әрекетіне баға беруіңізді сұраймын.",
+           "Осы мәселені жеке бақылауыңызға алуыңызды сұраймын.",
+           "Шара қолданып, не істелгенін жазбаша хабарлауыңызды сұраймын."],
+    "en": ["Please carry out a check and let me know the result.",
+           "Please look into the matter and take measures so that this does not happen to others.",
+           "Please consider my complaint and assess the officer's actions.",
+           "Please take this matter under your personal control.",
+           "Please take action and let me know in writing what has been done."],
+    "mixed": ["Проверка жүргізіп, результатын хабарлауыңызды сұраймын.",
+              "Разобраться етіп, шара қолдануларыңызды сұраймын."],
+}
+
+PRAISE_REQUESTS: dict[str, list[str]] = {
+    "ru": ["Прошу отметить этого сотрудника и передать ему мою благодарность.",
+           "Прошу поощрить специалиста, он этого заслуживает.",
+           "Передайте, пожалуйста, мою благодарность руководству."],
+    "kk": ["Осы қызметкерді атап өтіп, оған алғысымды жеткізуіңізді сұраймын.",
+           "Маманды марапаттауыңызды сұраймын, ол соған лайық.",
+           "Алғысымды басшылыққа жеткізіңізші."],
+    "en": ["Please recognise this officer and pass on my thanks.",
+           "Please reward the specialist; he deserves it.",
+           "Please pass my thanks on to the management."],
+    "mixed": ["Осы сотрудникке рахметімді передайте, өтінемін."],
+}
+
+# Polite formulae before the signature: used in every kind of appeal, with or without evidence.
+POLITE_CLOSINGS: dict[str, list[str]] = {
+    "ru": ["Заранее благодарю за внимание к моему обращению.", "Будем очень признательны за помощь.",
+           "Надеюсь на ваше понимание и положительное решение.", "Благодарю за ваше время.",
+           "Заранее спасибо за ответ.", "Буду ждать вашего ответа.",
+           "Очень рассчитываю на вашу помощь.", "Спасибо, что прочитали моё письмо до конца."],
+    "kk": ["Өтінішіме көңіл бөлгеніңіз үшін алдын ала рахмет.", "Көмектессеңіз, шексіз риза болар едім.",
+           "Түсіністікпен қарап, оң шешім қабылдайсыз деп үміттенемін.", "Уақыт бөлгеніңізге рахмет.",
+           "Жауабыңыз үшін алдын ала рахмет.", "Жауабыңызды күтемін.",
+           "Сіздің көмегіңізге қатты үміт артамын.", "Хатымды соңына дейін оқығаныңызға рахмет."],
+    "en": ["Thank you in advance for your attention to my appeal.", "I would be very grateful for your help.",
+           "I hope for your understanding and a positive decision.", "Thank you for your time.",
+           "Thank you in advance for your reply.", "I look forward to hearing from you.",
+           "I am counting on your help.", "Thank you for reading my letter to the end."],
+    "mixed": ["Заранее рахмет.", "Көмектессеңіз, очень благодарна боламын.", "Ответыңызды күтемін, спасибо."],
+}
+
+SIGNOFFS: dict[str, list[str]] = {
+    "ru": ["С уважением.", "С уважением и надеждой на помощь.", "С уважением, житель района.",
+           "С наилучшими пожеланиями.", "С уважением и благодарностью.", "С уважением, ваш земляк."],
+    "kk": ["Құрметпен, шағынауданымыздың тұрғыны.", "Құрметпен және көмекке үмітпен.",
+           "Құрметпен, зейнеткер.", "Құрметпен, үй тұрғындары.", "Құрметпен, көп балалы ана.",
+           "Құрметпен.", "Ізгі тілекпен.", "Сізге сенім артқан тұрғын."],
+    "en": ["Yours faithfully,", "Yours sincerely, a resident of the neighbourhood.", "Kind regards,",
+           "Respectfully yours, a pensioner.", "Best regards, the residents of the building.",
+           "With respect and hope for your help."],
+    "mixed": ["С уважением, тұрғын.", "Құрметпен, жители дома."],
+}
 
 # --------------------------------------------------------------------------------------------------
 # Official answers: language -> kind -> texts. "substantive" answers plain requests, "complaint" answers
