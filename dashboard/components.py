@@ -214,6 +214,8 @@ def label_table(ctx: PageContext, labels: pl.DataFrame, key: str) -> None:
         pl.col("polarity").map_elements(lambda p: value_name("polarity", p, ctx.lang), return_dtype=pl.Utf8)
         .alias(t("filters.polarities")),
         pl.col("score").alias(t("reader.score")),
+        pl.when(pl.col("is_low_confidence")).then(pl.lit(t("reader.low_confidence"))).otherwise(pl.lit(""))
+        .alias(t("reader.check")),
         pl.col("is_corrected").alias(t("reader.corrected")),
     )
     table(shown, f"labels_{key}", column_config={
@@ -236,7 +238,7 @@ def _classifier(model_dir: str):
     """The trained classifier for explanations, loaded once per process; None without a model."""
     from pathlib import Path
 
-    if not (Path(model_dir) / "config.json").exists():
+    if not (Path(model_dir) / "encoder.json").exists():
         return None
     try:
         from nlp.ensemble import load_classifier

@@ -270,6 +270,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "reader.meta": _s("{agency} · {region} · {date} · {type} · {language}", "{agency} · {region} · {date} · {type} · {language}",
                       "{agency} · {region} · {date} · {type} · {language}"),
     "reader.score": _s("Сенімділік", "Уверенность", "Confidence"),
+    "reader.low_confidence": _s("Сенімділік төмен: тексеріңіз", "Низкая уверенность: проверьте",
+                                "Low confidence: please check"),
+    "reader.check": _s("Тексеру", "Проверка", "Check"),
     "reader.corrected": _s("Талдаушы түзеткен", "Исправлено аналитиком", "Corrected by an analyst"),
     # ---------------------------------------------------------------- review
     "review.intro": _s(

@@ -156,7 +156,8 @@ def _area_rows(key: dict, model: dict, p: Prediction) -> list[dict]:
     found = {a.area: a for a in p.areas}
     return [{**key, **model, "area_id": area, "score": float(p.area_scores.get(area, found[area].score if area in found
              else 0.0)), "is_predicted": area in found, "polarity": found[area].polarity if area in found else None,
-             "polarity_score": found[area].polarity_score if area in found else None} for area in area_ids()]
+             "polarity_score": found[area].polarity_score if area in found else None,
+             "threshold": p.area_thresholds.get(area)} for area in area_ids()]
 
 
 _KEY = {"text_kind": pl.Utf8, "text_id": pl.Utf8, "model_hash": pl.Utf8}
@@ -164,6 +165,6 @@ _LABEL_SCHEMA = {**_KEY, "model_name": pl.Utf8, "model_version": pl.Utf8, "text_
                  "script": pl.Utf8, "transliterated": pl.Boolean, "appeal_type": pl.Utf8,
                  "appeal_type_score": pl.Float64, "n_areas": pl.Int32, "classified_at": pl.Datetime("us")}
 _SCORE_SCHEMA = {**_KEY, "area_id": pl.Utf8, "score": pl.Float64, "is_predicted": pl.Boolean, "polarity": pl.Utf8,
-                 "polarity_score": pl.Float64}
+                 "polarity_score": pl.Float64, "threshold": pl.Float64}
 _FAILURE_SCHEMA = {**_KEY, "model_name": pl.Utf8, "model_version": pl.Utf8, "text_hash": pl.Utf8, "reason": pl.Utf8,
                    "detail": pl.Utf8, "failed_at": pl.Datetime("us")}

@@ -1,15 +1,16 @@
-"""The shipped classifier: transformer + character n-grams, calibrated, loaded from one directory.
+"""The shipped classifier: a pretrained encoder with a trained head, plus character n-grams, calibrated.
 
-Layout of a model directory (the transformer part is the standard ``save_pretrained``
-layout, so Hugging Face tools read it as is)::
+Layout of a model directory::
 
-    config.json  model.safetensors  tokenizer.json  tokenizer_config.json   transformer
-    ngram/vocabulary.json  ngram/weights.npz  ngram/config.json                 n-gram model
+    encoder.json  head.safetensors  head.json              the encoder component (nlp.encoder_model);
+                                                           the encoder itself is a save_pretrained
+                                                           checkpoint that encoder.json points at
+    ngram/vocabulary.json  ngram/weights.npz  ngram/config.json   n-gram model
     calibration.json       thresholds and ensemble weights per scoring mode
     tyndau.json            manifest: name, version, what was trained on, how long it took
 
-Scoring modes: ``ensemble`` (the default), ``transformer`` and ``ngram`` alone, each with
-its own thresholds, so evaluation can show what each part contributes.
+Scoring modes: ``ensemble`` (the default), ``transformer`` (the encoder and its head) and
+``ngram`` alone, each with its own thresholds, so evaluation shows what each part contributes.
 """
 
 from __future__ import annotations
@@ -32,8 +33,7 @@ from nlp.textprep import Prepared, prepare
 MANIFEST = "tyndau.json"
 CALIBRATION = "calibration.json"
 MODES = ("ensemble", "transformer", "ngram")
-HASHED_FILES = ("model.safetensors", "config.json", "tokenizer.json", "ngram/weights.npz", "ngram/vocabulary.json",
-                CALIBRATION)
+HASHED_FILES = ("head.safetensors", "head.json", "ngram/weights.npz", "ngram/vocabulary.json", CALIBRATION)
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
 
@@ -127,6 +127,7 @@ def _assemble(prepared: list[Prepared], ok: list[int], scores: Scores | None,
         t = int(np.argmax(scores.appeal[row]))
         out[i] = Prediction(areas=tuple(found), area_scores={a: round(float(s), 4) for a, s in
                                                              zip(areas, scores.area[row])},
+                            area_thresholds={a: float(thresholds[a]) for a in areas},
                             appeal_type=APPEAL_TYPES[t], appeal_type_score=round(float(scores.appeal[row, t]), 4),
                             language=lang.lang, script=lang.script, transliterated=lang.transliterated)
     return out
@@ -184,8 +185,17 @@ def _spans(text: str, words: list[tuple[int, int]], weight: np.ndarray, area: st
 # --- loading ---------------------------------------------------------------------------------------
 
 def model_hash(model_dir: Path) -> str:
-    """SHA-256 over the files that determine predictions: equal hash, equal model."""
+    """SHA-256 over what determines predictions: equal hash, equal model.
+
+    The encoder counts by its fingerprint and reading settings, not by where it lies: a model
+    copied to another folder or machine keeps its hash (and its labels in the warehouse).
+    """
     digest = hashlib.sha256()
+    spec_path = Path(model_dir) / "encoder.json"
+    if spec_path.exists():
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        digest.update(json.dumps({k: v for k, v in spec.items() if k not in ("path", "absolute_path")},
+                                 sort_keys=True).encode())
     for name in HASHED_FILES:
         path = Path(model_dir) / name
         if path.exists():
@@ -198,14 +208,17 @@ def model_hash(model_dir: Path) -> str:
 
 def load_classifier(model_dir: str | Path, mode: str = "ensemble", quantize: bool = False) -> EnsembleClassifier:
     """Load a model directory written by ``tyndau train`` (raises :class:`ModelError`)."""
-    from nlp.transformer import TransformerModel
+    from nlp.encoder_model import ENCODER_FILE, EncoderModel
 
     model_dir = Path(model_dir)
-    if not (model_dir / "config.json").exists() or not (model_dir / CALIBRATION).exists():
+    if (model_dir / "config.json").exists() and not (model_dir / ENCODER_FILE).exists():
+        raise ModelError(f"{model_dir} holds a model of an older Tyndau (the compact transformer trained from "
+                         f"scratch); retrain it: `tyndau train --out {model_dir}`.")
+    if not (model_dir / ENCODER_FILE).exists() or not (model_dir / CALIBRATION).exists():
         raise ModelError(f"No trained model in {model_dir}.")
     manifest = json.loads((model_dir / MANIFEST).read_text(encoding="utf-8")) if (model_dir / MANIFEST).exists() else {}
     calibrations = {k: Calibration.from_json(v) for k, v in
                     json.loads((model_dir / CALIBRATION).read_text(encoding="utf-8")).items()}
     ngram = NgramModel.load(model_dir) if (model_dir / "ngram" / "weights.npz").exists() else None
-    transformer = TransformerModel.load(model_dir, quantize=quantize)
+    transformer = EncoderModel.load(model_dir, quantize=quantize)
     return EnsembleClassifier(model_dir, transformer, ngram, calibrations, manifest, mode)

@@ -143,8 +143,9 @@ def labelled(predictions) -> list[Labelled]:
     return [Labelled({a.area: a.polarity for a in p.areas}, p.appeal_type) for p in predictions]
 
 
-def evaluate_examples(examples: Sequence[Example], classifier, resamples: int = BOOTSTRAP_RESAMPLES) -> dict:
-    """The ensemble's report at the top level, and each component's under ``components``."""
+def evaluate_examples(examples: Sequence[Example], classifier, resamples: int = BOOTSTRAP_RESAMPLES,
+                      meta: dict[str, dict] | None = None) -> dict:
+    """The ensemble's report at the top level, each component's under ``components``, and slices."""
     modes = getattr(classifier, "calibrations", {}) or {}
     if hasattr(classifier, "predict_modes"):
         by_mode = classifier.predict_modes([e.text for e in examples], tuple(m for m in ("ensemble", "transformer",
@@ -158,6 +159,10 @@ def evaluate_examples(examples: Sequence[Example], classifier, resamples: int = 
     result["components"] = {m: report_by_language(examples, labelled(p), resamples)
                             for m, p in by_mode.items() if m != main}
     result["gain_over_ngram"] = _gain(result, result["components"].get("ngram"))
+    result["slices"] = report_slices(examples, labelled(by_mode[main]), meta or {}, resamples)
+    result["component_slices"] = {m: {k: v["macro_f1"] for k, v in report_slices(examples, labelled(p), meta or {},
+                                                                                 resamples=100).items()}
+                                  for m, p in by_mode.items() if m != main}
     return result
 
 
@@ -170,14 +175,58 @@ def _gain(main: dict, baseline: dict | None) -> dict | None:
     return gain
 
 
-def evaluate_files(files, model_dir, real: bool = False, resamples: int = BOOTSTRAP_RESAMPLES) -> dict:
+LONG_CHARS = 300
+
+
+def slice_members(examples: Sequence[Example], meta: dict[str, dict]) -> dict[str, list[int]]:
+    """Indices of each slice the classifier issue asks about (a text can be in several).
+
+    ``meta`` holds what the label files say beyond the labels (origin, implicit); texts of
+    the written evaluation set have none and count as ``written``.
+    """
+    def origin(e: Example) -> str:
+        return meta.get(e.id, {}).get("origin", "written")
+
+    tests = {
+        "real": lambda e: origin(e) == "real",
+        "real_situation": lambda e: origin(e) == "situation",
+        "written": lambda e: origin(e) == "written",
+        "long_over_300_chars": lambda e: len(e.text) > LONG_CHARS,
+        "short": lambda e: len(e.text) <= LONG_CHARS,
+        "meaning_only": lambda e: bool(e.areas) and meta.get(e.id, {}).get("implicit") is True,
+        "keyword": lambda e: bool(e.areas) and meta.get(e.id, {}).get("implicit") is False,
+        "kk_ru_mixed": lambda e: e.lang == "kk" and e.script == "mixed",
+        "kk_latin_script": lambda e: e.lang == "kk" and e.script == "latn",
+        "survey_360_comments": lambda e: e.kind == "survey_comment",
+    }
+    return {name: [i for i, e in enumerate(examples) if test(e)] for name, test in tests.items()}
+
+
+def report_slices(examples: Sequence[Example], predicted: Sequence[Labelled], meta: dict[str, dict],
+                  resamples: int = BOOTSTRAP_RESAMPLES) -> dict:
+    out = {}
+    for name, idx in slice_members(examples, meta).items():
+        if idx:
+            r = report([examples[i] for i in idx], [predicted[i] for i in idx], resamples)
+            out[name] = {k: r[k] for k in ("n", "macro_f1", "macro_f1_ci", "micro_f1", "micro_f1_ci")}
+    return out
+
+
+def evaluate_files(files, model_dir, real: bool = False, resamples: int = BOOTSTRAP_RESAMPLES,
+                   real_split: bool = False) -> dict:
+    """Scores on labelled files and (``real_split``) on the real-text evaluation split, with slices."""
+    from nlp import realcorpus
     from nlp.corpus import read_many
     from nlp.ensemble import load_classifier
 
     classifier = load_classifier(model_dir)
-    result = evaluate_examples(read_many(files), classifier, resamples) if files else {}
-    if files:
-        result["files"] = [str(f) for f in files]
+    examples = read_many(files) if files else []
+    if real_split:
+        examples += realcorpus.load("eval")
+    meta = realcorpus.metadata() if real_split else {}
+    result = evaluate_examples(examples, classifier, resamples, meta) if examples else {}
+    if examples:
+        result["files"] = [str(f) for f in files] + (["nlp/corpus/real (eval split)"] if real_split else [])
     if real:
         from nlp.realtext import run_all
 
@@ -198,6 +247,10 @@ def format_report(result: dict) -> str:
                 lines.append(f"{name:<12} {lang:<5} {x['n']:>5}  {_ci(x, 'macro_f1'):<24} {_ci(x, 'micro_f1'):<24} "
                              f"{_num(x['polarity_accuracy']):>8} {_num(x['exact_match']):>6} "
                              f"{_num(x['appeal_type_accuracy']):>6}")
+        if result.get("slices"):
+            lines.append(f"slices ({m['mode']}):")
+            for name, x in result["slices"].items():
+                lines.append(f"  {name:<22} {x['n']:>5}  macro {_ci(x, 'macro_f1'):<24} micro {_ci(x, 'micro_f1')}")
         lines.append("per area (" + m["mode"] + "): P / R / F1 (support)")
         for area, x in result["per_area"].items():
             lines.append(f"  {area:<26} {x['precision']:.2f} / {x['recall']:.2f} / {x['f1']:.2f} ({x['support']})")

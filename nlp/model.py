@@ -31,6 +31,7 @@ class Prediction:
 
     areas: tuple[AreaLabel, ...] = ()
     area_scores: dict[str, float] = field(default_factory=dict)
+    area_thresholds: dict[str, float] = field(default_factory=dict)   # the calibrated cut each score met or missed
     appeal_type: str | None = None
     appeal_type_score: float = 0.0
     language: str | None = None

@@ -27,6 +27,7 @@ from warehouse.build import build_models
 from warehouse.config import Settings, load_settings
 from warehouse.db import connect, migrate, publish_snapshot
 from warehouse.refdata import load_reference_data
+from warehouse.taxonomy import area_ids
 
 APPEALS = 3000
 SEED = 20260101
@@ -58,7 +59,8 @@ class GroundTruthClassifier:
         areas = self.truth.get(text, {})
         labels = tuple(AreaLabel(area, polarity, 0.55 + 0.4 * ((len(text) + i) % 10) / 10, 0.8)
                        for i, (area, polarity) in enumerate(sorted(areas.items())))
-        return Prediction(areas=labels, area_scores={a.area: a.score for a in labels}, language="ru")
+        return Prediction(areas=labels, area_scores={a.area: a.score for a in labels},
+                          area_thresholds=dict.fromkeys(area_ids(), 0.5), language="ru")
 
     def explain(self, text: str, top: int = 5):
         return {}

@@ -2,7 +2,7 @@
 
 Why: training the default model takes minutes. If ``models/tyndau-default`` exists (set-up
 trains it), the tests use it; otherwise they train a small model once (a subset of the
-corpus, one epoch), which exercises the same code path and takes well under a minute.
+corpus, the same encoder), which exercises the same code path and takes well under a minute.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ DEFAULT_MODEL = REPO / "models" / "tyndau-default"
 
 @functools.cache
 def model_dir() -> Path:
-    if (DEFAULT_MODEL / "config.json").exists() and (DEFAULT_MODEL / "calibration.json").exists():
+    if (DEFAULT_MODEL / "encoder.json").exists() and (DEFAULT_MODEL / "calibration.json").exists():
         return DEFAULT_MODEL
     return train_small(Path(tempfile.mkdtemp(prefix="tyndau-test-model-")))
 
@@ -25,8 +25,8 @@ def model_dir() -> Path:
 def train_small(out: Path) -> Path:
     from nlp.train import TrainConfig, train
 
-    train(TrainConfig(out=out, name="tyndau-test", limit=150, epochs=1, mlm_epochs=1, augment=False,
-                      use_kaznerd=False, vocab_size=3000), progress=lambda line: None)
+    train(TrainConfig(out=out, name="tyndau-test", limit=150, epochs=10, augment=False, use_real=False),
+          progress=lambda line: None)
     return out
 
 

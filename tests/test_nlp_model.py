@@ -30,24 +30,36 @@ def clf():
     return classifier()
 
 
-def test_model_directory_is_the_standard_save_pretrained_layout():
+def test_model_directory_has_head_ngrams_calibration_and_points_at_its_encoder():
     d = model_dir()
-    for name in ("config.json", "model.safetensors", "tokenizer.json", "calibration.json", "tyndau.json",
+    for name in ("encoder.json", "head.safetensors", "head.json", "calibration.json", "tyndau.json",
                  "ngram/vocabulary.json", "ngram/weights.npz"):
         assert (d / name).exists(), name
-    config = json.loads((d / "config.json").read_text())
-    assert config["problem_type"] == "multi_label_classification"
-    assert set(config["id2label"].values()) == set(all_labels())
-    assert "responsiveness:negative" in config["label2id"] and len(config["id2label"]) == 41
+    head = json.loads((d / "head.json").read_text())
+    assert head["labels"] == len(all_labels()) == 41
+    spec = json.loads((d / "encoder.json").read_text())
+    encoder = (d / spec["path"]).resolve()
+    assert (encoder / "config.json").exists() and len(spec["fingerprint"]) == 64
+    assert head["dim"] == spec["layers"] * json.loads((encoder / "config.json").read_text())["hidden_size"]
 
 
-def test_transformers_loads_the_directory_on_its_own():
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+def test_the_encoder_is_a_standard_checkpoint_transformers_loads_on_its_own():
+    from transformers import AutoModel, AutoTokenizer
 
-    model = AutoModelForSequenceClassification.from_pretrained(str(model_dir()))
-    tokenizer = AutoTokenizer.from_pretrained(str(model_dir()))
-    logits = model(**tokenizer(["жауап жоқ"], return_tensors="pt")).logits
-    assert tuple(logits.shape) == (1, 41)
+    spec = json.loads((model_dir() / "encoder.json").read_text())
+    encoder = (model_dir() / spec["path"]).resolve()
+    model = AutoModel.from_pretrained(str(encoder))
+    tokenizer = AutoTokenizer.from_pretrained(str(encoder))
+    hidden = model(**tokenizer(["passage: жауап жоқ"], return_tensors="pt")).last_hidden_state
+    assert hidden.shape[0] == 1 and hidden.shape[2] == model.config.hidden_size
+
+
+def test_an_older_model_directory_is_refused_with_what_to_do(tmp_path):
+    from nlp.errors import ModelError
+
+    (tmp_path / "config.json").write_text("{}")
+    with pytest.raises(ModelError, match="retrain"):
+        load_classifier(tmp_path)
 
 
 def test_round_trip_gives_the_same_model_and_predictions(clf, tmp_path):
@@ -158,13 +170,12 @@ def test_evaluate_without_files_is_a_helpful_error():
 # --- fine-tuning a pretrained checkpoint (--base) -------------------------------------------------
 
 def make_tiny_checkpoint(folder: Path) -> Path:
-    """A pretrained-style checkpoint made here from a config: tiny BERT and a tokenizer trained on a few lines."""
-    from transformers import BertConfig, BertModel
+    """Another local checkpoint made here from a config: a tiny BERT with the e5 tokenizer (no download)."""
+    from transformers import AutoTokenizer, BertConfig, BertModel
 
-    from nlp.transformer import train_tokenizer
+    from nlp.train import DEFAULT_ENCODER
 
-    texts = [e.text for e in __import__("nlp.corpus", fromlist=["load_train"]).load_train()[:300]]
-    tokenizer = train_tokenizer(texts, vocab_size=800)
+    tokenizer = AutoTokenizer.from_pretrained(str(DEFAULT_ENCODER))
     config = BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
                         intermediate_size=64, max_position_embeddings=160)
     BertModel(config).save_pretrained(str(folder))
@@ -172,16 +183,16 @@ def make_tiny_checkpoint(folder: Path) -> Path:
     return folder
 
 
-def test_train_with_base_fine_tunes_a_local_checkpoint(tmp_path):
+def test_train_with_base_uses_any_local_checkpoint_as_the_encoder(tmp_path):
     from nlp.train import TrainConfig, train
 
     base = make_tiny_checkpoint(tmp_path / "base")
     out = tmp_path / "tuned"
-    report = train(TrainConfig(out=out, base=str(base), limit=40, epochs=1, augment=False), progress=lambda s: None)
+    report = train(TrainConfig(out=out, base=str(base), limit=40, epochs=2, augment=False, use_real=False),
+                   progress=lambda s: None)
     assert report.counts == {"kk": 40, "ru": 40, "en": 40}
-    config = json.loads((out / "config.json").read_text())
-    assert config["hidden_size"] == 32 and config["problem_type"] == "multi_label_classification"
-    assert json.loads((out / "tyndau.json").read_text())["base"] == str(base)
+    assert json.loads((out / "head.json").read_text())["dim"] == 32  # one layer: the tiny model has no more
+    assert json.loads((out / "tyndau.json").read_text())["base"] == str(base.resolve())
     predictions = load_classifier(out).predict(TEXTS[:2])
     assert len(predictions) == 2 and all(p.failure is None for p in predictions)
 
@@ -191,3 +202,38 @@ def test_training_is_deterministic(tmp_path):
     first = train_small(tmp_path / "a")
     second = train_small(tmp_path / "b")
     assert model_hash(first) == model_hash(second)
+
+
+# --- learning from analysts -------------------------------------------------------------------------
+
+def test_train_with_db_learns_the_corrections_analysts_made(con, settings, tmp_path):
+    """Texts the model got wrong, corrected by an analyst in the warehouse: after `tyndau train --db`,
+    the model predicts what the analyst said on most of them (and it did on none before)."""
+    from datetime import datetime
+
+    from nlp import corpus
+    from nlp.review import store_correction
+
+    runner = CliRunner()
+    before_dir, after_dir = tmp_path / "before", tmp_path / "after"
+    result = runner.invoke(app, ["train", "--out", str(before_dir), "--limit", "150", "--epochs", "20"])
+    assert result.exit_code == 0, result.output
+    before = load_classifier(before_dir)
+    candidates = corpus.read_many(corpus.eval_files())[::7]
+    predicted = before.predict([e.text for e in candidates])
+    wrong = [e for e, p in zip(candidates, predicted) if {a.area for a in p.areas} != set(e.areas)][:10]
+    assert len(wrong) == 10
+    now = datetime.now()
+    for n, e in enumerate(wrong):
+        con.execute("insert into raw_appeals (source, external_id, text, row_hash, source_file, load_run_id, "
+                    "loaded_at) values ('test', ?, ?, 'h', 'f', 1, ?)", [str(n), e.text, now])
+        store_correction(con, f"test:{n}", e.areas, "analyst-1", appeal_type=e.appeal_type)
+    con.close()
+
+    result = runner.invoke(app, ["train", "--out", str(after_dir), "--limit", "150", "--epochs", "20",
+                                 "--db", settings.db_path])
+    assert result.exit_code == 0, result.output
+    assert json.loads((after_dir / "tyndau.json").read_text())["corrections"] == 10
+    after = load_classifier(after_dir).predict([e.text for e in wrong])
+    learned = sum({a.area for a in p.areas} == set(e.areas) for e, p in zip(wrong, after))
+    assert learned >= 7, learned

@@ -551,7 +551,7 @@ def _demo_ingest(con, settings, folder: Path) -> None:
 def _demo_classify(con, settings, train: bool) -> None:
     """Classify with the installed model; without one, train the default first (a few minutes, once)."""
     model_dir = Path(settings.model_dir)
-    if not (model_dir / "config.json").exists():
+    if not (model_dir / "encoder.json").exists():
         if not train:
             console.print("[yellow]No classifier: the themes pages stay empty.[/] Train one with "
                           "`tyndau demo --train` or `tyndau train`.")
@@ -599,19 +599,22 @@ ModelOpt = typer.Option(None, "--model", help="Model directory (default: the mod
 @friendly
 def train_cmd(
     out_dir: Optional[Path] = typer.Option(None, "--out", help="Where to save the model (default: model_dir)."),
-    base: Optional[str] = typer.Option(None, "--base", help="Fine-tune this pretrained checkpoint (local path or "
-                                       "hub id) instead of the compact model trained from scratch."),
-    epochs: Optional[int] = typer.Option(None, "--epochs", help="Fine-tuning epochs (default 3)."),
+    base: Optional[str] = typer.Option(None, "--base", help="The encoder: any local save_pretrained checkpoint "
+                                       "(default models/e5-small, built by scripts/setup.sh)."),
+    epochs: Optional[int] = typer.Option(None, "--epochs", help="Epochs of the head over the encoder vectors "
+                                         "(default 40)."),
     seed: int = typer.Option(13, "--seed", help="Random seed (training is deterministic for a seed)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many labelled texts per language "
+                                        "(a quick model for trying things out)."),
     config: Optional[Path] = ConfigOpt,
     db: Optional[Path] = typer.Option(None, "--db", help="Warehouse whose analysts' corrections join the training data."),
 ):
-    """Train the classifier on the written corpus (+ reviewed corrections): deterministic, offline."""
+    """Train the classifier: encoder vectors + head, n-grams, calibration (+ reviewed corrections); offline."""
     from nlp.train import TrainConfig, train as train_model
 
     settings = settings_from(config, None)
     corrections = _corrections_from(db)
-    cfg = TrainConfig(out=out_dir or Path(settings.model_dir), base=base, seed=seed)
+    cfg = TrainConfig(out=out_dir or Path(settings.model_dir), base=base, seed=seed, limit=limit)
     if epochs is not None:
         cfg.epochs = epochs
     report = train_model(cfg, extra=corrections, progress=lambda line: console.print(line, highlight=False))
@@ -642,6 +645,8 @@ def evaluate_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
     model_dir: Optional[Path] = ModelOpt,
     real: bool = typer.Option(False, "--real", help="Also run the checks on real text in ../shared/data."),
+    real_split: bool = typer.Option(False, "--real-split", help="Also score the real-text evaluation split of "
+                                    "nlp/corpus/real (texts read from ../shared/data), with slices."),
     resamples: int = typer.Option(1000, "--resamples", help="Bootstrap resamples for the 95 % intervals."),
     config: Optional[Path] = ConfigOpt,
 ):
@@ -651,10 +656,12 @@ def evaluate_cmd(
     from nlp.evaluate import evaluate_files, format_report
 
     files = list(gold or []) + list(more or [])
-    if not files and not real:
-        raise TyndauError("Nothing to evaluate.", hint="Pass --gold FILE.jsonl (e.g. nlp/corpus/eval/*.jsonl) or --real.")
+    if not files and not real and not real_split:
+        raise TyndauError("Nothing to evaluate.", hint="Pass --gold FILE.jsonl (e.g. nlp/corpus/eval/*.jsonl), "
+                          "--real-split or --real.")
     settings = settings_from(config, None)
-    result = evaluate_files(files, model_dir or Path(settings.model_dir), real=real, resamples=resamples)
+    result = evaluate_files(files, model_dir or Path(settings.model_dir), real=real, resamples=resamples,
+                            real_split=real_split)
     if as_json:
         out.print_json(json.dumps(result, ensure_ascii=False))
     else:

@@ -33,7 +33,7 @@ class Settings:
     keep_original_text: bool = _setting(
         False, "Keep un-redacted texts in the separate table original_texts (restricted access)."
     )
-    model_dir: str = _setting("models/tyndau-default", "Directory of the classifier (save_pretrained layout).")
+    model_dir: str = _setting("models/tyndau-default", "Directory of the trained classifier (tyndau train: encoder.json, head, n-grams, calibration).")
     working_days_to_answer: int = _setting(15, "Legal term for an answer, in working days (APPK art. 76).")
     extension_max_days: int = _setting(60, "Longest extension of the term, in calendar days (two months).")
     notice_working_days: int = _setting(3, "Working days to notify an extension or to redirect an appeal.")

@@ -19,7 +19,6 @@ import polars as pl
 from warehouse.queries import DIMENSIONS, Filters, where
 from warehouse.search import INDEX_SCHEMA, STEMMER, has_search_index
 from warehouse.errors import WarehouseError
-from warehouse.taxonomy import area_ids
 
 PER = 1000  # rates are per 1,000 appeals
 AREA_DIMENSIONS = {k: v for k, v in DIMENSIONS.items() if k != "month"}
@@ -297,26 +296,19 @@ def appeal_detail(con: duckdb.DuckDBPyConnection, appeal_id: str) -> dict | None
         return None
     detail = row.row(0, named=True)
     detail["labels"] = con.execute("""
-        select area, polarity, score, model_version, is_corrected from fct_appeal_areas
+        select area, polarity, score, is_low_confidence, model_version, is_corrected from fct_appeal_areas
         where appeal_id = ? order by score desc nulls last, area""", [appeal_id]).pl()
     return detail
 
 
 def review_queue(con: duckdb.DuckDBPyConnection, f: Filters, limit: int = 100) -> pl.DataFrame:
-    """Texts whose labels the model was least sure of, not yet corrected: what an analyst checks first."""
-    clause, params = where(f, "x.registered_month", alias="x.")
-    # The least confident labels first; an appeal has at most one row per area, so the first `limit`
-    # distinct appeals among the lowest `areas x limit` rows are exactly those with the lowest minimum
-    # score, found by a top-N instead of grouping millions of labels.
+    """Texts not yet corrected, most uncertain and most consequential first (see mart_review_queue)."""
+    clause, params = where(f, "registered_month")
     rows = con.execute(f"""
-        select x.appeal_id, x.score from fct_appeal_areas x
-        where {clause} and not x.is_corrected
-        order by x.score asc nulls first, x.appeal_id limit ?""", [*params, limit * len(area_ids())]).fetchall()
-    first: dict[str, float] = {}
-    for appeal_id, score in rows:
-        first.setdefault(appeal_id, score)
-    chosen = list(first.items())[:limit]
-    return fetch_texts(con, [c[0] for c in chosen], scores=[c[1] for c in chosen])
+        select appeal_id, review_priority from mart_review_queue
+        where {clause}
+        order by review_priority desc, closest_margin, appeal_id limit ?""", [*params, limit]).fetchall()
+    return fetch_texts(con, [r[0] for r in rows], scores=[r[1] for r in rows])
 
 
 def appeals_with_evidence(con: duckdb.DuckDBPyConnection, f: Filters, polarity: str | None = None) -> int:

@@ -4,6 +4,8 @@
 -- A text an analyst corrected takes the analyst's full label set (none: a plain request), and
 -- keeps the model's score for the areas both agree on; `is_corrected` says which is which.
 -- `labelled_at` (when the label was written) drives incremental models downstream.
+-- `margin` is the score minus the area's calibrated threshold; a model label within 0.1 of its
+-- threshold is marked `is_low_confidence` (the dashboard flags it; analysts' labels never are).
 with appeals as (
     select * from fct_appeals
 ),
@@ -25,7 +27,7 @@ correction_areas as (
 ),
 
 latest_scores as (
-    select s.text_id, s.area, s.score, s.polarity, s.is_predicted, c.model_version, c.classified_at
+    select s.text_id, s.area, s.score, s.margin, s.polarity, s.is_predicted, c.model_version, c.classified_at
     from classifications c
     join scores s using (text_kind, text_id, model_hash)
 ),
@@ -36,6 +38,8 @@ model_labels as (
         s.area,
         s.polarity,
         s.score,
+        s.margin,
+        coalesce(s.margin < 0.1, false) as is_low_confidence,
         s.model_version,
         false                     as is_corrected,
         s.classified_at           as labelled_at
@@ -50,6 +54,8 @@ analyst_labels as (
         a.area,
         a.polarity,
         s.score,
+        s.margin,
+        false                     as is_low_confidence,
         coalesce(c.model_version, k.reviewed_model_version) as model_version,
         true                      as is_corrected,
         k.corrected_at            as labelled_at
@@ -71,6 +77,8 @@ final as (
         l.area,
         l.polarity,
         l.score,
+        l.margin,
+        l.is_low_confidence,
         l.model_version,
         l.is_corrected,
         l.labelled_at,

@@ -13,7 +13,9 @@ final as (
         score,
         is_predicted,
         polarity,
-        polarity_score
+        polarity_score,
+        threshold,
+        score - threshold       as margin           -- > 0 above the cut; near 0: the model was unsure
     from source
 )
 
