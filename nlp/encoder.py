@@ -24,6 +24,8 @@ from pathlib import Path
 import numpy as np
 import torch
 
+from nlp.hashing import update_with_files
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\n+")
 
 
@@ -183,11 +185,5 @@ def _l2_layers(x: np.ndarray) -> np.ndarray:
 def fingerprint(path: str | Path) -> str:
     """SHA-256 of an encoder's weights and tokenizer: equal fingerprint, equal vectors."""
     digest = hashlib.sha256()
-    for name in ("model.safetensors", "tokenizer.json", "config.json"):
-        p = Path(path) / name
-        if p.exists():
-            digest.update(name.encode())
-            with p.open("rb") as f:
-                for block in iter(lambda: f.read(1 << 22), b""):
-                    digest.update(block)
+    update_with_files(digest, path, ("model.safetensors", "tokenizer.json", "config.json"))
     return digest.hexdigest()

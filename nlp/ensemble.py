@@ -25,6 +25,7 @@ import numpy as np
 
 from nlp.calibrate import Calibration
 from nlp.errors import ModelError
+from nlp.hashing import update_with_files
 from nlp.labels import APPEAL_TYPES, POLARITIES, area_ids
 from nlp.model import AreaLabel, Evidence, Prediction, Scores
 from nlp.ngram import NgramModel
@@ -196,13 +197,7 @@ def model_hash(model_dir: Path) -> str:
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
         digest.update(json.dumps({k: v for k, v in spec.items() if k not in ("path", "absolute_path")},
                                  sort_keys=True).encode())
-    for name in HASHED_FILES:
-        path = Path(model_dir) / name
-        if path.exists():
-            digest.update(name.encode())
-            with path.open("rb") as f:
-                for block in iter(lambda: f.read(1 << 20), b""):
-                    digest.update(block)
+    update_with_files(digest, model_dir, HASHED_FILES)
     return digest.hexdigest()
 
 
