@@ -45,7 +45,7 @@ class Encoder:
 
     def __init__(self, path: str | Path, quantize: bool = False, window_tokens: int = 128, batch_size: int = 32,
                  layers: int = 4):
-        from transformers import AutoModel, AutoTokenizer
+        from transformers import AutoConfig, AutoModel, AutoTokenizer
 
         self.path = Path(path)
         if not (self.path / "config.json").exists():
@@ -55,7 +55,10 @@ class Encoder:
         meta = self.path / "e5.json"
         self.prefix = json.loads(meta.read_text(encoding="utf-8")).get("prefix", "") if meta.exists() else ""
         self.tokenizer = AutoTokenizer.from_pretrained(str(self.path))
-        model = AutoModel.from_pretrained(str(self.path)).eval()
+        # Mean pooling reads the hidden states; BERT-family poolers are never used, so none is built
+        # (and loading does not warn about a pooler the checkpoint rightly lacks).
+        family = AutoConfig.from_pretrained(str(self.path)).model_type in ("bert", "roberta", "xlm-roberta")
+        model = AutoModel.from_pretrained(str(self.path), **({"add_pooling_layer": False} if family else {})).eval()
         if quantize:
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         self.model = model

@@ -6,7 +6,7 @@ Whether fine-tuning only the top K BertLayers of multilingual-e5-small (models/e
 after first fitting the MLP head on frozen features (LP-FT), beats the frozen-encoder head
 that the classifier uses today, and what one epoch of it costs here.
 
-* Data exactly as /tmp/exp/heads3.py: training = nlp.corpus.load_train() + nlp.realcorpus.load('train');
+* Data as the session's frozen-head experiments (nlp.train's sources): training = nlp.corpus.load_train() + nlp.realcorpus.load('train');
   validation = the items with sha1(id) hash < 0.15 (not trained on); evaluation = the written eval
   files and nlp.realcorpus.load('eval'), reported for information only. Texts pass through
   nlp.textprep.prepare(t).text; the encoder input is "passage: " + text, truncated to 128 tokens
@@ -21,7 +21,7 @@ that the classifier uses today, and what one epoch of it costs here.
   lr for layers and head, linear warm-up 10 % then linear decay over EPOCHS epochs, batch 32 (length-
   bucketed, shuffled), BCEWithLogitsLoss(pos_weight=nlp.head.positive_weights(train targets)).
   After every epoch the validation and eval sets are scored; the epoch is chosen on validation.
-* Metric: as evaluate() in heads3.py -- area scores via scores_from_probabilities, per-area thresholds
+* Metric: the same way as the frozen-head experiments -- area scores via scores_from_probabilities, per-area thresholds
   from nlp.calibrate.thresholds on the validation scores, macro F1 over areas per language (kk/ru/en)
   on each eval set. "val" = macro F1 on the validation split with those thresholds (in-sample for
   thresholds, same for every config) and the validation BCE loss.
@@ -73,7 +73,7 @@ def log(*a):
     print(f"[{time.time() - T0:7.1f}s]", *a, flush=True)
 
 
-# ---------------------------------------------------------------- data (as heads3.py)
+# ---------------------------------------------------------------- data
 train_ex = corpus.load_train() + realcorpus.load("train")
 sets = {"train": train_ex, "written": corpus.read_many(corpus.eval_files()), "real": realcorpus.load("eval")}
 h = np.array([int(hashlib.sha1(e.id.encode()).hexdigest()[:8], 16) / 16 ** 8 for e in train_ex])
@@ -163,7 +163,7 @@ CACHE_S = time.time() - t
 log(f"bottom-layer pass + cache: {CACHE_S:.0f}s (run once for all configs)")
 
 
-# ---------------------------------------------------------------- evaluation (as heads3.evaluate)
+# ---------------------------------------------------------------- evaluation
 def evaluate(p_val, p_ev):
     """p_*: label probabilities. Thresholds on validation; per-language macro F1 on each eval set."""
     sv = scores_from_probabilities(p_val, LI).area
