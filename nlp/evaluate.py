@@ -221,9 +221,9 @@ def evaluate_files(files, model_dir, real: bool = False, resamples: int = BOOTST
 
     classifier = load_classifier(model_dir)
     examples = read_many(files) if files else []
-    if real_split:
-        examples += realcorpus.load("eval")
-    meta = realcorpus.metadata() if real_split else {}
+    real_rows = realcorpus.rows("eval") if real_split else []
+    examples += [example for example, _ in real_rows]
+    meta = {example.id: obj for example, obj in real_rows}
     result = evaluate_examples(examples, classifier, resamples, meta) if examples else {}
     if examples:
         result["files"] = [str(f) for f in files] + (["nlp/corpus/real (eval split)"] if real_split else [])

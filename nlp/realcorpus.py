@@ -102,23 +102,23 @@ def files(real_dir: Path = REAL_DIR) -> list[Path]:
     return sorted(real_dir.glob("*.jsonl"))
 
 
-def load(split: str | None = None, real_dir: Path = REAL_DIR) -> list[Example]:
-    """Every labelled real text; ``split`` 'train' or 'eval' keeps one side of the hash split."""
+def rows(split: str | None = None, real_dir: Path = REAL_DIR) -> list[tuple[Example, dict]]:
+    """Every labelled real text with its raw line (origin, ref, implicit, note); ``split`` 'train' or
+    'eval' keeps one side of the hash split."""
     seen: set[str] = set()
-    examples = []
+    out = []
     for path in files(real_dir):
-        for example, _ in read_file(path):
+        for example, obj in read_file(path):
             if example.id in seen:
                 raise CorpusError(f"{path.name}: duplicate id {example.id}.")
             seen.add(example.id)
             if split is None or (split == "eval") == is_eval(example.id):
-                examples.append(example)
-    return examples
+                out.append((example, obj))
+    return out
 
 
-def metadata(real_dir: Path = REAL_DIR) -> dict[str, dict]:
-    """id -> raw object (origin, ref, note), for evaluation slices."""
-    return {ex.id: obj for path in files(real_dir) for ex, obj in read_file(path)}
+def load(split: str | None = None, real_dir: Path = REAL_DIR) -> list[Example]:
+    return [example for example, _ in rows(split, real_dir)]
 
 
 # --- helping labellers pick texts -------------------------------------------------------------

