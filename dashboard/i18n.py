@@ -161,6 +161,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "value.channel.ЦОН": _s("ХҚКО", "ЦОН", "Public service centre"),
     "value.channel.unknown": _s("Белгісіз", "Неизвестно", "Unknown"),
     "value.none": _s("—", "—", "—"),
+    "unit.pp": _s("{value} п.т.", "{value} п.п.", "{value} pp"),
+    "unit.no_change": _s("өзгеріс жоқ", "без изменений", "no change"),
     # ---------------------------------------------------------------- overview
     "overview.intro": _s("Кезеңдегі негізгі көрсеткіштер және олардың алдыңғы кезеңмен салыстыруы.",
                          "Главные показатели периода и их сравнение с предыдущим периодом.",
@@ -330,6 +332,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "training.period": _s("Кезең: {start} – {end}; үрдіс алдыңғы осындай кезеңмен салыстырылады.",
                           "Период: {start} – {end}; тренд — сравнение с таким же предыдущим периодом.",
                           "Period: {start} to {end}; the trend compares with the same length before."),
+    "cli.gaps_title": _s("Ең үлкен мінез-құлық олқылықтары (азаматтардың өтініштері бойынша)",
+                         "Крупнейшие поведенческие дефициты (по обращениям граждан)",
+                         "Largest behaviour gaps (from citizens' appeals)"),
     "training.top_gaps": _s("Әр органның ең үлкен олқылығы", "Главный дефицит каждого органа",
                             "Each agency's biggest gap"),
     "training.gap_pp": _s("Олқылық, п.т.", "Дефицит, п.п.", "Gap, pp"),
@@ -543,3 +548,60 @@ def value_name(kind: str, value, lang: str | None = None) -> str:
         return text("value.none", lang or current_language())
     key = f"value.{kind}.{value}"
     return text(key, lang or current_language()) if key in STRINGS else str(value)
+
+
+# ---------------------------------------------------------------- numbers and dates for the locale
+# Babel carries CLDR's rules (a thin space and a decimal comma in kk and ru, month names in each
+# language), so no page formats a number with f"{x:,}".
+
+
+def number(value, lang: str | None = None, digits: int = 0) -> str:
+    from babel.numbers import format_decimal
+
+    if value is None or value != value:
+        return text("value.none", lang or current_language())
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=lang or current_language())
+
+
+def percent(value, lang: str | None = None, digits: int = 1) -> str:
+    """A share 0..1 as a percentage."""
+    from babel.numbers import format_percent
+
+    if value is None or value != value:
+        return text("value.none", lang or current_language())
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return format_percent(value, format=pattern, locale=lang or current_language())
+
+
+def signed(value, lang: str | None = None, digits: int = 1) -> str:
+    """A change with its sign; a change that rounds to zero reads as no change, not "+0.0"."""
+    from babel.numbers import format_decimal
+
+    lang = lang or current_language()
+    if value is None or value != value:
+        return text("value.none", lang)
+    if round(value, digits) == 0:
+        return text("unit.no_change", lang)
+    pattern = "+#,##0" + ("." + "0" * digits if digits else "") + ";-#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=lang)
+
+
+def points(change, lang: str | None = None, digits: int = 1) -> str:
+    """A change of a share (0..1) in percentage points, with the unit."""
+    lang = lang or current_language()
+    if change is None or change != change or round(change * 100, digits) == 0:
+        return signed(None if change is None else 0.0, lang)
+    return text("unit.pp", lang, value=signed(change * 100, lang, digits))
+
+
+def month(value, lang: str | None = None) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, "LLLL y", locale=lang or current_language())
+
+
+def day(value, lang: str | None = None) -> str:
+    from babel.dates import format_date
+
+    return format_date(value, "medium", locale=lang or current_language())

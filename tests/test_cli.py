@@ -67,7 +67,19 @@ def test_ingest_prints_a_summary_and_what_to_do_with_rejections(tmp_path):
     shown = runner.invoke(app, ["rejected", "--db", str(db)])
     assert "bad_values.csv:2 [reg_date]" in shown.output
     status = runner.invoke(app, ["status", "--db", str(db)])
-    assert "raw_appeals" in status.output and "succeeded" in status.output
+    assert "raw_appeals" not in status.output, "table counts only behind --tables"
+    assert "bad_values.csv" in status.output and "succeeded" in status.output
+    assert "2 rows rejected in the latest loads" in status.output
+    assert "1 appeals loaded but 0 built (run `tyndau build`)" in status.output
+    detailed = runner.invoke(app, ["status", "--tables", "--db", str(db)])
+    assert "raw_appeals" in detailed.output
+
+
+def test_readers_refuse_a_missing_warehouse_instead_of_creating_one(tmp_path):
+    missing = tmp_path / "elsewhere.duckdb"
+    result = runner.invoke(app, ["status", "--db", str(missing)])
+    assert result.exit_code == 2 and "No warehouse at" in result.output
+    assert not missing.exists()
 
 
 def test_the_cli_reference_is_current():

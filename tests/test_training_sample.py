@@ -305,3 +305,18 @@ def test_impact_page_shows_the_measured_effect_of_the_planted_course(page):
     at.selectbox(key="impact.pick").select(("S-0101", "communication")).run()
     assert float(metric(at, "Effect, pp")) < -5
     assert len(at.get("plotly_chart")) == 2
+
+
+def test_tyndau_gaps_table_names_agencies_sorts_by_gap_and_speaks_the_language(sample, con):
+    gaps = planning.citizen_gaps(con, None, PlanningRules.from_settings())
+    largest = gaps.sort("gap_score", descending=True).row(0, named=True)
+    name_ru = con.execute("select name_ru from dim_agencies where agency_key = ?", [largest["agency_key"]]).fetchone()[0]
+    result = CliRunner().invoke(cli, ["gaps", "--top", "2", "--lang", "ru", "--db", sample.db_path],
+                                env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    body = [line for line in result.stdout.splitlines() if line.startswith("│")]
+    assert len(body) == 2, "--top 2 lists two gaps"
+    assert name_ru in body[0] and largest["agency_key"] in body[0], "the largest gap first, by its Russian name"
+    shown = f"{100 * largest['gap_score']:+.1f}".replace(".", ",")
+    assert shown in body[0], "a decimal comma in Russian"
+    assert "Дефицит, п.п." in result.stdout and "gap_score" not in result.stdout

@@ -181,21 +181,66 @@ def build(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
 
 @app.command()
 @friendly
-def status(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
-    """What the warehouse holds: schema version, row counts, the latest load runs."""
+def status(tables: bool = typer.Option(False, "--tables", help="Also list every table's row count and the latest load runs."),
+           config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
+    """What the warehouse holds, in a few lines: appeals and period, last load per source, share classified,
+    snapshot age and open problems."""
     from warehouse.db import connect, current_version
-    from warehouse.status import warehouse_status
+    from warehouse.status import warehouse_status, warehouse_summary
 
     settings = settings_from(config, db)
+    _require_warehouse(settings.db_path)
     con = connect(settings.db_path, read_only=True)
+    out.print(f"Warehouse {settings.db_path}, schema version {current_version(con)}", highlight=False)
+    _print_summary(warehouse_summary(con, settings.resolved_snapshot_path()))
+    if not tables:
+        return
     info = warehouse_status(con)
-    out.print(f"Warehouse {settings.db_path}, schema version {current_version(con)}")
+    out.print("Tables:")
     for table, n in info["tables"].items():
         out.print(f"  {table:<32} {n:>12,}")
     out.print("Latest load runs:")
     for r in info["runs"]:
         out.print(f"  #{r[0]} {r[1]:<12} {r[2]:<10} read {r[3]:,} +{r[4]:,} ~{r[5]:,} rejected {r[6]:,}  {Path(r[7]).name}",
                   highlight=False)
+
+
+def _require_warehouse(db_path: str) -> None:
+    """Readers never create a warehouse: a missing file is a wrong path, not an empty warehouse."""
+    if not Path(db_path).exists():
+        raise TyndauError(f"No warehouse at {db_path}.",
+                          hint="Run `tyndau demo` or `tyndau init`, or point --db / db_path in tyndau.toml at "
+                               "your warehouse file.")
+
+
+def _print_summary(summary) -> None:
+    if summary.appeals:
+        out.print(f"  appeals        {summary.appeals:,}, registered {summary.first_registered:%Y-%m-%d} "
+                  f"to {summary.last_registered:%Y-%m-%d}", highlight=False)
+    else:
+        out.print("  appeals        none yet (load a file with `tyndau ingest`)")
+    if summary.classified_share is not None:
+        out.print(f"  classified     {summary.classified_share:.0%} of appeals", highlight=False)
+    out.print(f"  snapshot       {_age(summary.snapshot_age_seconds)}", highlight=False)
+    out.print("  last load per source:")
+    for s in summary.sources:
+        when = f"{s.finished_at:%Y-%m-%d %H:%M}" if s.finished_at else "not finished"
+        out.print(f"    {Path(s.source_uri).name:<28} {s.status:<10} {when}  {s.rows_read:,} rows", highlight=False)
+    if not summary.sources:
+        out.print("    none")
+    out.print("  problems:" if summary.problems else "  problems       none")
+    for problem in summary.problems:
+        out.print(f"    - {problem}", highlight=False)
+
+
+def _age(seconds: float | None) -> str:
+    if seconds is None:
+        return "not published yet (run `tyndau build`)"
+    if seconds < 3600:
+        return f"published {seconds / 60:.0f} minutes ago"
+    if seconds < 2 * 86400:
+        return f"published {seconds / 3600:.0f} hours ago"
+    return f"published {seconds / 86400:.0f} days ago"
 
 
 @app.command()
@@ -253,44 +298,72 @@ def _write_or_print(data: bytes, out_file: Optional[Path]) -> None:
         sys.stdout.write(data.decode("utf-8"))
 
 
+LangOpt = typer.Option(None, "--lang", help="Language of names and headers: kk, ru or en (default: dashboard_language).")
+
+
 @app.command()
 @friendly
 def gaps(
     agency: Optional[str] = typer.Option(None, "--agency", help="Only this agency (code or part of its name)."),
     fmt: str = typer.Option("table", "--format", help="table or csv."),
-    top: int = typer.Option(3, "--top", help="Areas per agency in the table format (csv has all)."),
+    top: int = typer.Option(20, "--top", help="The N largest gaps in the table format (csv has all)."),
+    per_agency: int = typer.Option(3, "--per-agency", help="At most this many areas of one agency in the table."),
+    lang: Optional[str] = LangOpt,
     out_file: Optional[Path] = typer.Option(None, "--out", help="Write the csv to this file instead of stdout."),
     config: Optional[Path] = ConfigOpt,
     db: Optional[Path] = DbOpt,
 ):
-    """Behaviour gaps per agency and area from citizens' appeals: gap score, interval, rank, evidence."""
+    """Behaviour gaps per agency and area from citizens' appeals, largest first: gap, interval, certainty, evidence."""
     from warehouse.planning import PlanningRules, citizen_gaps, gaps_for_export
 
     settings = settings_from(config, db)
+    _require_warehouse(settings.db_path)
     con = open_reader(settings)
     frame = gaps_for_export(citizen_gaps(con, _agency_filter(con, agency), PlanningRules.from_settings(settings)))
     if fmt == "csv":
         _write_or_print(frame.write_csv().encode("utf-8"), out_file)
     elif fmt == "table":
-        _print_gaps(frame, top)
+        _print_gaps(con, frame, top, per_agency, _language(lang, settings))
     else:
         raise TyndauError(f"Unknown format {fmt!r}.", hint="Use --format table or --format csv.")
 
 
-def _print_gaps(frame, top: int) -> None:
+def _language(lang: Optional[str], settings) -> str:
+    from dashboard.i18n import LANGUAGES
+
+    chosen = lang or settings.dashboard_language
+    if chosen not in LANGUAGES:
+        raise TyndauError(f"Unknown language {chosen!r}.", hint="Use --lang kk, --lang ru or --lang en.")
+    return chosen
+
+
+def _agency_names(con, lang: str) -> dict[str, str]:
+    return dict(con.execute(f"select agency_key, coalesce(name_{lang}, name_en, agency_key) from dim_agencies").fetchall())
+
+
+def _print_gaps(con, frame, top: int, per_agency: int, lang: str) -> None:
+    import polars as pl
     from rich.table import Table
 
+    from dashboard.i18n import area_name, month, number, percent, signed, text
+
     if frame.height == 0:
-        out.print("No gaps: the warehouse has no classified appeals yet (run `tyndau classify` and `tyndau build`).")
+        out.print(text("training.no_gaps", lang))
         return
-    period = f"{frame['period_start'][0]:%Y-%m} to {frame['period_end'][0]:%Y-%m}"
-    table = Table(title=f"Behaviour gaps from citizens' appeals, {period} (gap = shrunk rate - national rate)")
-    for column in ("agency", "area", "rank", "gap (pp)", "95% interval", "certainty", "complaints / classified"):
-        table.add_column(column)
-    for r in frame.filter(frame["rank_in_agency"] <= top).iter_rows(named=True):
-        table.add_row(r["agency_key"], r["area"], str(r["rank_in_agency"]), f"{100 * r['gap_score']:+.1f}",
-                      f"{100 * r['gap_low']:+.1f} .. {100 * r['gap_high']:+.1f}", f"{r['certainty']:.0%}",
-                      f"{r['negative_appeals']} / {r['classified_appeals']}")
+    names = _agency_names(con, lang)
+    shown = frame.filter(pl.col("rank_in_agency") <= per_agency).sort("gap_score", descending=True).head(top)
+    period = text("training.period", lang, start=month(frame["period_start"][0], lang), end=month(frame["period_end"][0], lang))
+    table = Table(title=text("cli.gaps_title", lang), caption=period)
+    for key in ("dimension.agency", "dimension.area", "training.rank", "training.gap_pp", "training.interval",
+                "training.trend", "training.certainty", "training.complaints", "training.classified"):
+        table.add_column(text(key, lang))
+    for r in shown.iter_rows(named=True):
+        trend = None if r["trend"] is None else 100 * r["trend"]
+        table.add_row(f"{names.get(r['agency_key'], r['agency_key'])} ({r['agency_key']})", area_name(r["area"], lang),
+                      str(r["rank_in_agency"]), signed(100 * r["gap_score"], lang),
+                      f"{signed(100 * r['gap_low'], lang)} … {signed(100 * r['gap_high'], lang)}", signed(trend, lang),
+                      percent(r["certainty"], lang, 0), number(r["negative_appeals"], lang),
+                      number(r["classified_appeals"], lang))
     _wide().print(table)
 
 
