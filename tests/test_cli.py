@@ -87,3 +87,23 @@ def test_the_cli_reference_is_current():
 
     committed = (REPO / "docs" / "cli.md").read_text(encoding="utf-8")
     assert committed.strip() == render().strip(), "run `python -m tyndau.docgen > docs/cli.md`"
+
+
+def test_the_demo_can_be_found_afterwards_and_its_passwords_reset(tmp_path, monkeypatch):
+    """Without a classifier the demo still loads and builds; what matters here is what it leaves behind:
+    ./tyndau.toml pointing at its warehouse, so later commands find it, and users whose passwords a
+    second run can reset."""
+    monkeypatch.chdir(tmp_path)
+    env = {"TYNDAU_MODEL_DIR": str(tmp_path / "no-model"), "TYNDAU_CONFIG": None}
+    first = runner.invoke(app, ["demo", "--no-serve", "--no-train"], env=env)
+    assert first.exit_code == 0, first.output
+    warehouse = (tmp_path / "demo" / "tyndau.duckdb").resolve()
+    assert f"the demo warehouse is {warehouse}" in first.output
+    assert str(warehouse) in (tmp_path / "tyndau.toml").read_text(encoding="utf-8")
+    status = runner.invoke(app, ["status"], env=env)
+    assert status.exit_code == 0 and f"Warehouse {warehouse}" in status.output
+    users_before = (tmp_path / "demo" / "users.toml").read_text(encoding="utf-8")
+    again = runner.invoke(app, ["demo", "--no-serve", "--no-train", "--reset-passwords"], env=env)
+    assert again.exit_code == 0, again.output
+    assert "demo-analyst" in again.output and "exists and is left as it is" in again.output
+    assert (tmp_path / "demo" / "users.toml").read_text(encoding="utf-8") != users_before

@@ -24,7 +24,8 @@ def demo(tmp_path_factory):
     assert (DEFAULT_MODEL / "encoder.json").exists(), "run scripts/setup.sh: it trains models/tyndau-default"
     folder = tmp_path_factory.mktemp("demo")
     result = CliRunner().invoke(app, ["demo", "--dir", str(folder), "--no-serve", "--no-train"],
-                                env={"TYNDAU_MODEL_DIR": str(DEFAULT_MODEL)})
+                                env={"TYNDAU_MODEL_DIR": str(DEFAULT_MODEL),
+                                     "TYNDAU_CONFIG": str(folder / "tyndau.toml")})
     assert result.exit_code == 0, result.output
     return folder / "tyndau.duckdb"
 

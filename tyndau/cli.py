@@ -572,8 +572,13 @@ def demo(
     folder: Path = typer.Option(Path("demo"), "--dir", help="Folder for the demo warehouse and its users file."),
     train: bool = typer.Option(True, "--train/--no-train", help="Train the default classifier if none exists."),
     serve: bool = typer.Option(True, "--serve/--no-serve", help="Start the dashboard at the end."),
+    reset_passwords: bool = typer.Option(False, "--reset-passwords",
+                                         help="Give the four demo users new passwords (printed once)."),
 ):
-    """The sample data end to end: init, ingest every file, classify, build, demo users, then the dashboard."""
+    """The sample data end to end: init, ingest every file, classify, build, demo users, then the dashboard.
+
+    Writes ./tyndau.toml (when there is none) so that every later command in this folder finds the demo
+    warehouse and its users."""
     import os
 
     settings = load_settings(None, db_path=str(folder / "tyndau.duckdb"), users_file=str(folder / "users.toml"))
@@ -589,7 +594,8 @@ def demo(
     build_models(con, settings)
     publish(con, settings)
     con.close()
-    _demo_users(settings)
+    _demo_users(settings, reset_passwords)
+    _remember_demo(settings)
     if serve:
         os.environ.update({"TYNDAU_DB_PATH": str(Path(settings.db_path).resolve()),
                            "TYNDAU_USERS_FILE": str(Path(settings.users_file).resolve())})
@@ -647,20 +653,48 @@ def _demo_classify(con, settings, train: bool) -> None:
     out.print(f"  {report.classified:,} classified, {report.failed:,} could not be ({report.rate:,.0f} texts/s)")
 
 
-def _demo_users(settings) -> None:
-    """One user per role with a fresh random password, printed once (only when the file has none)."""
+def _demo_users(settings, reset: bool = False) -> None:
+    """One user per role with a fresh random password, printed once (only when the file has none, or on reset)."""
     import secrets
 
     from dashboard.users import ROLES, add_user, load_entries
 
-    if load_entries(settings.users_file):
-        out.print(f"==> users: {settings.users_file} (unchanged)")
+    if load_entries(settings.users_file) and not reset:
+        out.print(f"==> users: {settings.users_file} (unchanged; `tyndau demo --reset-passwords` gives new ones)")
         return
     out.print(f"==> demo users (saved as argon2 hashes in {settings.users_file}; passwords shown only now):")
     for role in ROLES:
         password = secrets.token_urlsafe(9)
-        add_user(settings.users_file, f"demo-{role.replace('_', '-')}", role, password)
-        out.print(f"  demo-{role.replace('_', '-'):<24} {password}   ({role})", highlight=False)
+        add_user(settings.users_file, _demo_user_name(role), role, password, replace=True)
+        out.print(f"  {_demo_user_name(role):<24} {password}   ({role})", highlight=False)
+
+
+def _demo_user_name(role: str) -> str:
+    return f"demo-{role.replace('_', '-')}"
+
+
+def _remember_demo(settings) -> None:
+    """Point ./tyndau.toml at the demo, so `tyndau status`, `ingest` or `dashboard` find it afterwards
+    (instead of quietly creating a second, empty warehouse); an existing file is never overwritten."""
+    import os
+
+    db, users = Path(settings.db_path).resolve(), Path(settings.users_file).resolve()
+    config = Path(os.environ.get("TYNDAU_CONFIG", "tyndau.toml"))
+    out.print(f"==> the demo warehouse is {db}")
+    if config.exists():
+        out.print(f"    {config} exists and is left as it is: pass --db {db} to other commands.")
+        return
+    config.write_text(
+        "# Written by `tyndau demo`: every tyndau command run in this folder uses the demo warehouse.\n"
+        "# Delete this file (or edit db_path) to use another warehouse.\n"
+        f"[tyndau]\ndb_path = {_toml_string(db)}\nusers_file = {_toml_string(users)}\n", encoding="utf-8")
+    out.print(f"    wrote {config.resolve()}: later commands in this folder use it.")
+
+
+def _toml_string(path: Path) -> str:
+    import json
+
+    return json.dumps(str(path), ensure_ascii=False)
 
 
 # --- the classifier: train, evaluate, classify, explain (nlp/) --------------------------------------
