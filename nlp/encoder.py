@@ -49,7 +49,10 @@ class Encoder:
     def __init__(self, path: str | Path, quantize: bool = False, window_tokens: int = 128, batch_size: int = 32,
                  layers: int = 4):
         from transformers import AutoConfig, AutoModel, AutoTokenizer
+        from transformers.utils import logging as transformers_logging
 
+        # A local checkpoint loads in a second; a progress bar would only end up inside command output.
+        transformers_logging.disable_progress_bar()
         self.path = Path(path)
         if not (self.path / "config.json").exists():
             from nlp.errors import ModelError
