@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 
@@ -18,12 +19,13 @@ import streamlit as st
 
 from dashboard import data, evidence
 from dashboard.guard import PageContext, query
-from dashboard.i18n import area_name, t, value_name
+from dashboard.i18n import STRINGS, area_name, current_language, t, text, value_name
 from warehouse import audit, inbox
 from warehouse import queries, queries_themes
 from warehouse.errors import TyndauError
 
 TEXT_LIMIT = 200
+RAW_NAME = re.compile(r"[a-z][a-z0-9_]*")
 LOGGED_KEY = "audit.logged"
 
 
@@ -75,9 +77,60 @@ def delta(now, before, percent: bool = False) -> str | None:
 # ---------------------------------------------------------------- tables and downloads
 
 
+# Keys that identify rows for the code, never read by people; and raw columns whose named
+# counterpart is shown beside them.
+HIDDEN_COLUMNS = frozenset({"key", "group_no", "agency_key", "region_key", "session_id"})
+NAMED_COUNTERPART = {"area": ("area_name", "name")}
+# Columns named by an existing string of the catalogue (the rest by column.<name>).
+COLUMN_KEYS = {
+    "on_time_rate": "metric.on_time", "median_days": "metric.median_days", "ping_pong_rate": "metric.ping_pong",
+    "repeat_rate": "metric.repeats", "interim_only_rate": "metric.interim_only",
+    "mean_satisfaction": "metric.satisfaction", "satisfied_rate": "metric.satisfied", "on_time_shrunk": "resp.ranking",
+    "agency": "dimension.agency", "region": "dimension.region", "language": "dimension.language",
+    "appeal_type": "dimension.appeal_type", "area": "dimension.area", "channel": "dimension.channel",
+    "month": "dimension.month", "redirects": "metric.redirects", "returns": "metric.returns",
+    "from_agency": "resp.from", "to_agency": "resp.to", "polarity": "filters.polarities",
+}
+VALUE_COLUMNS = ("language", "appeal_type", "channel", "polarity")
+
+
+def column_label(column: str, lang: str) -> str | None:
+    """The column's name in the interface language, or None when the catalogue lacks it."""
+    key = COLUMN_KEYS.get(column, f"column.{column}")
+    return text(key, lang) if key in STRINGS else None
+
+
+def is_raw_name(column: str) -> bool:
+    """A code name (snake_case ASCII) rather than words a person reads."""
+    return bool(RAW_NAME.fullmatch(column))
+
+
+def localised(frame: pl.DataFrame, column_config: dict | None, lang: str) -> tuple[pl.DataFrame, dict]:
+    """The frame as people read it: ids hidden, data values and column names in the interface
+    language, empty text cells as a dash; the column configuration follows the new names."""
+    config = dict(column_config or {})
+    keep = [c for c in frame.columns if c not in HIDDEN_COLUMNS
+            and not any(other in frame.columns for other in NAMED_COUNTERPART.get(c, ()))]
+    renamed, new_config = {}, {}
+    for column in keep:
+        given = config.get(column)
+        label = given if isinstance(given, str) else (given or {}).get("label") if isinstance(given, dict) else None
+        label = label or (column_label(column, lang) if is_raw_name(column) else None) or column
+        renamed[column] = label
+        if isinstance(given, dict):
+            new_config[label] = {**given, "label": label}
+    shown = frame.select(keep).with_columns(
+        [pl.col(c).map_elements(namer(c, lang), return_dtype=pl.Utf8) for c in VALUE_COLUMNS
+         if c in keep and frame.schema[c] == pl.Utf8]
+        + [pl.col(c).fill_null(text("value.none", lang)) for c in keep
+           if frame.schema[c] == pl.Utf8 and c not in VALUE_COLUMNS])
+    return shown.rename(renamed), new_config
+
+
 def table(frame: pl.DataFrame, name: str, column_config: dict | None = None, height: int | None = None,
           on_select=None, key: str | None = None):
-    """A data grid plus CSV and Excel downloads of exactly what it shows."""
+    """A data grid plus CSV and Excel downloads of exactly what it shows, in the interface language."""
+    frame, column_config = localised(frame, column_config, current_language())
     shown = st.dataframe(frame, hide_index=True, width="stretch",
                          column_config=column_config, height=height or "auto",
                          on_select=on_select or "ignore", selection_mode="single-row", key=key)
@@ -154,13 +207,12 @@ def text_list(ctx: PageContext, frame: pl.DataFrame, name: str, detail: str, key
     agency = namer("agency", ctx.lang)
     shown = frame.with_columns(
         pl.col("agency_key").map_elements(agency, return_dtype=pl.Utf8).alias("agency"),
-        pl.col("language").map_elements(namer("language", ctx.lang), return_dtype=pl.Utf8),
-        pl.col("appeal_type").map_elements(namer("appeal_type", ctx.lang), return_dtype=pl.Utf8),
     ).select("appeal_id", "registered_at", "agency", "region", "language", "appeal_type", *extra_columns, "text") \
         if frame.height else frame
-    event = st.dataframe(shown, hide_index=True, width="stretch",
+    shown, config = localised(shown, {"text": st.column_config.TextColumn(width="large")}, ctx.lang)
+    event = st.dataframe(shown, hide_index=True, width="stretch", row_height=72,
                          on_select="rerun", selection_mode="single-row", key=f"texts.{key}",
-                         column_config={"text": st.column_config.TextColumn(width="large")})
+                         column_config=config)
     downloads(shown, name, on_click=lambda: log_view(ctx, "export", ids, detail))
     rows = event.selection.rows if hasattr(event, "selection") else []
     options = ids

@@ -204,13 +204,13 @@ def test_leadership_sees_aggregates_but_never_a_text(app, warehouse):
     con = snapshot(warehouse)
     some_texts = [r[0] for r in con.execute("select text from fct_appeals where length(text) > 40 limit 200").fetchall()]
     assert not any(text in rendered for text in some_texts), "a leadership user saw a citizen's text"
-    assert not any("text" in df.value.columns for df in at.dataframe)
+    assert not any(i18n.text("column.text", "en") in df.value.columns for df in at.dataframe)
 
 
 def test_an_analyst_reads_texts_behind_a_heatmap_cell(app):
     at = app(role="analyst", page="themes")
     at.toggle(key="themes.show_texts").set_value(True).run()
-    assert any("text" in df.value.columns and len(df.value) for df in at.dataframe)
+    assert any(i18n.text("column.text", "en") in df.value.columns and len(df.value) for df in at.dataframe)
 
 
 def test_search_finds_texts_and_shows_a_hostile_one_escaped(app, warehouse):
@@ -283,7 +283,8 @@ def test_data_quality_shows_runs_rejections_and_classification_failures(app, war
     runs = con.execute("select count(*) from load_runs").fetchone()[0]
     assert metric(at, "Load runs") == str(runs)
     assert metric(at, "Schema version") == str(con.execute("select max(version) from schema_migrations").fetchone()[0])
-    assert any("empty" in str(df.value.get("reason", "")) for df in at.dataframe if "reason" in df.value.columns)
+    reason = i18n.text("column.reason", "en")
+    assert any("empty" in str(df.value.get(reason, "")) for df in at.dataframe if reason in df.value.columns)
 
 
 def test_every_table_can_be_downloaded(app):
@@ -322,3 +323,18 @@ def test_pages_keep_working_while_another_process_writes_the_warehouse(app, ware
     finally:
         holder.kill()
         holder.wait()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_table_shows_a_code_name_or_none_in_kazakh_or_russian(app, lang):
+    """Every grid on every page, as an administrator (who sees them all): column names are words of the
+    interface language, never snake_case or English, and no cell says None."""
+    raw = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+|[A-Za-z]+")
+    for page in PAGE_SCRIPTS:
+        at = app(role="admin", page=page, lang=lang)
+        for df in at.dataframe:
+            columns = [str(c) for c in df.value.columns]
+            offenders = [c for c in columns if raw.fullmatch(c) and c not in {"z", "Δ"}]
+            assert not offenders, f"{page} ({lang}) shows code names {offenders}"
+            cells = df.value.astype(str)
+            assert not (cells == "None").any().any(), f"{page} ({lang}) shows None in {columns}"
