@@ -127,3 +127,27 @@ def test_a_source_that_never_records_notices_is_not_judged_on_them(con, settings
     build_models(con, settings)
     assert facts(con)["EXT"]["is_extension_notice_late"] is None
     assert con.execute("select sum(extension_notice_checked), sum(extended) from mart_responsiveness").fetchone() == (0, 1)
+
+
+def test_a_bad_override_file_stops_the_build_and_keeps_the_previous_one(built, settings, tmp_path):
+    from dataclasses import replace
+
+    from warehouse.errors import ConfigError
+
+    before = built.execute("select count(*), sum(working_day_index) from ref_calendar").fetchone()
+    bad = tmp_path / "transfers.csv"
+    bad.write_text("day,is_working_day,reason\n2024-05-11,perhaps,unsure\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="line 2"):
+        build_models(built, replace(settings, calendar_overrides_file=str(bad)))
+    assert built.execute("select count(*), sum(working_day_index) from ref_calendar").fetchone() == before
+    assert facts(built)["LATE-BY-A-DAY"]["legal_due_date"] == date(2024, 5, 16)
+
+
+def test_an_override_moves_the_deadline_through_the_build(built, settings, tmp_path):
+    from dataclasses import replace
+
+    transfers = tmp_path / "transfers.csv"  # a made-up transfer, to show the mechanism only
+    transfers.write_text("day,is_working_day,reason\n2024-05-13,false,test day off\n", encoding="utf-8")
+    build_models(built, replace(settings, calendar_overrides_file=str(transfers)))
+    assert facts(built)["LATE-BY-A-DAY"]["legal_due_date"] == date(2024, 5, 17)
+    assert built.execute("select holiday_name from ref_calendar where day = '2024-05-13'").fetchone() == ("test day off",)
