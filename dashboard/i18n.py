@@ -291,9 +291,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "resp.chain.2": _s("2 рет", "2 раза", "Twice"),
     "resp.chain.3": _s("3 және одан көп", "3 и более", "3 or more"),
     "resp.deadline_note": _s(
-        "Мерзім: тіркелгеннен кейін {days} жұмыс күні (демалыс және мереке күндері есептелмейді), ұзартылса — {ext} күнге дейін.",
-        "Срок: {days} рабочих дней после регистрации (без выходных и праздников), при продлении — до {ext} дней.",
-        "Term: {days} working days after registration (weekends and public holidays excluded), up to {ext} days when extended."),
+        "Мерзім: тіркелгеннен кейін {days} жұмыс күні (демалыс және мереке күндері есептелмейді, ауыстырылған жұмыс күндері есептеледі), ұзартылса — ұзарту туралы шешімнен бастап {ext} күнге дейін.",
+        "Срок: {days} рабочих дней после регистрации (без выходных и праздников, с учётом перенесённых рабочих дней), при продлении — до {ext} дней со дня решения о продлении.",
+        "Term: {days} working days after registration (weekends and public holidays excluded, transferred working days counted), up to {ext} days from the decision when extended."),
     # ---------------------------------------------------------------- themes
     "themes.intro": _s(
         "Азаматтар мемлекеттік қызметшілердің қандай мінез-құлқы туралы жазады: салалар, үрдістер, өзгерістер және ұқсас мәтіндер топтары.",

@@ -47,7 +47,8 @@ ENUMS: dict[str, dict[str, str]] = {
         "самооценка": "self", "гражданин": "citizen", "басшы": "manager", "әріптес": "peer", "өзін-өзі": "self",
     },
     "event_type": {k: k for k in (
-        "registered", "status_change", "redirect", "extension", "interim_answer", "final_answer", "followup")},
+        "registered", "status_change", "redirect", "extension", "extension_notice", "interim_answer",
+        "final_answer", "followup")},
 }
 
 # Identifiers of people: hashed on load, masked in rejected rows (never stored in clear).

@@ -1,7 +1,9 @@
 """Kazakhstan working days, vectorised: deadlines are counted in working days (APPK art. 76).
 
-The calendar is built once per run from ``holidays.country_holidays("KZ")`` (weekends excluded,
-public holidays and their observed substitutes excluded). Dates are numpy day numbers
+The calendar is built once per run from the warehouse's :class:`WorkingCalendar` (the ``holidays``
+package's Kazakhstan working days: weekends and public holidays off, their observed substitutes off,
+and the government's transfers applied, so a working Saturday such as 2024-05-04 counts and the
+weekday swapped with it, 2024-05-08, does not). Dates are numpy day numbers
 (``datetime64[D]`` as int64 days since 1970-01-01) so that millions of due dates are two
 ``searchsorted`` calls.
 """
@@ -10,8 +12,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import holidays
 import numpy as np
+
+from warehouse.workdays import WorkingCalendar
 
 EPOCH = date(1970, 1, 1)
 
@@ -28,13 +31,10 @@ class WorkCalendar:
     """Working days between ``first`` and ``last`` (inclusive) as a sorted array of day numbers."""
 
     def __init__(self, first: date, last: date):
-        years = range(first.year, last.year + 1)
-        kz_holidays = holidays.country_holidays("KZ", years=years)
+        kz = WorkingCalendar("KZ", first, last)
         days = np.arange(day_number(first), day_number(last) + 1, dtype=np.int64)
-        weekday = (days + 3) % 7  # 1970-01-01 was a Thursday; 0 = Monday
-        is_holiday = np.array([from_day_number(d) in kz_holidays for d in days], dtype=bool)
         self.first, self.last = first, last
-        self.is_workday = (weekday < 5) & ~is_holiday
+        self.is_workday = np.array([kz.is_working_day(from_day_number(d)) for d in days], dtype=bool)
         self.workdays = days[self.is_workday]
         self._first_day = int(days[0])
 

@@ -38,14 +38,10 @@ def data() -> dict[str, pl.DataFrame]:
 
 
 def _naive_due_date(registered: date, term: int = 15) -> date:
-    """Independent reference: step day by day, skipping weekends and KZ public holidays."""
-    kz = holidays.country_holidays("KZ", years=range(registered.year, registered.year + 2))
-    day, counted = registered, 0
-    while counted < term:
-        day += timedelta(days=1)
-        if day.weekday() < 5 and day not in kz:
-            counted += 1
-    return day
+    """Independent reference: the `holidays` package's own working-day stepping, which knows
+    Kazakhstan's transferred working days (a working Saturday counts, its swapped weekday does not)."""
+    kz = holidays.country_holidays("KZ", years=range(registered.year - 1, registered.year + 2))
+    return kz.get_nth_working_day(registered, term)
 
 
 # ------------------------------------------------------------------------------ generator
@@ -101,6 +97,23 @@ def test_due_date_skips_nauryz():
 def test_due_date_skips_new_year_and_weekends():
     assert due_date(date(2024, 12, 27)) == _naive_due_date(date(2024, 12, 27))
     assert due_date(date(2025, 3, 7)) == _naive_due_date(date(2025, 3, 7))  # 8 March falls on a Saturday
+
+
+def test_due_date_counts_transferred_working_days():
+    # Monday 22 April 2024: Saturday 4 May 2024 was a working day (swapped with Wednesday 8 May,
+    # a day off), so the 15th working day is Thursday 16 May, not 17 May.
+    assert due_date(date(2024, 4, 22)) == date(2024, 5, 16)
+    # Tuesday 31 December 2024: Friday 3 January 2025 was a day off, Sunday 5 January a working
+    # day; counted by hand, the 15th working day is Friday 24 January 2025.
+    assert due_date(date(2024, 12, 31)) == date(2025, 1, 24)
+
+
+def test_default_data_uses_the_transferred_working_days(data):
+    appeals = data["appeals"]
+    for registered, expected in (("2024-04-22", "2024-05-16"), ("2024-12-31", "2025-01-24")):
+        rows = appeals.filter(pl.col("reg_date").str.starts_with(registered))
+        assert rows.height > 0, registered
+        assert set(rows["due_date"]) == {expected}, registered
 
 
 def test_due_dates_in_default_data_follow_the_kz_calendar(data):

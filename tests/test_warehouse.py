@@ -12,8 +12,8 @@ from warehouse import build as build_module
 from warehouse.build import Model, build_models, discover_models, parse_model
 from warehouse.db import available_migrations, current_version, migrate
 from warehouse.load import table_spec
-from warehouse.errors import KeyCheckError, WarehouseError
-from warehouse.workdays import add_working_days, calendar_frame
+from warehouse.errors import ConfigError, KeyCheckError, WarehouseError
+from warehouse.workdays import add_working_days, calendar_frame, read_overrides
 
 
 def test_migrations_upgrade_an_existing_file_in_place(tmp_path):
@@ -100,6 +100,37 @@ def test_working_days_skip_kazakhstan_holidays_and_weekends():
     off = {d for d, w in zip(frame["day"], frame["is_working_day"]) if not w}
     assert date(2024, 3, 8) in off and date(2024, 3, 21) in off and date(2024, 3, 22) in off
     assert date(2024, 3, 12) not in off
+
+
+def test_transferred_working_days_follow_the_law():
+    # Saturday 4 May 2024 was worked and Wednesday 8 May was off in its place (likewise Sunday
+    # 5 January and Friday 3 January 2025): 15 working days after Monday 22 April 2024 end on
+    # Thursday 16 May, counted by hand (weekday-minus-holidays gave 17 May).
+    assert add_working_days(date(2024, 4, 22), 15) == date(2024, 5, 16)
+    assert add_working_days(date(2024, 12, 31), 15) == date(2025, 1, 24)
+    frame = calendar_frame(date(2024, 5, 1), date(2025, 1, 31), "KZ")
+    working = dict(zip(frame["day"], frame["is_working_day"]))
+    assert working[date(2024, 5, 4)] and working[date(2025, 1, 5)]  # working Saturday, Sunday
+    assert not working[date(2024, 5, 8)] and not working[date(2025, 1, 3)]  # transferred days off
+    assert not working[date(2024, 5, 11)]  # an ordinary Saturday stays off
+
+
+def test_an_override_adds_a_transfer_the_package_lacks(tmp_path):
+    overrides = tmp_path / "transfers.csv"
+    overrides.write_text("day,is_working_day,reason\n2024-06-15,true,test transfer\n2024-06-17,false,test day off\n",
+                         encoding="utf-8")
+    frame = calendar_frame(date(2024, 6, 14), date(2024, 6, 18), "KZ", overrides=read_overrides(overrides))
+    rows = {d: (w, name) for d, w, name in zip(frame["day"], frame["is_working_day"], frame["holiday_name"])}
+    assert rows[date(2024, 6, 15)] == (True, "test transfer")
+    assert rows[date(2024, 6, 17)] == (False, "test day off")
+    assert rows[date(2024, 6, 16)][0] is False
+
+
+def test_a_bad_override_row_is_reported_with_its_line(tmp_path):
+    overrides = tmp_path / "transfers.csv"
+    overrides.write_text("day,is_working_day,reason\n2024-06-15,true,ok\n15.06.2024,true,bad\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="line 3"):
+        read_overrides(overrides)
 
 
 def test_the_legal_deadline_is_fifteen_working_days(con, settings):

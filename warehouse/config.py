@@ -38,6 +38,9 @@ class Settings:
     extension_max_days: int = _setting(60, "Longest extension of the term, in calendar days (two months).")
     notice_working_days: int = _setting(3, "Working days to notify an extension or to redirect an appeal.")
     holiday_country: str = _setting("KZ", "Country whose public holidays the `holidays` package excludes.")
+    calendar_overrides_file: str = _setting(
+        "", "CSV of working-day transfers the `holidays` package lacks (day,is_working_day,reason); "
+            "see docs/workdays.md.")
     calendar_days_only: bool = _setting(False, "Count the term in calendar days (e.g. Russia's 30 days).")
     min_count_for_ranking: int = _setting(30, "Fewest appeals an agency needs to be ranked.")
     min_raters: int = _setting(5, "Fewest raters per group shown in 360-degree results (anonymity).")

@@ -35,6 +35,7 @@ event_summary as (
         min(event_at) filter (where event_type = 'redirect')                             as first_redirect_at,
         count(*) filter (where event_type = 'extension')                                 as extension_count,
         min(event_at) filter (where event_type = 'extension')                            as first_extension_at,
+        min(event_at) filter (where event_type = 'extension_notice')                     as first_extension_notice_at,
         min(event_at) filter (where event_type in ('interim_answer', 'final_answer'))    as first_answer_event_at,
         min(event_at) filter (where event_type = 'final_answer')                         as final_answer_event_at,
         count(*) filter (where event_type = 'interim_answer')                            as interim_answer_count,
@@ -70,6 +71,31 @@ redirect_day as (
     join calendar c on c.day = e.first_redirect_at::date
 ),
 
+extension_days as (
+    -- the extension decision and the citizen's notice of it, on the working-day clock
+    select
+        e.appeal_id,
+        decided.working_day_index                                                    as extension_index,
+        noticed.working_day_index                                                    as extension_notice_index
+    from event_summary e
+    join calendar decided on decided.day = e.first_extension_at::date
+    left join calendar noticed on noticed.day = e.first_extension_notice_at::date
+),
+
+sources_recording_notices as (
+    -- a source whose exports never carry an extension notice cannot be judged on notices
+    select distinct a.source
+    from events e
+    join appeals a on a.appeal_id = e.appeal_id
+    where e.event_type = 'extension_notice'
+),
+
+data_end as (
+    select c.working_day_index as last_index
+    from calendar c
+    where c.day = (select max(registered_at)::date from appeals)
+),
+
 previous_by_applicant as (
     -- a repeat: the same applicant wrote to the same agency about the same category before
     select
@@ -93,6 +119,13 @@ joined as (
         e.appeal_id is not null                                               as has_history,
         coalesce(e.extension_count, 0)                                        as extension_count,
         e.first_extension_at,
+        e.first_extension_notice_at,
+        -- the extended term runs from the decision to extend, to at most two months
+        (e.first_extension_at::date + (select extension_max_days from rules) * interval 1 day)::date
+                                                                              as extended_due_date,
+        x.extension_index,
+        x.extension_notice_index,
+        ns.source is not null                                                 as source_records_notices,
         coalesce(e.interim_answer_count, 0)                                   as interim_answer_count,
         coalesce(e.followup_count, 0)                                         as followup_count,
         -- an appeal's event history, where the source has one, is the authority on answers: some
@@ -115,6 +148,8 @@ joined as (
     left join legal_due d on d.appeal_id = a.appeal_id
     left join registered_day r on r.appeal_id = a.appeal_id
     left join redirect_day rd on rd.appeal_id = a.appeal_id
+    left join extension_days x on x.appeal_id = a.appeal_id
+    left join sources_recording_notices ns on ns.source = a.source
     left join previous_by_applicant p on p.appeal_id = a.appeal_id
     left join status_map sm on sm.status = a.status
 ),
@@ -141,17 +176,15 @@ final as (
         j.is_closed and j.is_citizen_satisfied                                as is_closed_satisfied,
         j.first_answer_at,
         j.final_answer_at,
-        -- the deadline in force: extended (at most two months) when the file shows an extension
-        case when j.extension_count > 0
-             then (j.registered_at::date + (select extension_max_days from rules) * interval 1 day)::date
-             else j.legal_due_date end                                        as due_date,
+        -- the deadline in force: the extended term when the file shows an extension
+        coalesce(j.extended_due_date, j.legal_due_date)                       as due_date,
         j.legal_due_date,
+        j.extended_due_date,
         j.due_at                                                              as source_due_at,
         j.final_answer_at is not null                                         as is_answered,
         j.final_answer_at is not null
-            and j.final_answer_at::date <= (case when j.extension_count > 0
-                 then (j.registered_at::date + (select extension_max_days from rules) * interval 1 day)::date
-                 else j.legal_due_date end)                                   as is_on_time,
+            and j.final_answer_at::date <= coalesce(j.extended_due_date, j.legal_due_date)
+                                                                              as is_on_time,
         date_diff('second', j.registered_at, j.final_answer_at) / 86400.0     as days_to_final_answer,
         date_diff('second', j.registered_at, j.first_answer_at) / 86400.0     as days_to_first_answer,
         j.redirect_count,
@@ -161,6 +194,18 @@ final as (
         j.previous_registered_at is not null
             and j.registered_at - j.previous_registered_at <= interval 180 day as is_repeat,
         j.extension_count,
+        j.first_extension_at                                                  as extension_decided_at,
+        j.first_extension_notice_at                                           as extension_notice_at,
+        -- told of the extension more than `notice_working_days` after the decision, or not told
+        -- although that many working days had passed by the data's last day; unknown (null)
+        -- without an extension, for sources that never record notices, and while the time runs
+        case
+            when j.extension_index is null or not j.source_records_notices then null
+            when j.extension_notice_index is not null
+                then j.extension_notice_index - j.extension_index > (select notice_working_days from rules)
+            when (select last_index from data_end) - j.extension_index > (select notice_working_days from rules)
+                then true
+        end                                                                   as is_extension_notice_late,
         j.interim_answer_count > 0 and j.final_answer_at is null              as is_interim_only,
         j.followup_count,
         j.satisfaction,

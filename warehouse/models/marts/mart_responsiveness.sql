@@ -35,6 +35,8 @@ final as (
         count(*) filter (where is_ping_pong)                       as ping_pong,
         count(*) filter (where is_redirect_late)                   as redirected_late,
         count(*) filter (where extension_count > 0)                as extended,
+        count(is_extension_notice_late)                            as extension_notice_checked,
+        count(*) filter (where is_extension_notice_late)           as extension_notice_late,
         count(*) filter (where is_repeat)                          as repeats,
         count(*) filter (where is_interim_only)                    as interim_only,
         count(satisfaction)                                        as rated,
