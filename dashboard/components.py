@@ -17,7 +17,7 @@ from datetime import date, datetime
 import polars as pl
 import streamlit as st
 
-from dashboard import data, evidence
+from dashboard import data, evidence, i18n
 from dashboard.guard import PageContext, query
 from dashboard.i18n import STRINGS, area_name, current_language, t, text, value_name
 from warehouse import audit, inbox
@@ -45,15 +45,15 @@ def namer(kind: str, lang: str) -> Callable[[object], str]:
 
 
 def fmt_date(value) -> str:
-    return value.strftime("%Y-%m-%d") if isinstance(value, (date, datetime)) else "—"
+    return i18n.day(value) if isinstance(value, (date, datetime)) else "—"
 
 
 def fmt_pct(value) -> str:
-    return "—" if value is None else f"{value:.1%}"
+    return i18n.percent(value)
 
 
 def fmt_number(value, digits: int = 1) -> str:
-    return "—" if value is None else f"{value:,.{digits}f}"
+    return i18n.number(value, digits=digits)
 
 
 def period_caption(ctx: PageContext) -> None:
@@ -64,14 +64,20 @@ def period_caption(ctx: PageContext) -> None:
                      pstart=fmt_date(p.date_from), pend=fmt_date(p.date_to)))
 
 
-def delta(now, before, percent: bool = False) -> str | None:
-    """The change against the previous period: percentage points for rates, whole numbers for counts."""
-    if now is None or before is None:
-        return None
-    change = now - before
-    if percent:
-        return f"{change * 100:+.1f} pp"
-    return f"{change:+,}" if isinstance(change, int) else f"{change:+,.1f}"
+def kpi(column, label: str, value: str, now=None, before=None, percent: bool = False, inverse: bool = False,
+        help: str | None = None) -> None:
+    """A headline number with its change against the previous period, in the user's locale: rates in
+    percentage points, counts as whole numbers; a change that rounds to zero reads "no change", grey,
+    without an arrow (not a red "+0.0")."""
+    change = None if now is None or before is None else now - before
+    shown, unchanged = None, False
+    if change is not None:
+        digits = 0 if isinstance(change, int) else 1
+        unchanged = round(change * (100 if percent else 1), digits) == 0
+        shown = i18n.points(change) if percent else i18n.signed(change, digits=digits)
+    column.metric(label, value, shown, help=help,
+                  delta_color="off" if unchanged else ("inverse" if inverse else "normal"),
+                  delta_arrow="off" if unchanged else "auto")
 
 
 # ---------------------------------------------------------------- tables and downloads
@@ -207,6 +213,8 @@ def text_list(ctx: PageContext, frame: pl.DataFrame, name: str, detail: str, key
     agency = namer("agency", ctx.lang)
     shown = frame.with_columns(
         pl.col("agency_key").map_elements(agency, return_dtype=pl.Utf8).alias("agency"),
+        *([pl.col("region_key").map_elements(namer("region", ctx.lang), return_dtype=pl.Utf8).alias("region")]
+          if "region_key" in frame.columns else []),
     ).select("appeal_id", "registered_at", "agency", "region", "language", "appeal_type", *extra_columns, "text") \
         if frame.height else frame
     shown, config = localised(shown, {"text": st.column_config.TextColumn(width="large")}, ctx.lang)
@@ -235,7 +243,7 @@ def text_reader(ctx: PageContext, appeal_id: str, search: str = "", review_butto
     if detail is None or not log_view(ctx, "read", [appeal_id], search):
         return
     st.subheader(t("reader.title", id=detail["external_id"]))
-    st.caption(t("reader.meta", agency=namer("agency", ctx.lang)(detail["agency_key"]), region=detail["region"] or "—",
+    st.caption(t("reader.meta", agency=namer("agency", ctx.lang)(detail["agency_key"]), region=namer("region", ctx.lang)(detail.get("region_key")),
                  date=fmt_date(detail["registered_at"]), type=value_name("appeal_type", detail["appeal_type"], ctx.lang),
                  language=value_name("language", detail["language"], ctx.lang)))
     labels = detail["labels"]

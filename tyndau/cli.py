@@ -660,7 +660,7 @@ def _demo_users(settings, reset: bool = False) -> None:
     from dashboard.users import ROLES, add_user, load_entries
 
     if load_entries(settings.users_file) and not reset:
-        out.print(f"==> users: {settings.users_file} (unchanged; `tyndau demo --reset-passwords` gives new ones)")
+        out.print(f"==> users: {settings.users_file} (unchanged); `tyndau demo --reset-passwords` gives new passwords")
         return
     out.print(f"==> demo users (saved as argon2 hashes in {settings.users_file}; passwords shown only now):")
     for role in ROLES:

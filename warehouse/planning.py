@@ -445,7 +445,7 @@ def plan_summary(table: pl.DataFrame, budget: float, seat_limit: int | None) -> 
 def example_texts(con: duckdb.DuckDBPyConnection, appeal_ids: tuple[str, ...]) -> pl.DataFrame:
     """The redacted texts behind example ids (for roles that may read texts; the page checks)."""
     return con.execute("""
-        select appeal_id, registered_at, agency_key, region, language, appeal_type, text from fct_appeals
+        select appeal_id, registered_at, agency_key, region_key, region, language, appeal_type, text from fct_appeals
         where appeal_id in (select unnest(?)) order by registered_at desc""", [list(appeal_ids)]).pl()
 
 

@@ -230,7 +230,7 @@ def fetch_texts(con: duckdb.DuckDBPyConnection, appeal_ids: list[str], scores: l
         return frame.with_columns(pl.lit(None, pl.Float64).alias("score")) if scores is not None else frame
     placeholders = ", ".join("?" * len(appeal_ids))  # a literal IN list is what DuckDB answers from the index
     found = con.execute(f"""
-        select appeal_id, registered_at, agency_key, agency, region, language, appeal_type, text
+        select appeal_id, registered_at, agency_key, agency, region_key, region, language, appeal_type, text
         from fct_appeals where appeal_id in ({placeholders})""", appeal_ids).pl()
     order = pl.DataFrame({"appeal_id": appeal_ids, "_order": range(len(appeal_ids))},
                          schema={"appeal_id": pl.Utf8, "_order": pl.Int64})
@@ -289,7 +289,7 @@ def search_texts(con: duckdb.DuckDBPyConnection, text: str, f: Filters, limit: i
 def appeal_detail(con: duckdb.DuckDBPyConnection, appeal_id: str) -> dict | None:
     """One appeal with its text, lifecycle and labels (the model's and the effective ones)."""
     row = con.execute("""
-        select appeal_id, external_id, registered_at, agency_key, agency, region, channel, language, appeal_type,
+        select appeal_id, external_id, registered_at, agency_key, agency, region_key, region, channel, language, appeal_type,
                status, due_date, final_answer_at, is_on_time, redirect_count, satisfaction, text
         from fct_appeals where appeal_id = ?""", [appeal_id]).pl()
     if row.height == 0:

@@ -7,7 +7,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import data
-from dashboard.components import table
+from dashboard.components import fmt_number, table
 from dashboard.guard import enter, query
 from dashboard.i18n import t
 from warehouse import audit, inbox, queries_quality
@@ -19,7 +19,7 @@ st.caption(t("dq.intro"))
 
 snapshot = Path(settings.resolved_snapshot_path())
 info = snapshot.stat()
-st.caption(t("dq.snapshot", path=snapshot.name, size=f"{info.st_size / 1e6:,.1f}",
+st.caption(t("dq.snapshot", path=snapshot.name, size=fmt_number(info.st_size / 1e6, 1),
              at=datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M")))
 
 migrations = query(queries_quality.schema_migrations)
@@ -29,7 +29,7 @@ cols = st.columns(4)
 cols[0].metric(t("dq.schema"), int(migrations["version"].max()) if migrations.height else 0)
 cols[1].metric(t("dq.runs"), runs.height)
 cols[2].metric(t("dq.runs_failed"), runs.filter(pl.col("status") == "failed").height)
-cols[3].metric(t("dq.rejected"), f"{int(rejected['rows'].sum()) if rejected.height else 0:,}")
+cols[3].metric(t("dq.rejected"), fmt_number(int(rejected['rows'].sum()) if rejected.height else 0, 0))
 
 st.header(t("dq.runs"))
 table(runs, "load_runs")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts
-from dashboard.components import (TEXT_LIMIT, delta, fmt_date, fmt_number, fmt_pct, namer, period_caption,
+from dashboard.components import (TEXT_LIMIT, fmt_date, fmt_number, fmt_pct, kpi, namer, period_caption,
                                   selected_points, text_list, text_reader)
 from dashboard.guard import enter, query
 from dashboard.i18n import t
@@ -31,14 +31,14 @@ negative_share = negative_now / now["appeals"] if areas.height else None
 negative_before = negative_then / before["appeals"] if areas_before.height and before["appeals"] else None
 
 cols = st.columns(5)
-cols[0].metric(t("metric.appeals"), f"{now['appeals']:,}", delta(now["appeals"], before["appeals"] or None))
-cols[1].metric(t("metric.on_time"), fmt_pct(now["on_time_rate"]), delta(now["on_time_rate"], before["on_time_rate"], True))
-cols[2].metric(t("metric.median_days"), fmt_number(now["median_days"], 0),
-               delta(now["median_days"], before["median_days"]), delta_color="inverse")
-cols[3].metric(t("metric.satisfaction"), fmt_number(now["mean_satisfaction"], 2),
-               delta(now["mean_satisfaction"], before["mean_satisfaction"]))
-cols[4].metric(t("metric.negative_share"), fmt_pct(negative_share), delta(negative_share, negative_before, True),
-               delta_color="inverse")
+kpi(cols[0], t("metric.appeals"), fmt_number(now["appeals"], 0), now["appeals"], before["appeals"] or None)
+kpi(cols[1], t("metric.on_time"), fmt_pct(now["on_time_rate"]), now["on_time_rate"], before["on_time_rate"], percent=True)
+kpi(cols[2], t("metric.median_days"), fmt_number(now["median_days"], 0), now["median_days"], before["median_days"],
+    inverse=True)
+kpi(cols[3], t("metric.satisfaction"), fmt_number(now["mean_satisfaction"], 2), now["mean_satisfaction"],
+    before["mean_satisfaction"])
+kpi(cols[4], t("metric.negative_share"), fmt_pct(negative_share), negative_share, negative_before, percent=True,
+    inverse=True)
 
 monthly = query(queries.monthly_responsiveness, ctx.filters)
 previous = query(queries.monthly_responsiveness, ctx.filters.previous_period())

@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import charts, data
-from dashboard.components import (delta, fmt_number, fmt_pct, namer, period_caption, selected_points, table,
+from dashboard.components import (fmt_date, fmt_number, fmt_pct, kpi, namer, period_caption, selected_points, table,
                                   text_list, text_reader)
 from dashboard.guard import enter, query
 from dashboard.i18n import t
@@ -31,19 +31,18 @@ def share(kpis: dict, name: str):
 
 
 first = st.columns(4)
-first[0].metric(t("metric.appeals"), f"{now['appeals']:,}", delta(now["appeals"], before["appeals"] or None))
-first[1].metric(t("metric.on_time"), fmt_pct(now["on_time_rate"]), delta(now["on_time_rate"], before["on_time_rate"], True),
-                help=t("metric.on_time_help", days=settings.working_days_to_answer))
-first[2].metric(t("metric.median_days"), fmt_number(now["median_days"], 0), delta(now["median_days"], before["median_days"]),
-                delta_color="inverse")
-first[3].metric(t("metric.p90_days"), fmt_number(now["p90_days"], 0), delta(now["p90_days"], before["p90_days"]),
-                delta_color="inverse")
+kpi(first[0], t("metric.appeals"), fmt_number(now["appeals"], 0), now["appeals"], before["appeals"] or None)
+kpi(first[1], t("metric.on_time"), fmt_pct(now["on_time_rate"]), now["on_time_rate"], before["on_time_rate"], percent=True,
+    help=t("metric.on_time_help", days=settings.working_days_to_answer))
+kpi(first[2], t("metric.median_days"), fmt_number(now["median_days"], 0), now["median_days"], before["median_days"],
+    inverse=True)
+kpi(first[3], t("metric.p90_days"), fmt_number(now["p90_days"], 0), now["p90_days"], before["p90_days"], inverse=True)
 second = st.columns(4)
 for column, name in zip(second[:3], ("ping_pong", "repeats", "interim_only")):
-    column.metric(t(f"metric.{name}"), fmt_pct(share(now, name)), delta(share(now, name), share(before, name), True),
-                  delta_color="inverse")
-second[3].metric(t("metric.satisfaction"), fmt_number(now["mean_satisfaction"], 2),
-                 delta(now["mean_satisfaction"], before["mean_satisfaction"]))
+    kpi(column, t(f"metric.{name}"), fmt_pct(share(now, name)), share(now, name), share(before, name), percent=True,
+        inverse=True)
+kpi(second[3], t("metric.satisfaction"), fmt_number(now["mean_satisfaction"], 2), now["mean_satisfaction"],
+    before["mean_satisfaction"])
 
 # ---------------------------------------------------------------- breakdown and ranking
 st.header(t("resp.breakdown"))
@@ -108,7 +107,7 @@ last_day = bounds["last_registered"].date() if bounds["last_registered"] else da
 as_of = st.date_input(t("resp.as_of"), value=last_day, key="resp.as_of")
 backlog = query(queries.overdue_backlog, ctx.filters, as_of)
 agency = namer("agency", ctx.lang)
-st.markdown(t("resp.backlog_total", n=f"{int(backlog['overdue'].sum()) if backlog.height else 0:,}", date=as_of))
+st.markdown(t("resp.backlog_total", n=fmt_number(int(backlog['overdue'].sum()) if backlog.height else 0, 0), date=fmt_date(as_of)))
 if backlog.height:
     event = st.plotly_chart(charts.backlog_bars(backlog, agency, x_title=t("metric.overdue")), key="resp.backlog",
                             on_select="rerun", selection_mode="points")

@@ -6,9 +6,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import data, training_charts
-from dashboard.components import namer, table
+from dashboard.components import fmt_number, namer, table
 from dashboard.guard import enter, query
-from dashboard.i18n import area_name, t
+from dashboard.i18n import area_name, signed, t
 from warehouse import impact, planning
 
 CHART_ROWS = 20
@@ -25,13 +25,13 @@ if effects.height == 0:
 agency_label, area_label = namer("agency", ctx.lang), namer("area", ctx.lang)
 measured = effects.filter(~pl.col("is_unmeasured"))
 cols = st.columns(3)
-cols[0].metric(t("impact.sessions"), f"{effects['session_id'].n_unique():,}")
-cols[1].metric(t("impact.measured"), f"{measured.height:,}")
-cols[2].metric(t("impact.significant"), f"{measured.filter(pl.col('is_significant')).height:,}")
+cols[0].metric(t("impact.sessions"), fmt_number(effects['session_id'].n_unique(), 0))
+cols[1].metric(t("impact.measured"), fmt_number(measured.height, 0))
+cols[2].metric(t("impact.significant"), fmt_number(measured.filter(pl.col('is_significant')).height, 0))
 
 
 def pp(value) -> str:
-    return "—" if value is None or value != value else f"{100 * value:+.1f}"
+    return signed(None if value is None or value != value else 100 * value)
 
 
 def row_label(r: dict) -> str:

@@ -5,9 +5,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import data, training_charts
-from dashboard.components import namer
+from dashboard.components import fmt_number, namer
 from dashboard.guard import enter, query
-from dashboard.i18n import area_name, t
+from dashboard.i18n import area_name, signed, t
 from warehouse import planning
 
 DEFAULT_BUDGET = 10_000_000
@@ -28,11 +28,11 @@ plan = query(planning.training_plan, float(budget), seat_limit, ctx.filters, rul
 naive = query(planning.naive_plan_value, float(budget), seat_limit, ctx.filters, rules)
 summary = planning.plan_summary(plan, float(budget), seat_limit)
 cols = st.columns(5)
-cols[0].metric(t("plan.cost"), f"{summary['cost']:,.0f}")
-cols[1].metric(t("plan.seats_used"), f"{summary['seats']:,}")
-cols[2].metric(t("plan.agencies"), f"{summary['agencies']:,}")
+cols[0].metric(t("plan.cost"), fmt_number(summary['cost'], 0))
+cols[1].metric(t("plan.seats_used"), fmt_number(summary['seats'], 0))
+cols[2].metric(t("plan.agencies"), fmt_number(summary['agencies'], 0))
 cols[3].metric(t("plan.value"), f"{summary['value']:.1f}")
-cols[4].metric(t("plan.vs_naive"), f"{summary['value'] - naive:+.1f}" if naive is not None else "—")
+cols[4].metric(t("plan.vs_naive"), signed(summary['value'] - naive if naive is not None else None))
 st.caption(t("plan.value_caption"))
 
 if plan.height == 0:

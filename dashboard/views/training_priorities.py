@@ -8,9 +8,9 @@ import polars as pl
 import streamlit as st
 
 from dashboard import data, training_charts
-from dashboard.components import fmt_pct, namer, table, text_list
+from dashboard.components import fmt_number, fmt_pct, namer, table, text_list
 from dashboard.guard import enter, query
-from dashboard.i18n import area_name, t
+from dashboard.i18n import area_name, signed, t
 from warehouse import planning
 
 ctx = enter("training_priorities")
@@ -26,7 +26,7 @@ agency_label, area_label = namer("agency", ctx.lang), namer("area", ctx.lang)
 
 
 def pp(value) -> str:
-    return "—" if value is None else f"{100 * value:+.1f}"
+    return signed(None if value is None or value != value else 100 * value)
 
 
 # ---------------------------------------------------------------- every agency's top gap
@@ -54,7 +54,7 @@ cols = st.columns([2, 1, 1, 1])
 cols[0].metric(t("training.top_area"), area_name(top["area"], ctx.lang))
 cols[1].metric(t("training.gap_pp"), pp(top["gap_score"]))
 cols[2].metric(t("training.certainty"), fmt_pct(top["certainty"]))
-cols[3].metric(t("training.complaints"), f"{top['negative_appeals']:,} / {top['classified_appeals']:,}")
+cols[3].metric(t("training.complaints"), f"{fmt_number(top['negative_appeals'], 0)} / {fmt_number(top['classified_appeals'], 0)}")
 
 left, right = st.columns([3, 2])
 with left:
