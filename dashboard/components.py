@@ -201,15 +201,21 @@ def log_view(ctx: PageContext, action: str, appeal_ids: list[str], detail: str =
 
 
 def text_list(ctx: PageContext, frame: pl.DataFrame, name: str, detail: str, key: str,
-              extra_columns: tuple[str, ...] = ()) -> str | None:
-    """The texts of a drill-down or a search, for text readers only; returns the appeal chosen to read."""
+              extra_columns: tuple[str, ...] = (), total: int | None = None, examples: bool = False) -> str | None:
+    """The texts of a drill-down or a search, for text readers only; returns the appeal chosen to read.
+
+    `total` is the true number behind the drill-down when the list is cut short; every role sees it
+    (leadership the count alone), so nobody mistakes the display limit for the number of appeals."""
+    total = frame.height if total is None else total
     if not ctx.user.can_read_texts:
-        st.info(t("common.aggregates_only", n=frame.height))
+        st.info(t("common.aggregates_only", n=fmt_number(total, 0)))
         return None
     ids = frame["appeal_id"].to_list() if frame.height else []
     if not log_view(ctx, "list", ids, detail):
         return None
-    st.caption(t("common.texts_count", n=frame.height, limit=TEXT_LIMIT))
+    listed = "common.examples_listed" if examples else "common.texts_listed"
+    st.caption(t(listed, n=fmt_number(total, 0), shown=fmt_number(frame.height, 0))
+               if total > frame.height else t("common.texts_count", n=fmt_number(total, 0)))
     agency = namer("agency", ctx.lang)
     shown = frame.with_columns(
         pl.col("agency_key").map_elements(agency, return_dtype=pl.Utf8).alias("agency"),

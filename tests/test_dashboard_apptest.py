@@ -207,10 +207,41 @@ def test_leadership_sees_aggregates_but_never_a_text(app, warehouse):
     assert not any(i18n.text("column.text", "en") in df.value.columns for df in at.dataframe)
 
 
-def test_an_analyst_reads_texts_behind_a_heatmap_cell(app):
+def largest_area(con) -> tuple[str, int]:
+    """The area with most appeals in the default period (the last twelve months), and how many."""
+    first, last = last_twelve_months(con)
+    return con.execute("""select area, count(distinct appeal_id) as n from fct_appeal_areas
+                          where registered_month between ? and ? group by area order by n desc, area limit 1""",
+                       [first, last]).fetchone()
+
+
+def test_an_analyst_reads_texts_behind_a_heatmap_cell(app, warehouse):
+    area, total = largest_area(snapshot(warehouse))
     at = app(role="analyst", page="themes")
+    at.selectbox(key="themes.drill_area").set_value(area)
     at.toggle(key="themes.show_texts").set_value(True).run()
     assert any(i18n.text("column.text", "en") in df.value.columns and len(df.value) for df in at.dataframe)
+    assert f"{total:,} appeals." in [c.value for c in at.caption]
+
+
+def test_a_drill_down_counts_every_appeal_behind_it_though_it_lists_fewer(warehouse):
+    from warehouse import queries_themes
+    from warehouse.queries import Filters
+
+    con = snapshot(warehouse)
+    area, total = largest_area(con)
+    period = Filters(*last_twelve_months(con))
+    period = Filters(period.date_from, date(period.date_to.year, period.date_to.month, 28))
+    assert queries_themes.texts_behind(con, period, area=area, limit=10).height == 10
+    assert queries_themes.count_behind(con, period, area=area) == total
+
+
+def test_leadership_sees_the_true_count_behind_a_drill_down_not_the_display_limit(app, warehouse):
+    area, total = largest_area(snapshot(warehouse))
+    at = app(role="leadership", page="themes")
+    at.selectbox(key="themes.drill_area").set_value(area)
+    at.toggle(key="themes.show_texts").set_value(True).run()
+    assert f"Texts hidden: your role sees numbers only ({total:,} appeals)." in [i.value for i in at.info]
 
 
 def test_search_finds_texts_and_shows_a_hostile_one_escaped(app, warehouse):

@@ -196,6 +196,23 @@ def texts_behind(con: duckdb.DuckDBPyConnection, f: Filters, area: str | None = 
     Two steps, so a million appeals cost little: choose the ids from the narrow tables (the labels
     carry the cube dimensions), then fetch those texts through the id index (:func:`fetch_texts`).
     """
+    source, params = _behind(f, area, polarity, group_no, agency_key, region_key, month)
+    ids = con.execute(f"""
+        select x.appeal_id {source}
+        group by x.appeal_id order by max(x.registered_at) desc, x.appeal_id limit ?""", [*params, limit]).fetchall()
+    return fetch_texts(con, [i[0] for i in ids])
+
+
+def count_behind(con: duckdb.DuckDBPyConnection, f: Filters, area: str | None = None, polarity: str | None = None,
+                 group_no: int | None = None, agency_key: str | None = None, region_key: str | None = None,
+                 month=None) -> int:
+    """How many appeals stand behind the same drill-down: the true total, which the list may cut short."""
+    source, params = _behind(f, area, polarity, group_no, agency_key, region_key, month)
+    return con.execute(f"select count(distinct x.appeal_id) {source}", params).fetchone()[0]
+
+
+def _behind(f: Filters, area, polarity, group_no, agency_key, region_key, month) -> tuple[str, list]:
+    """The FROM and WHERE of a drill-down, shared by the list and its count so the two never disagree."""
     areas = [area] if area else list(f.areas)
     polarities = [polarity] if polarity else list(f.polarities)
     by_label = bool(areas or polarities or group_no is not None)
@@ -214,11 +231,7 @@ def texts_behind(con: duckdb.DuckDBPyConnection, f: Filters, area: str | None = 
             conditions.append(f"{column} = ?")
             extra.append(value)
     source = "fct_appeal_areas" if by_label else "fct_appeals"
-    ids = con.execute(f"""
-        select x.appeal_id from {source} x where {" and ".join([clause, *conditions])}
-        group by x.appeal_id order by max(x.registered_at) desc, x.appeal_id limit ?""",
-                      [*params, *extra, limit]).fetchall()
-    return fetch_texts(con, [i[0] for i in ids])
+    return f"from {source} x where {' and '.join([clause, *conditions])}", [*params, *extra]
 
 
 def fetch_texts(con: duckdb.DuckDBPyConnection, appeal_ids: list[str], scores: list[float] | None = None) -> pl.DataFrame:

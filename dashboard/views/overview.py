@@ -64,6 +64,7 @@ else:
     picked = selected_points(event)
     if picked:
         texts = query(queries_themes.texts_behind, ctx.filters, area=picked[0], limit=TEXT_LIMIT)
-        chosen = text_list(ctx, texts, f"texts_{picked[0]}", f"overview: area={picked[0]}", "overview")
+        total = query(queries_themes.count_behind, ctx.filters, area=picked[0])
+        chosen = text_list(ctx, texts, f"texts_{picked[0]}", f"overview: area={picked[0]}", "overview", total=total)
         if chosen:
             text_reader(ctx, chosen)

@@ -5,8 +5,8 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from dashboard import charts, data
-from dashboard.components import namer, period_caption, selected_points, table, text_list, text_reader
+from dashboard import charts, data, i18n
+from dashboard.components import TEXT_LIMIT, namer, period_caption, selected_points, table, text_list, text_reader
 from dashboard.guard import enter, query, run_or_explain
 from dashboard.i18n import t
 from warehouse import queries_themes
@@ -24,12 +24,21 @@ if totals.height == 0:
     st.stop()
 
 
+def scope_names(where: dict) -> list[str]:
+    """The drill-down's scope as people name it (an agency's name, a month), not as the query keys it."""
+    name = {"agency_key": namer("agency", ctx.lang), "region_key": namer("region", ctx.lang), "month": i18n.month,
+            "group_no": lambda n: t("themes.group_n", n=n)}
+    return [name.get(k, str)(v) for k, v in where.items() if v is not None]
+
+
 def drill_down(area: str | None, key: str, **where) -> None:
     """The texts behind a chosen point: listed for analysts, counted for everyone else."""
-    texts = query(queries_themes.texts_behind, ctx.filters, area=area, limit=200, **where)
-    scope = ", ".join(f"{k}={v}" for k, v in where.items() if v is not None) or t("themes.all_scope")
+    texts = query(queries_themes.texts_behind, ctx.filters, area=area, limit=TEXT_LIMIT, **where)
+    total = query(queries_themes.count_behind, ctx.filters, area=area, **where)
+    scope = ", ".join(scope_names(where)) or t("themes.all_scope")
     st.caption(t("themes.drill_caption", area=area_label(area) if area else "—", scope=scope))
-    chosen = text_list(ctx, texts, f"texts_{key}", f"{key}: area={area} {scope}", key)
+    audit_scope = ", ".join(f"{k}={v}" for k, v in where.items() if v is not None)
+    chosen = text_list(ctx, texts, f"texts_{key}", f"{key}: area={area} {audit_scope}", key, total=total)
     if chosen:
         text_reader(ctx, chosen, key=key)
 

@@ -115,6 +115,6 @@ ids = tuple(row["example_appeal_ids"] or ())
 texts = query(planning.example_texts, ids) if ids else pl.DataFrame()
 if texts.height:
     text_list(ctx, texts, f"examples_{agency}_{area}", f"training: agency={agency} area={area}",
-              f"training.{agency}.{area}")
+              f"training.{agency}.{area}", total=row["negative_appeals"], examples=True)
 else:
     st.caption(t("training.no_examples"))
