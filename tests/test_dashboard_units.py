@@ -211,6 +211,11 @@ def test_similar_texts_fall_in_one_group_and_the_grouping_is_deterministic():
     assert len(set(first.group[:len(ramp)])) == 1 and len(set(first.group[len(ramp):])) == 1
     assert first.group[0] != first.group[-1]
     assert "пандус" in first.labels[first.group[0]]
+    assert ", " in first.labels[first.group[0]] and " · " not in first.labels[first.group[0]]
+    ramp_sentence = first.sentences[first.group[0]]
+    assert "Пандус жоқ" in ramp_sentence or "пандус жоқ" in ramp_sentence, "named by a citizen's own sentence"
+    assert ramp_sentence in {s for text in ramp for s in text.replace("Здравствуйте. ", "").split("\n")}
+    assert "стульев" in first.sentences[first.group[-1]]
 
 
 def test_group_members_mark_examples_per_group():

@@ -169,7 +169,7 @@ def text_groups(con: duckdb.DuckDBPyConnection, f: Filters, area: str, limit: in
             from mart_text_group_cube c
             where c.area = ? and {clause} group by c.group_no
         )
-        select c.group_no, g.label, c.appeals, c.negative, c.agencies, g.appeals as appeals_all_time,
+        select c.group_no, g.label, g.sentence, c.appeals, c.negative, c.agencies, g.appeals as appeals_all_time,
                g.cohesion, g.top_agency_key, g.top_agency_appeals, g.example_ids,
                g.first_registered_at, g.last_registered_at
         from counted c join mart_text_groups g on g.area = ? and g.group_no = c.group_no

@@ -14,6 +14,7 @@ is not shredded and a large one is not lumped together.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ MIN_TEXTS_TO_GROUP = 6
 MAX_GROUPS = 40
 FIT_SAMPLE = 20_000
 EXAMPLES_PER_GROUP = 3
-LABEL_TERMS = 4
+LABEL_TERMS = 3
 TOKEN_PATTERN = r"(?u)\b[^\W\d_]{3,}\b"  # words of three letters or more, any script; no numbers
 SEED = 20240101
 MERGE_SIMILARITY = 0.5  # cosine of two groups' centres above which they are one issue
@@ -45,7 +46,10 @@ KK_STOP = """және мен бен пен да де та те ғой қой м�
 LATIN_KK_STOP = "jane men ben pen bul ol osy biz siz bar joq ushin turaly biraq dep edi suraimyn rakhmet".split()
 
 MEMBER_SCHEMA = {"appeal_id": pl.Utf8, "area": pl.Utf8, "group_no": pl.Int32, "similarity": pl.Float64,
-                 "is_example": pl.Boolean, "group_label": pl.Utf8}
+                 "is_example": pl.Boolean, "group_label": pl.Utf8, "group_sentence": pl.Utf8}
+SENTENCE_SOURCES = 12  # the texts closest to a centre whose sentences may name the group
+SENTENCE_CHARS = (20, 160)
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+|\n+")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,7 @@ class Grouping:
     group: np.ndarray
     similarity: np.ndarray
     labels: list[str]
+    sentences: list[str] | None = None
 
 
 def number_of_groups(n_texts: int) -> int:
@@ -63,16 +68,33 @@ def number_of_groups(n_texts: int) -> int:
 
 def group_texts(texts: list[str], seed: int = SEED) -> Grouping:
     """Cluster texts of one area; fewer than MIN_TEXTS_TO_GROUP texts form a single group."""
+    single = Grouping(np.zeros(len(texts), dtype=np.int32), np.ones(len(texts)), [""], [""])
     if len(texts) < MIN_TEXTS_TO_GROUP:
-        return Grouping(np.zeros(len(texts), dtype=np.int32), np.ones(len(texts)), [""])
-    matrix, vocabulary = _tfidf(texts)
+        return single
+    matrix, vectorizer = _tfidf(texts)
     if matrix.shape[1] == 0:
-        return Grouping(np.zeros(len(texts), dtype=np.int32), np.ones(len(texts)), [""])
+        return single
+    vocabulary = vectorizer.get_feature_names_out()
     centres = _merge_close_centres(_fit_centres(matrix, number_of_groups(len(texts)), seed))
     similarity_to_all = np.asarray(matrix @ centres.T)
     group = similarity_to_all.argmax(axis=1).astype(np.int32)
     similarity = similarity_to_all[np.arange(len(texts)), group]
-    return Grouping(group, similarity, [_label(c, vocabulary) for c in centres])
+    sentences = [_central_sentence(texts, group, similarity, g, centre, vectorizer) for g, centre in enumerate(centres)]
+    return Grouping(group, similarity, [_label(c, vocabulary) for c in centres], sentences)
+
+
+def _central_sentence(texts: list[str], group: np.ndarray, similarity: np.ndarray, g: int, centre: np.ndarray,
+                      vectorizer) -> str:
+    """The sentence of the group's most typical letters that is closest to its centre: how citizens
+    themselves put the issue ("there is no ramp at the entrance"), readable where a word list is not."""
+    members = np.flatnonzero(group == g)
+    closest = members[np.argsort(-similarity[members])][:SENTENCE_SOURCES]
+    candidates = [s.strip() for i in closest for s in SENTENCE_SPLIT.split(texts[i])
+                  if SENTENCE_CHARS[0] <= len(s.strip()) <= SENTENCE_CHARS[1]]
+    if not candidates:
+        return ""
+    scores = np.asarray(vectorizer.transform(candidates) @ centre).ravel()
+    return candidates[int(scores.argmax())] if scores.max() > 0 else ""
 
 
 def _tfidf(texts: list[str]):
@@ -86,8 +108,8 @@ def _tfidf(texts: list[str]):
         matrix = vectorizer.fit_transform(texts)
     except ValueError:  # nothing left after the document-frequency limits
         from scipy import sparse
-        return sparse.csr_matrix((len(texts), 0), dtype=np.float32), np.array([], dtype=object)
-    return matrix, vectorizer.get_feature_names_out()
+        return sparse.csr_matrix((len(texts), 0), dtype=np.float32), vectorizer
+    return matrix, vectorizer
 
 
 def _stop_words() -> list[str]:
@@ -167,16 +189,18 @@ def _unit_rows(matrix: np.ndarray) -> np.ndarray:
 
 
 def _label(centre: np.ndarray, vocabulary) -> str:
-    """The heaviest terms of a centre, skipping words already inside a chosen bigram."""
+    """Key phrases of a centre: its heaviest word pairs first (a phrase reads, a word list does not),
+    then single words that no chosen phrase already holds."""
+    ranked = [i for i in np.argsort(-centre)[:60] if centre[i] > 0]
+    phrases = [str(vocabulary[i]) for i in ranked if " " in str(vocabulary[i])]
+    words = [str(vocabulary[i]) for i in ranked if " " not in str(vocabulary[i])]
     chosen: list[str] = []
-    for index in np.argsort(-centre):
-        if centre[index] <= 0 or len(chosen) == LABEL_TERMS:
+    for term in [*phrases[:2], *words]:
+        if len(chosen) == LABEL_TERMS:
             break
-        term = str(vocabulary[index])
-        if any(term in c or c in term for c in chosen):
-            continue
-        chosen.append(term)
-    return " · ".join(chosen)
+        if not any(term in c or c in term for c in chosen):
+            chosen.append(term)
+    return ", ".join(chosen)
 
 
 def group_members(frame: pl.DataFrame) -> pl.DataFrame:
@@ -196,7 +220,9 @@ def _members_of_area(area: str, part: pl.DataFrame) -> pl.DataFrame:
     })
     rank = pl.col("similarity").rank("ordinal", descending=True).over("group_no")
     labels = pl.Series(grouping.labels, dtype=pl.Utf8)
+    sentences = pl.Series(grouping.sentences or [""] * len(grouping.labels), dtype=pl.Utf8)
     return members.with_columns(
         (rank <= EXAMPLES_PER_GROUP).alias("is_example"),
         pl.col("group_no").map_elements(lambda g: labels[g], return_dtype=pl.Utf8).alias("group_label"),
+        pl.col("group_no").map_elements(lambda g: sentences[g], return_dtype=pl.Utf8).alias("group_sentence"),
     ).select(list(MEMBER_SCHEMA))

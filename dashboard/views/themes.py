@@ -31,6 +31,15 @@ def scope_names(where: dict) -> list[str]:
     return [name.get(k, str)(v) for k, v in where.items() if v is not None]
 
 
+def group_name(can_read_texts: bool) -> pl.Expr:
+    """A group is named by its citizens' own sentence for roles that may read texts, and by its key
+    phrases for the others (a sentence is a piece of a citizen's letter; key phrases are not)."""
+    phrases = pl.col("label")
+    if not can_read_texts:
+        return phrases
+    return pl.when(pl.col("sentence").fill_null("") != "").then(pl.col("sentence")).otherwise(phrases)
+
+
 def drill_down(area: str | None, key: str, **where) -> None:
     """The texts behind a chosen point: listed for analysts, counted for everyone else."""
     texts = query(queries_themes.texts_behind, ctx.filters, area=area, limit=TEXT_LIMIT, **where)
@@ -120,6 +129,7 @@ group_area = st.selectbox(t("themes.group_area"), present, format_func=area_labe
 groups = query(queries_themes.text_groups, ctx.filters, group_area)
 if groups.height:
     agency = namer("agency", ctx.lang)
+    groups = groups.with_columns(group_name(ctx.user.can_read_texts).alias("label"))
     shown = groups.with_columns(pl.col("top_agency_key").map_elements(agency, return_dtype=pl.Utf8).alias("top_agency"))
     table(shown.select("group_no", "label", "appeals", "negative", "agencies", "top_agency", "top_agency_appeals",
                        "cohesion", "first_registered_at", "last_registered_at"),

@@ -1,6 +1,7 @@
 -- grain: one row per competency area and group of similar texts
 -- key: area, group_no
--- A group's label (its heaviest terms), size, cohesion and representative examples (the texts
+-- A group's label (its key phrases) and sentence (the citizens' own words closest to its centre, for
+-- roles that may read texts), size, cohesion and representative examples (the texts
 -- closest to its centre), and the agency that received most of it: "the ramp at the public
 -- service centre in Taraz, raised 40 times" is one row here.
 with members as (
@@ -12,7 +13,7 @@ areas as (
 ),
 
 joined as (
-    select m.area, m.group_no, m.group_label, m.similarity, m.is_example, m.appeal_id,
+    select m.area, m.group_no, m.group_label, m.group_sentence, m.similarity, m.is_example, m.appeal_id,
            x.polarity, x.agency_key, x.registered_at
     from members m
     join areas x using (appeal_id, area)
@@ -31,6 +32,7 @@ groups as (
         area,
         group_no,
         any_value(group_label)                                            as label,
+        any_value(group_sentence)                                         as sentence,
         count(*)                                                          as appeals,
         count(*) filter (where polarity = 'negative')                     as negative,
         count(*) filter (where polarity = 'positive')                     as positive,
