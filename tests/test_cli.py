@@ -12,7 +12,7 @@ from tyndau.cli import app
 from warehouse.config import setting_help
 
 REPO = Path(__file__).resolve().parents[1]
-runner = CliRunner()
+runner = CliRunner(env={"TYNDAU_SALT": "test-salt-not-for-deployment"})
 
 
 def command_names() -> list[str]:

@@ -15,7 +15,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from warehouse.config import load_settings, setting_help
+from warehouse.config import MIN_SALT_LENGTH, SALT_HINT, load_settings, setting_help
 from warehouse.errors import TyndauError
 
 app = typer.Typer(help="Tyndau: citizen-feedback and 'Listening State' analytics.", no_args_is_help=True,
@@ -51,7 +51,7 @@ def settings_from(config: Optional[Path], db: Optional[Path]):
 def open_writer(settings):
     from warehouse.db import connect, migrate
 
-    con = connect(settings.db_path)
+    con = connect(settings.db_path, mode=settings.file_mode)
     migrate(con)
     return con
 
@@ -60,7 +60,7 @@ def publish(con, settings) -> None:
     from warehouse.db import publish_snapshot
 
     con.execute("checkpoint")
-    publish_snapshot(settings.db_path, settings.resolved_snapshot_path())
+    publish_snapshot(settings.db_path, settings.resolved_snapshot_path(), con, settings.file_mode)
 
 
 @app.command()
@@ -71,7 +71,7 @@ def init(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
     from warehouse.refdata import load_reference_data
 
     settings = settings_from(config, db)
-    con = connect(settings.db_path)
+    con = connect(settings.db_path, mode=settings.file_mode)
     applied = migrate(con)
     load_reference_data(con)
     publish(con, settings)
@@ -97,6 +97,7 @@ def ingest(
     from ingestion.registry import make_connector
 
     settings = settings_from(config, db)
+    settings.hashing_salt()  # refused before the warehouse is even opened: nothing is written
     options = {k: v for k, v in (("sheet", sheet), ("header_row", header_row), ("delimiter", delimiter),
                                  ("encoding", encoding)) if v is not None}
     options.update(parse_options(option))
@@ -214,13 +215,22 @@ def connectors():
 
 
 @app.command("config")
+@friendly
 def show_config(config: Optional[Path] = ConfigOpt):
-    """Print every setting with its current value and help."""
+    """Print every setting with its current value and help; the salt only as whether it is usable."""
     settings = load_settings(config)
     for name, help_text in setting_help().items():
-        value = getattr(settings, name)
-        shown = "***" if name == "salt" else value
-        out.print(f"{name} = {shown!r}\n    {help_text}", highlight=False)
+        shown = _salt_status(settings) if name == "salt" else repr(getattr(settings, name))
+        out.print(f"{name} = {shown}\n    {help_text}", highlight=False)
+    if settings.salt_problem():
+        console.print(f"[bold yellow]warning:[/] {settings.salt_problem()}: `tyndau ingest` refuses it.\n"
+                      f"[bold]what to do:[/] {SALT_HINT}", highlight=False)
+
+
+def _salt_status(settings) -> str:
+    """Whether the salt may be used, never the salt itself (nor its length, which narrows a guess)."""
+    problem = settings.salt_problem()
+    return f"*** (REFUSED: {problem})" if problem else f"*** (set; at least {MIN_SALT_LENGTH} characters)"
 
 
 # ---------------------------------------------------------------- training planners: gaps, plan, questionnaire
@@ -385,7 +395,7 @@ def users_add(
     settings = load_settings(config)
     password = sys.stdin.readline().rstrip("\n") if password_stdin else \
         typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    user = add_user(settings.users_file, name, role, password, display_name, email, replace)
+    user = add_user(settings.users_file, name, role, password, display_name, email, replace, settings.file_mode)
     out.print(f"User {user.name} ({user.role}) saved in {settings.users_file}.")
 
 
@@ -503,7 +513,8 @@ def demo(
     """The sample data end to end: init, ingest every file, classify, build, demo users, then the dashboard."""
     import os
 
-    settings = load_settings(None, db_path=str(folder / "tyndau.duckdb"), users_file=str(folder / "users.toml"))
+    settings = load_settings(None, db_path=str(folder / "tyndau.duckdb"), users_file=str(folder / "users.toml"),
+                             salt=_demo_salt(folder))
     con = open_writer(settings)
     from warehouse.refdata import load_reference_data
 
@@ -522,6 +533,20 @@ def demo(
                            "TYNDAU_USERS_FILE": str(Path(settings.users_file).resolve())})
         console.print(f"Dashboard on http://{host}:{port}; Ctrl+C stops it.")
         os.execv(sys.executable, [sys.executable, *_streamlit_arguments(port, host)])
+
+
+def _demo_salt(folder: Path) -> str:
+    """The demo's own random salt, made once and kept in the demo folder (0600), so a second run
+    hashes the same applicant the same way; the sample's IINs are made up, but a deployment's salt
+    is never a value shipped with the code."""
+    import secrets
+
+    from warehouse.files import write_private_text
+
+    file = folder / "demo.salt"
+    if not file.exists():
+        write_private_text(file, secrets.token_urlsafe(32))
+    return file.read_text(encoding="utf-8").strip()
 
 
 def _demo_sample_folder(folder: Path) -> Path:
@@ -586,7 +611,7 @@ def _demo_users(settings) -> None:
     out.print(f"==> demo users (saved as argon2 hashes in {settings.users_file}; passwords shown only now):")
     for role in ROLES:
         password = secrets.token_urlsafe(9)
-        add_user(settings.users_file, f"demo-{role.replace('_', '-')}", role, password)
+        add_user(settings.users_file, f"demo-{role.replace('_', '-')}", role, password, mode=settings.file_mode)
         out.print(f"  demo-{role.replace('_', '-'):<24} {password}   ({role})", highlight=False)
 
 
