@@ -158,6 +158,7 @@ def test_no_excluded_table_is_named_in_the_dashboards_queries():
     named = set()
     for path in sources:
         named |= set(re.findall(r"\b(?:from|join)\s+([a-z_][a-z0-9_]*)", path.read_text(encoding="utf-8")))
+    assert {"fct_appeals", "mart_360_scores", "load_runs", "stg_course_sessions"} <= named  # the scan sees tables
     assert sorted(t for t in named if not in_snapshot(t)) == []
 
 
@@ -169,7 +170,7 @@ def test_ingest_with_the_default_salt_refuses_and_writes_nothing(tmp_path):
     result = cli(*ingest_args(db), env={"TYNDAU_SALT": DEFAULT_SALT})
     assert result.exit_code == 2
     assert "the salt is the shipped default" in said(result)
-    assert "TYNDAU_SALT" in said(result) and "tyndau.toml" in said(result)
+    assert "TYNDAU_SALT" in said(result) and 'under [tyndau] in tyndau.toml' in said(result)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -206,7 +207,7 @@ def test_config_shows_whether_the_salt_is_usable_but_never_the_salt():
     weak = cli("config", env={"TYNDAU_SALT": DEFAULT_SALT})
     assert weak.exit_code == 0
     assert "salt = *** (REFUSED: the salt is the shipped default)" in said(weak)
-    assert "warning:" in said(weak) and "TYNDAU_SALT" in said(weak)
+    assert "warning:" in said(weak) and "TYNDAU_SALT" in said(weak) and "[tyndau]" in said(weak)
     assert said(cli("config", env={"TYNDAU_SALT": "abc"})).count("too short (3 characters") == 2
     good = cli("config", env={"TYNDAU_SALT": SALT})
     assert "salt = *** (set; at least 16 characters)" in said(good)
@@ -308,3 +309,13 @@ def test_a_successful_login_clears_the_count(login_app):
     again = login_app()
     for _ in range(2):
         assert log_in(again, "wrong password") == ["Wrong user name or password."], "two more free failures"
+
+
+def test_the_demo_makes_its_own_salt_once_and_keeps_it_private(tmp_path, open_umask):
+    from tyndau.cli import _demo_salt
+
+    salt = _demo_salt(tmp_path)
+    assert load_settings(tmp_path / "none.toml", salt=salt).salt_problem() is None
+    assert _demo_salt(tmp_path) == salt, "a second demo run hashes the same applicant the same way"
+    assert mode_of(tmp_path / "demo.salt") == 0o600
+    assert _demo_salt(tmp_path / "other") != salt

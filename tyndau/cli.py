@@ -14,6 +14,7 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from warehouse.config import MIN_SALT_LENGTH, SALT_HINT, load_settings, setting_help
 from warehouse.errors import TyndauError
@@ -32,9 +33,9 @@ def friendly(fn):
         try:
             return fn(*args, **kwargs)
         except TyndauError as exc:
-            console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             if exc.hint:
-                console.print(f"[bold]what to do:[/] {exc.hint}", highlight=False)
+                console.print(f"[bold]what to do:[/] {escape(exc.hint)}", highlight=False)
             raise typer.Exit(2) from None
 
     return wrapper
@@ -224,7 +225,7 @@ def show_config(config: Optional[Path] = ConfigOpt):
         out.print(f"{name} = {shown}\n    {help_text}", highlight=False)
     if settings.salt_problem():
         console.print(f"[bold yellow]warning:[/] {settings.salt_problem()}: `tyndau ingest` refuses it.\n"
-                      f"[bold]what to do:[/] {SALT_HINT}", highlight=False)
+                      f"[bold]what to do:[/] {escape(SALT_HINT)}", highlight=False)
 
 
 def _salt_status(settings) -> str:

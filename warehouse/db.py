@@ -147,10 +147,14 @@ def publish_snapshot(db_path: str | os.PathLike, snapshot_path: str | os.PathLik
     tmp = dst.with_name(dst.name + ".tmp")
     for leftover in (tmp, _wal(tmp)):
         leftover.unlink(missing_ok=True)
-    restrict_new_files(mode)
-    writer = con if con is not None else duckdb.connect(str(src))
+    writer = con if con is not None else connect(src, mode=mode)
     try:
+        restrict_new_files(mode)
         _copy_for_readers(writer, tmp)
+    except BaseException:
+        for partial in (tmp, _wal(tmp)):
+            partial.unlink(missing_ok=True)
+        raise
     finally:
         if con is None:
             writer.close()
