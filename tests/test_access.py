@@ -139,6 +139,17 @@ def test_the_snapshot_file_carries_no_bytes_of_a_raw_answer(con, settings):
     assert marker.encode() not in Path(settings.resolved_snapshot_path()).read_bytes()
 
 
+def test_rejected_rows_reach_the_snapshot_without_their_raw_record(tmp_path):
+    db = tmp_path / "w.duckdb"
+    assert cli(*ingest_args(db), env={"TYNDAU_SALT": SALT}).exit_code == 0  # two rows rejected
+    main = duckdb.connect(str(db), read_only=True)
+    rejections, with_record = main.execute("select count(*), count(raw_record) from rejected_rows").fetchone()
+    main.close()
+    assert rejections >= 2 and with_record == rejections
+    snap = duckdb.connect(str(tmp_path / "w.snapshot.duckdb"), read_only=True)
+    assert snap.execute("select count(*), count(raw_record) from rejected_rows").fetchone() == (rejections, 0)
+
+
 def test_tables_the_dashboard_reads_stay_in_the_snapshot():
     read_by_dashboard = ["fct_appeals", "mart_360_scores", "fct_360_comments", "dim_agencies", "ref_calendar",
                          "stg_course_sessions", "stg_training_courses", "text_classifications",

@@ -122,6 +122,8 @@ def require_schema(con: duckdb.DuckDBPyConnection) -> None:
 SNAPSHOT_EXCLUDED = ("raw_*", "stg_*", "int_*", "original_texts", "text_area_scores", "label_correction*",
                      "model_state")
 SNAPSHOT_KEPT_STAGING = ("stg_course_sessions", "stg_training_courses")
+# Columns of kept tables that no page reads and that hold a raw payload: blanked in the snapshot.
+SNAPSHOT_BLANKED_COLUMNS = {"rejected_rows": ("raw_record",)}
 SNAPSHOT_ALIAS = "tyndau_snapshot"
 
 
@@ -174,12 +176,17 @@ def _copy_for_readers(con: duckdb.DuckDBPyConnection, target: Path) -> None:
         for schema, table in tables:
             name = f'{SNAPSHOT_ALIAS}."{schema}"."{table}"'
             if in_snapshot(table):
-                con.execute(f'insert into {name} select * from "{source}"."{schema}"."{table}"')
+                con.execute(f'insert into {name} select *{_blanked(table)} from "{source}"."{schema}"."{table}"')
             else:
                 con.execute(f"drop table {name}")  # created empty by the schema copy: no data ever written
         con.execute(f"checkpoint {SNAPSHOT_ALIAS}")
     finally:
         con.execute(f"detach {SNAPSHOT_ALIAS}")
+
+
+def _blanked(table: str) -> str:
+    columns = SNAPSHOT_BLANKED_COLUMNS.get(table, ())
+    return f" replace ({', '.join(f'null as {c}' for c in columns)})" if columns else ""
 
 
 def _wal(path: Path) -> Path:
