@@ -330,3 +330,20 @@ def test_the_demo_makes_its_own_salt_once_and_keeps_it_private(tmp_path, open_um
     assert _demo_salt(tmp_path) == salt, "a second demo run hashes the same applicant the same way"
     assert mode_of(tmp_path / "demo.salt") == 0o600
     assert _demo_salt(tmp_path / "other") != salt
+
+
+@pytest.mark.parametrize(("behind_proxy", "headers", "remote", "expected"), [
+    (False, {"X-Forwarded-For": "1.2.3.4"}, "10.0.0.9", "10.0.0.9"),  # the header is ignored unless configured
+    (True, {"X-Forwarded-For": "6.6.6.6, 1.2.3.4"}, "10.0.0.1", "1.2.3.4"),  # the entry the proxy appended
+    (True, {}, "10.0.0.1", None),  # the proxy's own address would lump everyone together
+    (False, {}, None, None),  # no request: per-user counting only
+])
+def test_the_client_address_follows_the_proxy_setting(monkeypatch, behind_proxy, headers, remote, expected):
+    from types import SimpleNamespace
+
+    from dashboard import auth
+
+    monkeypatch.setattr(auth, "st", SimpleNamespace(context=SimpleNamespace(headers=headers, ip_address=remote)))
+    assert auth.client_address(behind_proxy) == expected
+    keys = auth._throttle_keys("aigerim", behind_proxy)
+    assert keys == ["user:aigerim"] + ([f"address:{expected}"] if expected else [])
