@@ -151,7 +151,7 @@ def prepare(workdir: Path, appeals: int, reuse: bool, save_disk: bool = False, f
     from warehouse.db import connect, migrate, publish_snapshot
     from warehouse.refdata import load_reference_data
 
-    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="bench",
+    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="bench-salt-not-for-deployment",
                              users_file=str(workdir / "users.toml"), model_dir=str(workdir / "no-model"))
     if reuse and Path(settings.resolved_snapshot_path()).exists():
         return settings

@@ -43,7 +43,7 @@ from ingestion.registry import make_connector
 from warehouse.config import load_settings
 from warehouse.db import connect, migrate
 started = time.perf_counter()
-settings = load_settings("/nonexistent.toml", db_path=sys.argv[2], salt="bench")
+settings = load_settings("/nonexistent.toml", db_path=sys.argv[2], salt="bench-salt-not-for-deployment")
 con = connect(settings.db_path)
 migrate(con)
 report = ingest(con, make_connector("csv", sys.argv[1], "eotinish-sample"), settings)

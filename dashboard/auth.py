@@ -4,22 +4,24 @@ The logged-in :class:`~dashboard.users.User` lives in ``st.session_state["user"]
 so a test can inject one). OIDC (``st.login``) is used only when ``.streamlit/secrets.toml`` has an
 ``[auth]`` section; the provider proves who the person is, and the users file (an entry with that
 ``email``) says which role they have: nobody gets a role the administrator did not give.
+
+Failed password logins are counted on the server (:mod:`dashboard.lockout`), per user name and per
+client address, so a new tab or session does not start over. Behind a proxy (``behind_proxy``) the
+address is the last X-Forwarded-For entry, the one the proxy itself appended (a client can write
+the earlier ones); otherwise it is the address Streamlit sees, which behind a proxy would be the
+proxy's own and lump every user together. When no address is known, only the user name counts.
 """
 
 from __future__ import annotations
-
-import time
 
 import streamlit as st
 
 from dashboard import data
 from dashboard.i18n import t
+from dashboard.lockout import LoginThrottle, address_key, state_path, user_key, whole_seconds
 from dashboard.users import ROLES, User, authenticate, load_entries, user_by_email
 
 SESSION_KEY = "user"
-FAILED_KEY = "login_failures"
-LOCKOUT_AFTER = 5
-LOCKOUT_SECONDS = 30
 
 
 def current_user() -> User | None:
@@ -31,7 +33,6 @@ def current_user() -> User | None:
 
 def sign_in(user: User) -> None:
     st.session_state[SESSION_KEY] = {"name": user.name, "role": user.role, "display_name": user.display_name}
-    st.session_state.pop(FAILED_KEY, None)
 
 
 def sign_out() -> None:
@@ -82,15 +83,34 @@ def _password_form() -> None:
 
 
 def _check(name: str, password: str) -> None:
-    failures = st.session_state.get(FAILED_KEY, [])
-    recent = [f for f in failures if time.time() - f < LOCKOUT_SECONDS]
-    if len(recent) >= LOCKOUT_AFTER:
-        st.error(t("login.locked", seconds=LOCKOUT_SECONDS))
+    settings = data.settings()
+    throttle = LoginThrottle(state_path(settings.users_file), settings.file_mode)
+    keys = _throttle_keys(name, settings.behind_proxy)
+    wait = throttle.begin_attempt(keys)
+    if wait:
+        st.error(t("login.locked", seconds=whole_seconds(wait)))
         return
-    user = authenticate(data.settings().users_file, name, password)
+    user = authenticate(settings.users_file, name, password)
     if user is None:
-        st.session_state[FAILED_KEY] = [*recent, time.time()]
         st.error(t("login.failed"))
         return
+    throttle.succeeded(keys)
     sign_in(user)
     st.rerun()
+
+
+def _throttle_keys(name: str, behind_proxy: bool) -> list[str]:
+    address = client_address(behind_proxy)
+    return [user_key(name)] + ([address_key(address)] if address else [])
+
+
+def client_address(behind_proxy: bool) -> str | None:
+    """Who is knocking: the proxy's X-Forwarded-For when configured, else Streamlit's remote address."""
+    if behind_proxy:
+        return _text(st.context.headers.get("X-Forwarded-For")).split(",")[-1].strip() or None
+    return _text(st.context.ip_address) or None
+
+
+def _text(value) -> str:
+    """A header or address as text; anything else (no request behind the run, as in AppTest) is ''."""
+    return value if isinstance(value, str) else ""

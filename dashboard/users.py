@@ -22,7 +22,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from warehouse.config import PRIVATE_FILE_MODE
 from warehouse.errors import ConfigError
+from warehouse.files import write_private_text
 
 ROLES = ("leadership", "analyst", "training_planner", "admin")
 TEXT_READERS = frozenset({"analyst", "admin"})
@@ -108,8 +110,8 @@ def _user(name: str, entry: dict) -> User:
 
 
 def add_user(path: str | os.PathLike, name: str, role: str, password: str, display_name: str = "",
-             email: str = "", replace: bool = False) -> User:
-    """Create (or with ``replace`` update) an entry; the file is rewritten atomically, mode 600."""
+             email: str = "", replace: bool = False, mode: int = PRIVATE_FILE_MODE) -> User:
+    """Create (or with ``replace`` update) an entry; the file is rewritten atomically at `mode`."""
     if not NAME_PATTERN.match(name):
         raise UsersFileError(f"{name!r} is not a valid user name.",
                              hint="Use 2-64 letters, digits, dots, dashes, underscores or @.")
@@ -121,19 +123,14 @@ def add_user(path: str | os.PathLike, name: str, role: str, password: str, displ
                              hint="Pass --replace to change the password or role.")
     users[name] = {"role": role, "password_hash": hash_password(password)}
     users[name].update({k: v for k, v in (("display_name", display_name), ("email", email)) if v})
-    write_entries(path, users)
+    write_entries(path, users, mode)
     return _user(name, users[name])
 
 
-def write_entries(path: str | os.PathLike, users: dict[str, dict]) -> None:
-    file = Path(path)
-    file.parent.mkdir(parents=True, exist_ok=True)
+def write_entries(path: str | os.PathLike, users: dict[str, dict], mode: int = PRIVATE_FILE_MODE) -> None:
     lines = ["# Tyndau dashboard users: managed with `tyndau users add`. Holds hashes, never passwords.", ""]
     for name in sorted(users):
         lines.append(f"[users.{json.dumps(name)}]")
         lines.extend(f"{key} = {json.dumps(str(value), ensure_ascii=False)}" for key, value in users[name].items())
         lines.append("")
-    temporary = file.with_name(file.name + ".tmp")
-    temporary.write_text("\n".join(lines), encoding="utf-8")
-    os.chmod(temporary, 0o600)
-    os.replace(temporary, file)
+    write_private_text(path, "\n".join(lines), mode)

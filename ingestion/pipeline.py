@@ -56,6 +56,7 @@ class LoadReport:
 
 def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Settings, strict: bool = False,
            on_batch: Callable[[int], None] | None = None) -> LoadReport:
+    settings.hashing_salt()  # a default or short salt is refused before anything is written
     counts = load.LoadCounts()
     source_uri = connector.source_uri()
     sample: list[pl.DataFrame] = []
@@ -133,7 +134,7 @@ def prepare(batch: Batch, settings: Settings) -> PreparedBatch:
         frame = frame.drop([c for c in frame.columns if c.startswith("_")])
         if settings.keep_original_text:
             kept[table] = originals(table, frame)
-        tables[table] = protect(table, frame, settings.salt, redactor)
+        tables[table] = protect(table, frame, settings.hashing_salt(), redactor)
     return PreparedBatch(tables, kept, redact_rejections(pl.concat(rejected)), batch.rows_read)
 
 

@@ -23,7 +23,8 @@ def shared_data(*parts: str) -> Path:
 
 @pytest.fixture
 def settings(tmp_path):
-    return load_settings(tmp_path / "none.toml", db_path=str(tmp_path / "tyndau.duckdb"), salt="test-salt")
+    return load_settings(tmp_path / "none.toml", db_path=str(tmp_path / "tyndau.duckdb"),
+                         salt="test-salt-not-for-deployment")
 
 
 @pytest.fixture

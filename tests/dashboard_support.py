@@ -132,7 +132,8 @@ def labelled_warehouse(settings: Settings, files: Path, classifier_for) -> Setti
 def build_warehouse(workdir: Path, appeals: int = APPEALS, source: Path | None = None) -> Settings:
     """Generate (or copy `source`), ingest, classify (ground truth), build and publish; one user per role."""
     files = generate_files(workdir / "sample", appeals, source=source)
-    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="test-salt",
+    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"),
+                             salt="test-salt-not-for-deployment",
                              users_file=str(workdir / "users.toml"), model_dir=str(workdir / "no-model"))
     labelled_warehouse(settings, files, ground_truth)
     for name, password in PASSWORDS.items():

@@ -12,7 +12,7 @@ from tyndau.cli import app
 from warehouse.config import setting_help
 
 REPO = Path(__file__).resolve().parents[1]
-runner = CliRunner()
+runner = CliRunner(env={"TYNDAU_SALT": "test-salt-not-for-deployment"})
 
 
 def command_names() -> list[str]:
@@ -99,7 +99,10 @@ def test_the_demo_can_be_found_afterwards_and_its_passwords_reset(tmp_path, monk
     assert first.exit_code == 0, first.output
     warehouse = (tmp_path / "demo" / "tyndau.duckdb").resolve()
     assert f"the demo warehouse is {warehouse}" in first.output
-    assert str(warehouse) in (tmp_path / "tyndau.toml").read_text(encoding="utf-8")
+    config = (tmp_path / "tyndau.toml").read_text(encoding="utf-8")
+    assert str(warehouse) in config
+    assert (tmp_path / "demo" / "demo.salt").read_text(encoding="utf-8").strip() in config, "later loads hash alike"
+    assert (tmp_path / "tyndau.toml").stat().st_mode & 0o777 == 0o600, "the config holds the salt: private"
     status = runner.invoke(app, ["status"], env=env)
     assert status.exit_code == 0 and f"Warehouse {warehouse}" in status.output
     users_before = (tmp_path / "demo" / "users.toml").read_text(encoding="utf-8")

@@ -25,7 +25,8 @@ FINAL, INTERIM = "Окончательный ответ", "Промежуточ�
 
 
 def warehouse(tmp_path: Path):
-    settings = load_settings(tmp_path / "no-config.toml", db_path=str(tmp_path / "w.duckdb"))
+    settings = load_settings(tmp_path / "no-config.toml", db_path=str(tmp_path / "w.duckdb"),
+                             salt="test-salt-not-for-deployment")
     con = connect(settings.db_path)
     migrate(con)
     return con, settings

@@ -61,7 +61,8 @@ class Warehouse:
 
 
 def new_warehouse(folder: Path) -> Warehouse:
-    settings = load_settings(folder / "no-config.toml", db_path=str(folder / "tyndau.duckdb"))
+    settings = load_settings(folder / "no-config.toml", db_path=str(folder / "tyndau.duckdb"),
+                             salt="test-salt-not-for-deployment")
     con = connect(settings.db_path)
     migrate(con)
     return Warehouse(con, settings)

@@ -47,7 +47,7 @@ def spb_warehouse(tmp_path_factory):
     from warehouse.refdata import load_reference_data
 
     tmp = tmp_path_factory.mktemp("spb")
-    settings = load_settings(tmp / "none.toml", db_path=str(tmp / "spb.duckdb"), salt="t",
+    settings = load_settings(tmp / "none.toml", db_path=str(tmp / "spb.duckdb"), salt="test-salt-not-for-deployment",
                              working_days_to_answer=30, calendar_days_only=True, holiday_country="RU")
     con = connect(settings.db_path)
     migrate(con)

@@ -27,5 +27,6 @@ def sample_truth(con: duckdb.DuckDBPyConnection, labels_csv: Path) -> GroundTrut
 
 def build_sample_warehouse(workdir: Path, folder: Path = SAMPLE) -> Settings:
     """Ingest the sample files, label them with the ground truth, build every model, publish."""
-    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="test-salt")
+    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"),
+                             salt="test-salt-not-for-deployment")
     return labelled_warehouse(settings, folder, sample_truth)

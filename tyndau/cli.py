@@ -14,8 +14,9 @@ from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from warehouse.config import load_settings, setting_help
+from warehouse.config import MIN_SALT_LENGTH, SALT_HINT, load_settings, setting_help
 from warehouse.errors import TyndauError
 
 app = typer.Typer(help="Tyndau: citizen-feedback and 'Listening State' analytics.", no_args_is_help=True,
@@ -32,9 +33,9 @@ def friendly(fn):
         try:
             return fn(*args, **kwargs)
         except TyndauError as exc:
-            console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
             if exc.hint:
-                console.print(f"[bold]what to do:[/] {exc.hint}", highlight=False)
+                console.print(f"[bold]what to do:[/] {escape(exc.hint)}", highlight=False)
             raise typer.Exit(2) from None
 
     return wrapper
@@ -51,7 +52,7 @@ def settings_from(config: Optional[Path], db: Optional[Path]):
 def open_writer(settings):
     from warehouse.db import connect, migrate
 
-    con = connect(settings.db_path)
+    con = connect(settings.db_path, mode=settings.file_mode)
     migrate(con)
     return con
 
@@ -60,7 +61,7 @@ def publish(con, settings) -> None:
     from warehouse.db import publish_snapshot
 
     con.execute("checkpoint")
-    publish_snapshot(settings.db_path, settings.resolved_snapshot_path())
+    publish_snapshot(settings.db_path, settings.resolved_snapshot_path(), con, settings.file_mode)
 
 
 @app.command()
@@ -71,7 +72,7 @@ def init(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
     from warehouse.refdata import load_reference_data
 
     settings = settings_from(config, db)
-    con = connect(settings.db_path)
+    con = connect(settings.db_path, mode=settings.file_mode)
     applied = migrate(con)
     load_reference_data(con)
     publish(con, settings)
@@ -97,6 +98,7 @@ def ingest(
     from ingestion.registry import make_connector
 
     settings = settings_from(config, db)
+    settings.hashing_salt()  # refused before the warehouse is even opened: nothing is written
     options = {k: v for k, v in (("sheet", sheet), ("header_row", header_row), ("delimiter", delimiter),
                                  ("encoding", encoding)) if v is not None}
     options.update(parse_options(option))
@@ -259,13 +261,22 @@ def connectors():
 
 
 @app.command("config")
+@friendly
 def show_config(config: Optional[Path] = ConfigOpt):
-    """Print every setting with its current value and help."""
+    """Print every setting with its current value and help; the salt only as whether it is usable."""
     settings = load_settings(config)
     for name, help_text in setting_help().items():
-        value = getattr(settings, name)
-        shown = "***" if name == "salt" else value
-        out.print(f"{name} = {shown!r}\n    {help_text}", highlight=False)
+        shown = _salt_status(settings) if name == "salt" else repr(getattr(settings, name))
+        out.print(f"{name} = {shown}\n    {help_text}", highlight=False)
+    if settings.salt_problem():
+        console.print(f"[bold yellow]warning:[/] {settings.salt_problem()}: `tyndau ingest` refuses it.\n"
+                      f"[bold]what to do:[/] {escape(SALT_HINT)}", highlight=False)
+
+
+def _salt_status(settings) -> str:
+    """Whether the salt may be used, never the salt itself (nor its length, which narrows a guess)."""
+    problem = settings.salt_problem()
+    return f"*** (REFUSED: {problem})" if problem else f"*** (set; at least {MIN_SALT_LENGTH} characters)"
 
 
 # ---------------------------------------------------------------- training planners: gaps, plan, questionnaire
@@ -458,7 +469,7 @@ def users_add(
     settings = load_settings(config)
     password = sys.stdin.readline().rstrip("\n") if password_stdin else \
         typer.prompt("Password", hide_input=True, confirmation_prompt=True)
-    user = add_user(settings.users_file, name, role, password, display_name, email, replace)
+    user = add_user(settings.users_file, name, role, password, display_name, email, replace, settings.file_mode)
     out.print(f"User {user.name} ({user.role}) saved in {settings.users_file}.")
 
 
@@ -581,7 +592,8 @@ def demo(
     warehouse and its users."""
     import os
 
-    settings = load_settings(None, db_path=str(folder / "tyndau.duckdb"), users_file=str(folder / "users.toml"))
+    settings = load_settings(None, db_path=str(folder / "tyndau.duckdb"), users_file=str(folder / "users.toml"),
+                             salt=_demo_salt(folder))
     con = open_writer(settings)
     from warehouse.refdata import load_reference_data
 
@@ -601,6 +613,20 @@ def demo(
                            "TYNDAU_USERS_FILE": str(Path(settings.users_file).resolve())})
         console.print(f"Dashboard on http://{host}:{port}; Ctrl+C stops it.")
         os.execv(sys.executable, [sys.executable, *_streamlit_arguments(port, host)])
+
+
+def _demo_salt(folder: Path) -> str:
+    """The demo's own random salt, made once and kept in the demo folder (0600), so a second run
+    hashes the same applicant the same way; the sample's IINs are made up, but a deployment's salt
+    is never a value shipped with the code."""
+    import secrets
+
+    from warehouse.files import write_private_text
+
+    file = folder / "demo.salt"
+    if not file.exists():
+        write_private_text(file, secrets.token_urlsafe(32))
+    return file.read_text(encoding="utf-8").strip()
 
 
 def _demo_sample_folder(folder: Path) -> Path:
@@ -665,7 +691,7 @@ def _demo_users(settings, reset: bool = False) -> None:
     out.print(f"==> demo users (saved as argon2 hashes in {settings.users_file}; passwords shown only now):")
     for role in ROLES:
         password = secrets.token_urlsafe(9)
-        add_user(settings.users_file, _demo_user_name(role), role, password, replace=True)
+        add_user(settings.users_file, _demo_user_name(role), role, password, replace=True, mode=settings.file_mode)
         out.print(f"  {_demo_user_name(role):<24} {password}   ({role})", highlight=False)
 
 
@@ -684,17 +710,22 @@ def _remember_demo(settings) -> None:
     if config.exists():
         out.print(f"    {config} exists and is left as it is: pass --db {db} to other commands.")
         return
-    config.write_text(
+    from warehouse.files import write_private_text
+
+    # The demo's salt goes with it, so a later `tyndau ingest` here hashes applicants as the demo did
+    # (the file is private, 0600, like the salt file it comes from).
+    write_private_text(config,
         "# Written by `tyndau demo`: every tyndau command run in this folder uses the demo warehouse.\n"
         "# Delete this file (or edit db_path) to use another warehouse.\n"
-        f"[tyndau]\ndb_path = {_toml_string(db)}\nusers_file = {_toml_string(users)}\n", encoding="utf-8")
+        f"[tyndau]\ndb_path = {_toml_string(db)}\nusers_file = {_toml_string(users)}\n"
+        f"salt = {_toml_string(settings.salt)}\n")
     out.print(f"    wrote {config.resolve()}: later commands in this folder use it.")
 
 
-def _toml_string(path: Path) -> str:
+def _toml_string(value) -> str:
     import json
 
-    return json.dumps(str(path), ensure_ascii=False)
+    return json.dumps(str(value), ensure_ascii=False)
 
 
 # --- the classifier: train, evaluate, classify, explain (nlp/) --------------------------------------

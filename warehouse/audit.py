@@ -4,8 +4,8 @@ Why a file and not a table: the dashboard only ever holds a read-only snapshot (
 writer, and that is ``tyndau ingest``/``classify``/``build``), yet a read must be logged at the
 moment it happens, even while a load runs. So each view is one JSON line appended to a file next
 to the warehouse (``Settings.resolved_audit_log_path()``), under an exclusive lock, opened in
-append mode and never rewritten. ``tyndau audit`` shows it; an administrator can ship it to a
-SIEM as is.
+append mode and never rewritten, readable by its owner only (0600, or 0640 with
+``group_readable_files``). ``tyndau audit`` shows it; an administrator can ship it to a SIEM as is.
 
 A record: ``{"at", "user", "role", "action", "page", "appeal_ids", "detail"}``; ``detail`` is
 a search query or the filter that listed the texts. Texts themselves are never copied here.
@@ -21,7 +21,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from warehouse.config import load_settings
 from warehouse.errors import TyndauError
+from warehouse.files import open_private
 
 MAX_IDS_PER_RECORD = 500
 
@@ -43,15 +45,18 @@ class AuditRecord:
     at: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
-def append(path: str | os.PathLike, record: AuditRecord) -> None:
-    """Append one record; raises AuditError so the caller can refuse to show the text."""
+def append(path: str | os.PathLike, record: AuditRecord, mode: int | None = None) -> None:
+    """Append one record; raises AuditError so the caller can refuse to show the text.
+
+    `mode` defaults to the configured one (the dashboard reads the same settings)."""
     data = asdict(record)
     data["appeal_ids"] = list(record.appeal_ids[:MAX_IDS_PER_RECORD])
     data["appeal_count"] = len(record.appeal_ids)
     line = json.dumps(data, ensure_ascii=False) + "\n"
     try:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "a", encoding="utf-8") as handle:
+        fd = open_private(path, os.O_WRONLY | os.O_APPEND, mode or load_settings().file_mode)
+        with os.fdopen(fd, "a", encoding="utf-8") as handle:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 handle.write(line)

@@ -15,6 +15,23 @@ from pathlib import Path
 
 from warehouse.errors import ConfigError
 
+DEFAULT_SALT = "change-me-per-deployment"
+MIN_SALT_LENGTH = 16
+PRIVATE_FILE_MODE = 0o600
+GROUP_FILE_MODE = 0o640
+SALT_HINT = (
+    "Set a random salt of at least 16 characters, once per deployment, and keep it secret: "
+    "the TYNDAU_SALT environment variable, or `salt = \"...\"` under [tyndau] in tyndau.toml "
+    "(make one with: python -c \"import secrets; print(secrets.token_urlsafe(32))\"). "
+    "Never change it after loading data: the same IIN must keep the same hash."
+)
+
+
+class WeakSaltError(ConfigError):
+    """Hashes made with a known or short salt can be reversed by hashing every possible IIN."""
+
+    hint = SALT_HINT
+
 
 def _setting(default, help: str):
     return field(default=default, metadata={"help": help})
@@ -28,7 +45,8 @@ class Settings:
     )
     salt: str = _setting(
         "change-me-per-deployment",
-        "Secret salt for hashing applicant identifiers; set a long random value per deployment.",
+        "Secret salt for hashing applicant identifiers; set a random value of at least "
+        f"{MIN_SALT_LENGTH} characters per deployment (ingestion refuses the default and short ones).",
     )
     keep_original_text: bool = _setting(
         False, "Keep un-redacted texts in the separate table original_texts (restricted access)."
@@ -57,6 +75,33 @@ class Settings:
         "", "Folder where the dashboard queues analysts' label corrections for the writer; "
             "default: <db_path> with .inbox.")
     dashboard_language: str = _setting("kk", "Language the dashboard opens in (kk, ru or en); users switch it.")
+    group_readable_files: bool = _setting(
+        False, "Let the owner's group read the warehouse, its snapshot, the audit log, the users file and the "
+               "login state (mode 0640); by default only the owner can (0600).")
+    behind_proxy: bool = _setting(
+        False, "The dashboard runs behind a reverse proxy: count failed logins per client address from "
+               "X-Forwarded-For (set it only when the proxy sets that header).")
+
+    @property
+    def file_mode(self) -> int:
+        """The mode of every file holding citizens' data, hashes or audit records."""
+        return GROUP_FILE_MODE if self.group_readable_files else PRIVATE_FILE_MODE
+
+    def salt_problem(self) -> str | None:
+        """Why the salt must not be used (None when it may); says so without showing the salt."""
+        if self.salt == DEFAULT_SALT:
+            return "the salt is the shipped default"
+        if len(self.salt) < MIN_SALT_LENGTH:
+            return f"the salt is too short ({len(self.salt)} characters, fewer than {MIN_SALT_LENGTH})"
+        return None
+
+    def hashing_salt(self) -> str:
+        """The salt, for hashing identifiers; refuses a known or short one, whose IIN hashes anyone
+        could reverse by hashing the few million possible IINs."""
+        problem = self.salt_problem()
+        if problem:
+            raise WeakSaltError(f"Refusing to hash applicants' identifiers: {problem}.")
+        return self.salt
 
     def resolved_snapshot_path(self) -> str:
         if self.snapshot_path:

@@ -3,30 +3,41 @@
 DuckDB allows a single writer per file. Writers (ingest, classify, build) open the
 main file; readers (the dashboard) open a snapshot that :func:`publish_snapshot`
 copies after every successful write, so a long load never blocks a page.
+
+The snapshot holds only what the dashboard reads: raw and staging tables (citizens' appeal payloads,
+every 360-degree answer, un-redacted originals) stay in the writer's file. Every file here is
+created 0600 (or 0640 with ``group_readable_files``), see :mod:`warehouse.files`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import os
-import shutil
 import threading
 from importlib import resources
 from pathlib import Path
 
 import duckdb
 
+from warehouse.config import PRIVATE_FILE_MODE
 from warehouse.errors import WarehouseError
+from warehouse.files import restrict_new_files, tighten
 
 MIGRATIONS_PACKAGE = "warehouse.migrations"
 
 
-def connect(db_path: str | os.PathLike, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+def connect(db_path: str | os.PathLike, read_only: bool = False,
+            mode: int = PRIVATE_FILE_MODE) -> duckdb.DuckDBPyConnection:
+    """A connection; a writer's file, its .wal and spill files are created (or tightened) at `mode`."""
     path = Path(db_path)
     if read_only and not path.exists():
         raise WarehouseError(f"No warehouse at {path}.")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
+        restrict_new_files(mode)
+        for file in (path, _wal(path)):
+            tighten(file, mode)
     try:
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
@@ -104,10 +115,79 @@ def require_schema(con: duckdb.DuckDBPyConnection) -> None:
         raise WarehouseError("The warehouse schema is older than this version of Tyndau.")
 
 
-def publish_snapshot(db_path: str | os.PathLike, snapshot_path: str | os.PathLike) -> Path:
-    """Copy the checkpointed warehouse to the readers' snapshot, atomically (write, then rename)."""
+# What the dashboard never reads, so the snapshot never holds: raw payloads and their staging
+# copies (appeal texts and events before the marts, every single 360-degree answer), un-redacted
+# originals, per-text scores, analysts' corrections and the build's bookkeeping. Patterns are
+# fnmatch-style; the staging tables the training pages read are the exceptions.
+SNAPSHOT_EXCLUDED = ("raw_*", "stg_*", "int_*", "original_texts", "text_area_scores", "label_correction*",
+                     "model_state")
+SNAPSHOT_KEPT_STAGING = ("stg_course_sessions", "stg_training_courses")
+# Columns of kept tables that no page reads and that hold a raw payload: blanked in the snapshot.
+SNAPSHOT_BLANKED_COLUMNS = {"rejected_rows": ("raw_record",)}
+SNAPSHOT_ALIAS = "tyndau_snapshot"
+
+
+def in_snapshot(table: str) -> bool:
+    """Whether the dashboard's snapshot carries this table."""
+    if table in SNAPSHOT_KEPT_STAGING:
+        return True
+    return not any(fnmatch.fnmatchcase(table, pattern) for pattern in SNAPSHOT_EXCLUDED)
+
+
+def publish_snapshot(db_path: str | os.PathLike, snapshot_path: str | os.PathLike,
+                     con: duckdb.DuckDBPyConnection | None = None, mode: int = PRIVATE_FILE_MODE) -> Path:
+    """Write the readers' snapshot (only the tables :func:`in_snapshot` keeps), atomically: a new file
+    beside it, then a rename, so a reader never sees half of one.
+
+    Why a fresh database and not a file copy with tables dropped: a dropped table's blocks stay in
+    the file as free space, so the raw answers would still be on disk in the dashboard's copy.
+    `con` is the writer's own connection when it has one open (DuckDB: one writer per file).
+    """
     src, dst = Path(db_path), Path(snapshot_path)
+    if not src.exists():
+        raise WarehouseError(f"No warehouse at {src}.")
     tmp = dst.with_name(dst.name + ".tmp")
-    shutil.copyfile(src, tmp)
+    for leftover in (tmp, _wal(tmp)):
+        leftover.unlink(missing_ok=True)
+    writer = con if con is not None else connect(src, mode=mode)
+    try:
+        restrict_new_files(mode)
+        _copy_for_readers(writer, tmp)
+    except BaseException:
+        for partial in (tmp, _wal(tmp)):
+            partial.unlink(missing_ok=True)
+        raise
+    finally:
+        if con is None:
+            writer.close()
+    os.chmod(tmp, mode)
     os.replace(tmp, dst)
     return dst
+
+
+def _copy_for_readers(con: duckdb.DuckDBPyConnection, target: Path) -> None:
+    source = con.execute("select current_database()").fetchone()[0]
+    quoted = str(target).replace("'", "''")  # ATTACH takes no parameters; the path is configuration
+    con.execute(f"attach '{quoted}' as {SNAPSHOT_ALIAS}")
+    try:
+        con.execute(f'copy from database "{source}" to {SNAPSHOT_ALIAS} (schema)')
+        tables = con.execute("select schema_name, table_name from duckdb_tables() where database_name = ?",
+                             [source]).fetchall()
+        for schema, table in tables:
+            name = f'{SNAPSHOT_ALIAS}."{schema}"."{table}"'
+            if in_snapshot(table):
+                con.execute(f'insert into {name} select *{_blanked(table)} from "{source}"."{schema}"."{table}"')
+            else:
+                con.execute(f"drop table {name}")  # created empty by the schema copy: no data ever written
+        con.execute(f"checkpoint {SNAPSHOT_ALIAS}")
+    finally:
+        con.execute(f"detach {SNAPSHOT_ALIAS}")
+
+
+def _blanked(table: str) -> str:
+    columns = SNAPSHOT_BLANKED_COLUMNS.get(table, ())
+    return f" replace ({', '.join(f'null as {c}' for c in columns)})" if columns else ""
+
+
+def _wal(path: Path) -> Path:
+    return path.with_name(path.name + ".wal")
