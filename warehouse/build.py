@@ -14,7 +14,9 @@ like a SQL model, so a mart built on it is just another model.
 Models are materialised as tables in dependency order (found from the names they
 read), inside one transaction: a model that fails or breaks its key check leaves the
 previous build in place. The full-text index of the texts is rebuilt last, in the same
-transaction, so the snapshot readers get carries it.
+transaction, so the snapshot readers get carries it; the ``fts`` extension is loaded before
+the transaction opens, because on a fresh install its first load fails once (then installs
+from the shipped file), and any failed statement aborts a DuckDB transaction.
 
 An **incremental** SQL model adds ``-- materialized: incremental`` and ``-- partition:
 <columns>`` to its header. It reads the variable ``incremental_since_at`` (when the
@@ -43,7 +45,7 @@ from warehouse.workdays import refresh_calendar
 from warehouse.config import Settings
 from warehouse.db import require_schema, transaction
 from warehouse.errors import KeyCheckError, WarehouseError
-from warehouse.search import INDEX_SCHEMA, INDEXED_TABLE, build_search_index
+from warehouse.search import INDEX_SCHEMA, INDEXED_TABLE, build_search_index, load_fts
 
 LAYERS = ("staging", "marts")
 HEADER = re.compile(r"^(?:--|#)\s*(grain|key|materialized|partition):\s*(.+)$", re.MULTILINE)
@@ -126,6 +128,7 @@ def dependencies(model: Model, by_name: dict[str, Model]) -> list[str]:
 
 def build_models(con: duckdb.DuckDBPyConnection, settings: Settings, only: list[str] | None = None) -> list[BuildResult]:
     require_schema(con)
+    load_fts(con)  # before the transaction: a failed first `load fts` (fresh install) would abort it
     results = []
     with transaction(con):
         refresh_calendar(con, settings)
