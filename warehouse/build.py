@@ -43,7 +43,8 @@ import duckdb
 
 from warehouse.workdays import refresh_calendar
 from warehouse.config import Settings
-from warehouse.db import require_schema, transaction
+from warehouse.db import database_path, require_schema, transaction
+from warehouse.diskfull import disk_full_error, file_size, is_disk_full
 from warehouse.errors import KeyCheckError, WarehouseError
 from warehouse.search import INDEX_SCHEMA, INDEXED_TABLE, build_search_index, load_fts
 
@@ -129,17 +130,24 @@ def dependencies(model: Model, by_name: dict[str, Model]) -> list[str]:
 def build_models(con: duckdb.DuckDBPyConnection, settings: Settings, only: list[str] | None = None) -> list[BuildResult]:
     require_schema(con)
     load_fts(con)  # before the transaction: a failed first `load fts` (fresh install) would abort it
+    db_path = database_path(con)
     results = []
-    with transaction(con):
-        refresh_calendar(con, settings)
-        set_setting_variables(con, settings)
-        watermark = build_started_at(con)
-        for model in discover_models():
-            if only and model.name not in only:
-                continue
-            results.append(build_one(con, model, watermark))
-        if not only or INDEXED_TABLE in only:
-            results.append(build_index(con))
+    try:
+        with transaction(con):
+            refresh_calendar(con, settings)
+            set_setting_variables(con, settings)
+            watermark = build_started_at(con)
+            for model in discover_models():
+                if only and model.name not in only:
+                    continue
+                results.append(build_one(con, model, watermark))
+            if not only or INDEXED_TABLE in only:
+                results.append(build_index(con))
+    except Exception as exc:
+        if is_disk_full(exc):  # a build rewrites the marts: about the warehouse's size is a fair estimate
+            raise disk_full_error(exc, db_path, needed=file_size(db_path),
+                                  outcome="The build was rolled back: the previous build stays in place.") from exc
+        raise
     return results
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.diskfull import disk_full_error, is_disk_full
 from warehouse.errors import WarehouseError
 
 MIGRATIONS_PACKAGE = "warehouse.migrations"
@@ -58,7 +59,8 @@ def transaction(con: duckdb.DuckDBPyConnection):
     try:
         yield con
     except BaseException:
-        con.execute("rollback")
+        with contextlib.suppress(duckdb.Error):  # an invalidated database (a fatal error) cannot roll back;
+            con.execute("rollback")              # it discards the transaction on reopening, and the first error counts
         raise
     else:
         con.execute("commit")
@@ -108,6 +110,20 @@ def publish_snapshot(db_path: str | os.PathLike, snapshot_path: str | os.PathLik
     """Copy the checkpointed warehouse to the readers' snapshot, atomically (write, then rename)."""
     src, dst = Path(db_path), Path(snapshot_path)
     tmp = dst.with_name(dst.name + ".tmp")
-    shutil.copyfile(src, tmp)
-    os.replace(tmp, dst)
+    try:
+        shutil.copyfile(src, tmp)
+        os.replace(tmp, dst)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)  # a partial copy must not keep filling the disk
+        if is_disk_full(exc):
+            raise disk_full_error(exc, tmp, needed=src.stat().st_size, outcome=(
+                f"The warehouse itself was saved; the dashboard's snapshot {dst.name} was not updated and still "
+                "shows the previous data (`tyndau init` publishes it again, changing no data).")) from None
+        raise
     return dst
+
+
+def database_path(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The file behind a connection (None in memory): a fatal error invalidates the connection, not the file."""
+    row = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()
+    return row[0] if row and row[0] else None
