@@ -80,11 +80,13 @@ class WideSurveyConnector(Connector):
     def wide_frames(self) -> Iterator[pl.DataFrame]:
         path = Path(self.location)
         kind = readers.reader_for(path)
+        limits = readers.Limits.from_options(self.options)
         if kind == "xlsx":
             return readers.read_xlsx(path, sheet=self.options.get("sheet"), required=(self.survey["response_id"],))
         if kind == "json":
-            return readers.read_json(path, records_path=self.options.get("records_path"))
-        return readers.read_csv(path, delimiter=self.options.get("delimiter"), encoding=self.options.get("encoding"))
+            return readers.read_json(path, records_path=self.options.get("records_path"), limits=limits)
+        return readers.read_csv(path, delimiter=self.options.get("delimiter"), encoding=self.options.get("encoding"),
+                                limits=limits)
 
     def item_columns(self, frame: pl.DataFrame) -> dict[str, str]:
         """Source column -> item id, for the columns that are questions."""
