@@ -338,7 +338,9 @@ def _rejections(flagged: pl.DataFrame, original: pl.DataFrame, checks: list, mas
     problem_cols = [c for c in reasons.columns if c.startswith("_problem_")]
     long = reasons.join(raw, on=ROW, how="left").unpivot(
         index=[ROW, "raw_record"], on=problem_cols, variable_name="column_name", value_name="reason")
-    return long.filter(pl.col("reason").is_not_null()).select(
+    unreadable = (pl.col("column_name") == "_problem__row").any().over(ROW)  # its fields say nothing more
+    return long.filter(pl.col("reason").is_not_null()).filter(
+        (pl.col("column_name") == "_problem__row") | ~unreadable).select(
         pl.col(ROW).cast(pl.Int64).alias("row_number"),
         pl.col("column_name").str.replace("^_problem_", "").replace({"_row": ""}).replace(columns),
         "reason", "raw_record",

@@ -4,9 +4,13 @@ message (or a rejected row with its reason), the warehouse as it was, and nothin
 from __future__ import annotations
 
 import errno
+import gzip
+import json
 import os
 import shutil
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -18,7 +22,7 @@ from warehouse.build import build_models
 from warehouse.config import load_settings
 from warehouse.diskfull import human_size
 from warehouse.db import connect, migrate, publish_snapshot
-from warehouse.errors import DiskFullError
+from warehouse.errors import DiskFullError, SourceError
 
 GOOD = Path(__file__).parent / "good_inputs"
 BAD = Path(__file__).parent / "bad_inputs"
@@ -148,3 +152,139 @@ def test_the_cli_prints_one_message_for_a_full_disk(tmp_path, monkeypatch):
     assert result.exit_code == 2
     output = " ".join(result.output.split())
     assert "error: The disk holding" in output and "is full" in output and "Traceback" not in output
+
+
+# ---------------------------------------------------------------- inputs that used to crash or blow up memory
+
+MEMORY_BOUND_KIB = 1024 * 1024  # 1 GiB peak RSS for the whole process, imports and DuckDB included
+
+INGEST_AND_REPORT_PEAK = """
+import resource, sys
+from ingestion.pipeline import ingest
+from ingestion.registry import make_connector
+from warehouse.config import load_settings
+from warehouse.db import connect, migrate
+from warehouse.errors import TyndauError
+settings = load_settings(sys.argv[3], db_path=sys.argv[2], salt="s")
+con = connect(settings.db_path)
+migrate(con)
+try:
+    report = ingest(con, make_connector("file", sys.argv[1], "eotinish-sample", {}), settings)
+    print("loaded", report.counts.inserted, "rejected", report.counts.rejected)
+except TyndauError as exc:
+    print("error:", exc)
+print("peak_kib", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def ingest_in_subprocess(path: Path, tmp_path: Path) -> tuple[str, int]:
+    """(what the load said, peak RSS in KiB) of an ingest in a process of its own."""
+    repo = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, "-c", INGEST_AND_REPORT_PEAK, str(path), str(tmp_path / "w.duckdb"),
+                           str(tmp_path / "none.toml")], capture_output=True, text=True, timeout=300,
+                          cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    *said, peak = done.stdout.strip().splitlines()
+    return "\n".join(said), int(peak.split()[1])
+
+
+def appeal_records() -> list[dict]:
+    return json.loads((GOOD / "appeals.json").read_text(encoding="utf-8"))
+
+
+def test_a_gzip_bomb_is_refused_with_bounded_memory(tmp_path):
+    """200 MiB of zeros in one line, 200 KiB gzipped: refused at the expansion cap, long before memory grows."""
+    bomb = tmp_path / "appeals.csv.gz"
+    header = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()[0]
+    with gzip.open(bomb, "wb", compresslevel=9) as out:
+        out.write((header + "\n").encode())
+        for _ in range(200):
+            out.write(b"0" * 2**20)
+    assert bomb.stat().st_size < 1_000_000
+    said, peak_kib = ingest_in_subprocess(bomb, tmp_path)
+    assert "error: appeals.csv.gz expands to more than 64 MiB" in said and "likely gzip bomb" in said
+    assert peak_kib < MEMORY_BOUND_KIB
+
+
+def test_a_json_array_with_one_huge_record_is_refused_with_bounded_memory(tmp_path):
+    records = appeal_records()
+    huge = tmp_path / "appeals.json"
+    with huge.open("w", encoding="utf-8") as out:
+        out.write("[" + json.dumps(records[0], ensure_ascii=False) + ', {"appeal_no": "KZ-9", "text": "')
+        for _ in range(200):
+            out.write("я" * 2**19)  # 200 MiB of UTF-8 (100 Mi characters)
+        out.write('"}, ' + json.dumps(records[1], ensure_ascii=False) + "]")
+    said, peak_kib = ingest_in_subprocess(huge, tmp_path)
+    assert said == "error: appeals.json is not valid JSON: record 2 is larger than 32 MiB (or broken JSON that never closes)."
+    assert peak_kib < MEMORY_BOUND_KIB
+
+
+def test_a_json_lines_file_with_one_huge_line_rejects_that_line_and_loads_the_rest(tmp_path):
+    records = appeal_records()
+    path = tmp_path / "appeals.jsonl"
+    with path.open("w", encoding="utf-8") as out:
+        out.write(json.dumps(records[0], ensure_ascii=False) + "\n")
+        out.write('{"appeal_no": "KZ-9", "text": "' + "x" * (40 * 2**20) + '"}\n')
+        out.write(json.dumps(records[1], ensure_ascii=False) + "\n")
+    said, peak_kib = ingest_in_subprocess(path, tmp_path)
+    assert said == "loaded 2 rejected 1"
+    assert peak_kib < MEMORY_BOUND_KIB
+    reason = duckdb.connect(str(tmp_path / "w.duckdb")).execute("select row_number, reason from rejected_rows").fetchall()
+    assert reason == [(2, "line longer than 32 MiB (max_record_mb): not read")]
+
+
+def test_a_csv_line_longer_than_the_limit_is_refused_and_the_limit_is_an_option(con, settings, tmp_path):
+    lines = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join([lines[0], lines[1].replace("месяц", "месяц" + "x" * (2 * 2**20)), lines[2]]) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(SourceError, match="has a line longer than 1 MiB") as info:
+        load(con, settings, path, max_record_mb="1")
+    assert "max_record_mb" in info.value.hint
+    assert load(con, settings, path, max_record_mb="3").counts.inserted == 2
+
+
+def test_a_gzipped_csv_simply_loads(con, settings, tmp_path):
+    path = tmp_path / "appeals.csv.gz"
+    path.write_bytes(gzip.compress((GOOD / "appeals_utf8.csv").read_bytes()))
+    report = load(con, settings, path)
+    assert (report.counts.inserted, report.counts.rejected) == (3, 0)
+    assert not any(p.name.startswith("tyndau-") for p in Path(tempfile.gettempdir()).iterdir()
+                   if p.stat().st_mtime > path.stat().st_mtime), "the decompressed copy is removed"
+
+
+def test_json_nested_10000_deep_in_json_lines_rejects_that_line(con, settings, tmp_path):
+    records = appeal_records()
+    path = tmp_path / "deep.jsonl"
+    path.write_text("\n".join([json.dumps(records[0], ensure_ascii=False), '{"a": ' + "[" * 10000 + "]" * 10000 + "}",
+                               json.dumps(records[1], ensure_ascii=False)]) + "\n", encoding="utf-8")
+    report = load(con, settings, path)
+    assert (report.counts.inserted, report.counts.rejected) == (2, 1)
+    assert "nested too deeply" in con.execute("select reason from rejected_rows").fetchone()[0]
+
+
+@pytest.mark.parametrize("layout", ["lines", "array"])
+def test_a_key_given_twice_in_one_json_object_rejects_the_record(con, settings, tmp_path, layout):
+    texts = [json.dumps(r, ensure_ascii=False) for r in appeal_records()]
+    texts[1] = texts[1][:-1] + ', "status": "closed"}'  # status given twice: json would keep "closed" silently
+    path = tmp_path / ("appeals.jsonl" if layout == "lines" else "appeals.json")
+    path.write_text("\n".join(texts) + "\n" if layout == "lines" else "[" + ",\n".join(texts) + "]", encoding="utf-8")
+    report = load(con, settings, path)
+    assert (report.counts.inserted, report.counts.rejected) == (2, 1)
+    assert con.execute("select row_number, reason from rejected_rows").fetchall() == [
+        (2, "key 'status' is given twice in one object")]
+
+
+@pytest.mark.parametrize("where", ["row 1", "row 1000"])
+def test_a_nul_byte_rejects_its_row_wherever_it_is(con, settings, tmp_path, where):
+    lines = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()
+    rows = [lines[1].replace("KZ-1,", f"KZ-{n},", 1) for n in range(100, 1100)]
+    at = 0 if where == "row 1" else 999
+    rows[at] = rows[at].replace("месяц", "мес\x00яц")
+    path = tmp_path / "nul.csv"
+    path.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    report = load(con, settings, path)
+    assert (report.counts.inserted, report.counts.rejected) == (999, 1)
+    row, reason = con.execute("select row_number, reason from rejected_rows").fetchone()
+    assert row == at + 1 and reason.startswith("column 'text' contains a NUL byte")
+    assert con.execute("select count(*) from raw_appeals where contains(text, chr(0))").fetchone()[0] == 0
