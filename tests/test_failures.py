@@ -288,3 +288,47 @@ def test_a_nul_byte_rejects_its_row_wherever_it_is(con, settings, tmp_path, wher
     row, reason = con.execute("select row_number, reason from rejected_rows").fetchone()
     assert row == at + 1 and reason.startswith("column 'text' contains a NUL byte")
     assert con.execute("select count(*) from raw_appeals where contains(text, chr(0))").fetchone()[0] == 0
+
+
+# ---------------------------------------------------------------- no silent change of values
+
+
+def test_a_second_date_format_first_seen_after_the_sample_is_read(con, settings, tmp_path):
+    lines = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()
+    rows = [lines[1].replace("KZ-1,", f"KZ-{n},", 1) for n in range(100, 2600)]
+    rows[2400] = rows[2400].replace("2024-03-05T10:22:00", "05.03.2024 10:22")  # row 2,401: a supported format
+    path = tmp_path / "late_format.csv"
+    path.write_text("\n".join([lines[0], *rows]) + "\n", encoding="utf-8")
+    report = load(con, settings, path)
+    assert (report.counts.inserted, report.counts.rejected) == (2500, 0)
+    assert str(con.execute("select registered_at from raw_appeals where external_id = 'KZ-2500'").fetchone()[0]) \
+        == "2024-03-05 10:22:00"
+
+
+@pytest.mark.parametrize("written", ["1900-01-01T00:00:00", "0001-01-01T00:00:00", "2099-03-05T10:22:00"])
+def test_implausible_dates_are_rejected_with_the_window_in_the_reason(con, settings, tmp_path, written):
+    lines = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "dates.csv"
+    path.write_text("\n".join([lines[0], lines[1].replace("2024-03-05T10:22:00", written), lines[2]]) + "\n",
+                    encoding="utf-8")
+    report = load(con, settings, path)
+    assert (report.counts.inserted, report.counts.rejected) == (1, 1)
+    column, reason = con.execute("select column_name, reason from rejected_rows").fetchone()
+    assert column == "reg_date" and reason.startswith(f"{written} is outside the plausible dates 1990-01-01..")
+
+
+def test_a_mapping_can_widen_the_plausible_window(con, settings, tmp_path):
+    from dataclasses import replace
+
+    from ingestion.mapping import load_mapping
+    from ingestion.registry import REGISTRY
+
+    mapping = load_mapping("eotinish-sample")
+    fields = tuple(replace(f, earliest="1900-01-01") if f.name == "registered_at" else f for f in mapping.fields)
+    lines = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "old.csv"
+    path.write_text("\n".join([lines[0], lines[1].replace("2024-03-05T10:22:00", "1950-01-01T00:00:00")]) + "\n",
+                    encoding="utf-8")
+    connector = REGISTRY["file"](str(path), replace(mapping, fields=fields))
+    report = ingest(con, connector, settings)
+    assert (report.counts.inserted, report.counts.rejected) == (1, 0)
