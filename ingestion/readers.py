@@ -375,7 +375,11 @@ def _row_dict(header: list[str], values: list[str], number: int) -> dict:
 
 def read_xlsx(path: Path, sheet: str | None = None, header_row: int | None = None,
               required: tuple[str, ...] = ()) -> Iterator[pl.DataFrame]:
-    """Reads one sheet; the header is the first row holding the required columns (titles above it are skipped)."""
+    """Reads one sheet; the header is the first row holding the required columns (titles above it are skipped).
+
+    A cell openpyxl reads as empty although it is not (a formula the workbook holds no saved result
+    for, a cell inside merged cells) rejects its row with the reason: loading it as null would
+    change a value in silence."""
     import openpyxl
 
     path = Path(path)
@@ -390,17 +394,81 @@ def read_xlsx(path: Path, sheet: str | None = None, header_row: int | None = Non
     if sheet and sheet not in book.sheetnames:
         raise SourceError(f"{path.name} has no sheet {sheet!r}; it has {', '.join(book.sheetnames)}.",
                           hint="Pass --sheet with one of those names.")
-    rows = book[sheet or book.sheetnames[0]].iter_rows(values_only=True)
-    yield from _sheet_batches(path, rows, header_row, required)
+    worksheet = book[sheet or book.sheetnames[0]]
+    hidden = _HiddenValues.of(path, worksheet._worksheet_path)  # openpyxl's read-only sheets keep no formulas/merges
+    rows = worksheet.iter_rows(min_row=1, min_col=1, values_only=True)  # absolute row and column numbers
+    yield from _sheet_batches(path, rows, header_row, required, hidden)
 
 
-def _sheet_batches(path: Path, rows, header_row: int | None, required: tuple[str, ...]) -> Iterator[pl.DataFrame]:
-    header, _ = _find_header(path, rows, header_row, required)
+class _HiddenValues:
+    """Cells read as empty that are not: formulas without a saved result, and merged cells but their first.
+
+    Found by one pass over the sheet's XML (a second openpyxl parse would double the read)."""
+
+    _FORMULA_WITHOUT_VALUE = re.compile(
+        r'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*?(?:/>|>[^<]*</(?:\w+:)?f>)\s*'
+        r'(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>')
+    _MERGED = re.compile(r'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+
+    def __init__(self, formulas: dict[int, dict[int, str]], merged: list[tuple[int, int, int, int, str]]):
+        self.formulas, self.merged = formulas, merged
+
+    @classmethod
+    def of(cls, path: Path, sheet_xml: str) -> "_HiddenValues":
+        formulas: dict[int, dict[int, str]] = {}
+        merged = []
+        with zipfile.ZipFile(path) as archive, archive.open(sheet_xml) as xml:
+            tail = ""
+            while block := xml.read(CHUNK):
+                text = tail + block.decode("utf-8", errors="replace")
+                cut = text.rfind("<")  # an element cut at the block's end is searched again with the next block
+                text, tail = (text[:cut], text[cut:]) if cut > 0 else (text, "")
+                for col, row in cls._FORMULA_WITHOUT_VALUE.findall(text):
+                    formulas.setdefault(int(row), {})[_column_number(col)] = f"{col}{row}"
+                for c1, r1, c2, r2 in cls._MERGED.findall(text):
+                    merged.append((int(r1), _column_number(c1), int(r2), _column_number(c2), f"{c1}{r1}:{c2}{r2}"))
+        return cls(formulas, merged)
+
+    def problem(self, row: int, header: list[str], values: tuple) -> str | None:
+        """Why this row's cells cannot be trusted, or None; only the header's named columns count."""
+        for column, name in enumerate(header, start=1):
+            if not name or (column <= len(values) and values[column - 1] is not None):
+                continue
+            if column in self.formulas.get(row, {}):
+                return (f"cell {self.formulas[row][column]} ({name}) is a formula without a saved result "
+                        "(open the workbook in Excel and save it again)")
+            for r1, c1, r2, c2, ref in self.merged:
+                if r1 <= row <= r2 and c1 <= column <= c2 and (row, column) != (r1, c1):
+                    return (f"cell {_column_letters(column)}{row} ({name}) is inside merged cells {ref}; "
+                            "the value is only in their first cell")
+        return None
+
+
+def _column_letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _sheet_batches(path: Path, rows, header_row: int | None, required: tuple[str, ...],
+                   hidden: _HiddenValues) -> Iterator[pl.DataFrame]:
+    header, header_at = _find_header(path, rows, header_row, required)
     buffer: list[dict] = []
     for number, values in enumerate(rows, start=1):  # data rows below the header, like CSV row numbers
         if values is None or all(v is None or str(v).strip() == "" for v in values):
             continue
-        buffer.append({**{h: _cell(v) for h, v in zip(header, values) if h}, ROW: number})
+        row = {**{h: _cell(v) for h, v in zip(header, values) if h}, ROW: number,
+               "_error": hidden.problem(header_at + number, header, values)}
+        buffer.append(row)
         if len(buffer) >= BATCH_ROWS:
             yield _frame(buffer, header)
             buffer = []
@@ -436,6 +504,7 @@ def _cell(value) -> str | None:
 def _frame(rows: list[dict], header: list[str]) -> pl.DataFrame:
     schema = {h: pl.Utf8 for h in header if h}
     schema[ROW] = pl.Int64
+    schema["_error"] = pl.Utf8
     return pl.DataFrame(rows, schema=schema)
 
 

@@ -332,3 +332,26 @@ def test_a_mapping_can_widen_the_plausible_window(con, settings, tmp_path):
     connector = REGISTRY["file"](str(path), replace(mapping, fields=fields))
     report = ingest(con, connector, settings)
     assert (report.counts.inserted, report.counts.rejected) == (1, 0)
+
+
+def test_excel_formulas_without_a_saved_result_and_merged_cells_reject_their_rows(con, settings, tmp_path):
+    """openpyxl writes formulas without a cached result, as a workbook saved by a script would be."""
+    import csv
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    with (GOOD / "appeals_utf8.csv").open(encoding="utf-8") as fh:
+        for row in csv.reader(fh):
+            sheet.append(row)
+    sheet["P3"] = "=2+3"  # KZ-2's satisfaction
+    sheet.merge_cells("C3:C4")  # KZ-2's and KZ-3's channel: KZ-3 would read as null
+    path = tmp_path / "appeals.xlsx"
+    book.save(path)
+    report = load(con, settings, path)
+    assert (report.counts.inserted, report.counts.rejected) == (1, 2)
+    assert con.execute("select row_number, reason from rejected_rows order by 1").fetchall() == [
+        (2, "cell P3 (satisfaction) is a formula without a saved result (open the workbook in Excel and save it again)"),
+        (3, "cell C4 (channel) is inside merged cells C3:C4; the value is only in their first cell"),
+    ]
