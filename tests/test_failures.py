@@ -355,3 +355,14 @@ def test_excel_formulas_without_a_saved_result_and_merged_cells_reject_their_row
         (2, "cell P3 (satisfaction) is a formula without a saved result (open the workbook in Excel and save it again)"),
         (3, "cell C4 (channel) is inside merged cells C3:C4; the value is only in their first cell"),
     ]
+
+
+def test_a_survey_row_its_reader_flagged_is_rejected_not_loaded(con, settings, tmp_path):
+    lines = (GOOD / "kobo_export.csv").read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("Бастық", "Бас\x00тық")
+    path = tmp_path / "kobo.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    ingest(con, make_connector("kobo", str(path)), settings)
+    assert con.execute("select count(*) from raw_survey_responses where response_id = 'u-101'").fetchone()[0] == 0
+    reasons = dict(con.execute("select row_number, reason from rejected_rows where column_name = ''").fetchall())
+    assert reasons == {1: "column 'comment' contains a NUL byte (\\0), a sign of a broken export"}
