@@ -366,3 +366,20 @@ def test_a_survey_row_its_reader_flagged_is_rejected_not_loaded(con, settings, t
     assert con.execute("select count(*) from raw_survey_responses where response_id = 'u-101'").fetchone()[0] == 0
     reasons = dict(con.execute("select row_number, reason from rejected_rows where column_name = ''").fetchall())
     assert reasons == {1: "column 'comment' contains a NUL byte (\\0), a sign of a broken export"}
+
+
+def test_a_disk_full_load_records_its_failed_run_when_the_disk_allows(con, settings, monkeypatch):
+    from warehouse import load as load_module
+
+    load(con, settings, GOOD / "appeals_utf8.csv")
+    before = con.execute("select * from raw_appeals order by external_id").fetchall()
+
+    def full_disk(*args, **kwargs):
+        raise duckdb.IOException(f'Could not write file "{settings.db_path}.wal": No space left on device')
+
+    monkeypatch.setattr(load_module.Loader, "write", full_disk)
+    with pytest.raises(DiskFullError, match="the warehouse is as it was; the failed run is in load_runs"):
+        load(con, settings, GOOD / "appeals.json")
+    assert con.execute("select * from raw_appeals order by external_id").fetchall() == before
+    status, error = con.execute("select status, error from load_runs order by load_run_id desc").fetchone()
+    assert status == "failed" and "No space left on device" in error
