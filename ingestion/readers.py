@@ -216,9 +216,13 @@ def as_utf8(path: Path, encoding: str) -> Path:
     if encoding == "utf-8":
         return path
     fd, tmp = tempfile.mkstemp(prefix="tyndau-", suffix=".csv")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, path.open("r", encoding=encoding, newline="") as src:
-        while chunk := src.read(1 << 20):
-            out.write(chunk)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, path.open("r", encoding=encoding, newline="") as src:
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+    except BaseException:  # a full temporary disk or a bad byte: no partial copy left behind
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return Path(tmp)
 
 
