@@ -81,13 +81,14 @@ class MappedFileConnector(Connector):
         path = Path(self.location)
         kind = self.reader or self.mapping.reader or readers.reader_for(path)
         opts = self.options
+        limits = readers.Limits.from_options(opts)
         if kind == "csv":
-            return readers.read_csv(path, delimiter=opts.get("delimiter"), encoding=opts.get("encoding"))
+            return readers.read_csv(path, delimiter=opts.get("delimiter"), encoding=opts.get("encoding"), limits=limits)
         if kind == "xlsx":
             return readers.read_xlsx(path, sheet=opts.get("sheet"), header_row=opts.get("header_row"),
                                      required=self.mapping.required_columns)
         if kind == "json":
-            return readers.read_json(path, records_path=opts.get("records_path"))
+            return readers.read_json(path, records_path=opts.get("records_path"), limits=limits)
         raise ConfigError(f"Unknown reader {kind!r}.")
 
     def batches(self) -> Iterator[Batch]:

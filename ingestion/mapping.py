@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
 from importlib import resources
 from pathlib import Path
 
@@ -78,6 +79,8 @@ class FieldRule:
     pattern: str | None = None  # regular expression; its first group is the value
     contains: dict[str, str] | None = None  # ordered substring -> value, first match wins
     default: str | None = None  # value when neither `values` nor `contains` knows a non-empty raw value
+    earliest: object = None  # dates: the plausible window (ISO date); defaults in plausible_window()
+    latest: object = None
 
 
 @dataclass(frozen=True)
@@ -224,6 +227,8 @@ def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Ex
         condition = pl.all_horizontal([pl.col(c).cast(pl.Utf8).str.to_lowercase() == str(v).lower()
                                        for c, v in rule.when.items()])
         parsed = pl.when(condition).then(parsed).otherwise(None)
+    if kind in {"timestamp", "date"}:
+        cases.append(_plausible_date_case(rule, kind, value, raw))
     if rule.min is not None or rule.max is not None:
         low, high = rule.min if rule.min is not None else float("-inf"), rule.max if rule.max is not None else float("inf")
         cases.append((value.is_not_null() & ~value.is_between(low, high),
@@ -231,6 +236,37 @@ def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Ex
     if rule.required:
         cases.append((raw.is_null(), pl.lit(f"required value {rule.column!r} is empty")))
     return cleaned, parsed, cases
+
+
+EARLIEST_DATE = date(1990, 1, 1)
+LATEST_YEARS_AHEAD = 10
+
+
+def plausible_window(rule: FieldRule) -> tuple[date, date]:
+    """Dates outside it are typos or placeholders (1900-01-01, year 1, 2099), rejected rather than loaded.
+
+    Default: 1990-01-01 to the end of the year ten years from now (deadlines lie ahead); a mapping
+    widens or narrows it per field with `earliest` / `latest`."""
+    return (_as_date(rule.earliest, rule.name) or EARLIEST_DATE,
+            _as_date(rule.latest, rule.name) or date(date.today().year + LATEST_YEARS_AHEAD, 12, 31))
+
+
+def _as_date(value, field_name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value.date() if isinstance(value, datetime) else value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ConfigError(f"Field {field_name}: {value!r} is not a date (YYYY-MM-DD).",
+                          hint="Write earliest/latest as ISO dates, e.g. earliest = 1985-01-01.") from None
+
+
+def _plausible_date_case(rule: FieldRule, kind: str, value: pl.Expr, raw: pl.Expr) -> tuple[pl.Expr, pl.Expr]:
+    low, high = plausible_window(rule)
+    bounds = (low, high) if kind == "date" else (datetime.combine(low, time()), datetime.combine(high, time.max))
+    return (value.is_not_null() & ~value.is_between(*bounds),
+            pl.format(f"{{}} is outside the plausible dates {low}..{high} (set earliest/latest in the mapping "
+                      "if it is real)", raw.str.slice(0, 60)))
 
 
 def _unconditional(parsed: pl.Expr, rule: FieldRule) -> pl.Expr:
@@ -303,12 +339,27 @@ SAMPLE_ROWS = 2000
 
 
 def _datetime_formats(column: pl.Series) -> tuple[str, ...]:
-    """The formats a column actually uses, found on a sample: trying all of them on every row
-    of a million-row file costs more than the rest of the load."""
-    sample = _strip_offset(column.cast(pl.Utf8).str.strip_chars().drop_nulls().head(SAMPLE_ROWS))
-    used = tuple(f for f in DATETIME_FORMATS
-                 if sample.str.strptime(pl.Datetime("us"), f, strict=False, exact=True).is_not_null().any())
-    return used or DATETIME_FORMATS
+    """The formats a column actually uses: found on a sample (trying all of them on every row of a
+    million-row file costs more than the rest of the load), then on the rows the sample's formats
+    cannot read, so a second format first seen after the sample is still read."""
+    values = _strip_offset(column.cast(pl.Utf8).str.strip_chars().drop_nulls())
+    values = values.filter(values != "")
+    used = _formats_used(values.head(SAMPLE_ROWS), DATETIME_FORMATS)
+    if not used:
+        return DATETIME_FORMATS
+    read = values.to_frame("v").select(pl.coalesce([_strptime(pl.col("v"), f) for f in used])).to_series()
+    unread = values.filter(read.is_null())
+    if unread.len():
+        used += _formats_used(unread, tuple(f for f in DATETIME_FORMATS if f not in used))
+    return used
+
+
+def _formats_used(values: pl.Series, formats: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f for f in formats if _strptime(values, f).is_not_null().any())
+
+
+def _strptime(values, fmt: str):
+    return values.str.strptime(pl.Datetime("us"), fmt, strict=False, exact=True)
 
 
 def _strip_offset(values):
@@ -321,7 +372,7 @@ def _parse_datetime(raw: pl.Expr, fmt: str | tuple[str, ...] | None) -> pl.Expr:
     reads a value wins (rows of the sample's minority formats still parse)."""
     formats = (fmt,) if isinstance(fmt, str) else (fmt or DATETIME_FORMATS)
     local = _strip_offset(raw)
-    return pl.coalesce([local.str.strptime(pl.Datetime("us"), f, strict=False, exact=True) for f in formats])
+    return pl.coalesce([_strptime(local, f) for f in formats])
 
 
 def _rejections(flagged: pl.DataFrame, original: pl.DataFrame, checks: list, masked: set[str],
@@ -339,7 +390,9 @@ def _rejections(flagged: pl.DataFrame, original: pl.DataFrame, checks: list, mas
     problem_cols = [c for c in reasons.columns if c.startswith("_problem_")]
     long = reasons.join(raw, on=ROW, how="left").unpivot(
         index=[ROW, "raw_record"], on=problem_cols, variable_name="column_name", value_name="reason")
-    return long.filter(pl.col("reason").is_not_null()).select(
+    unreadable = (pl.col("column_name") == "_problem__row").any().over(ROW)  # its fields say nothing more
+    return long.filter(pl.col("reason").is_not_null()).filter(
+        (pl.col("column_name") == "_problem__row") | ~unreadable).select(
         pl.col(ROW).cast(pl.Int64).alias("row_number"),
         pl.col("column_name").str.replace("^_problem_", "").replace({"_row": ""}).replace(columns),
         "reason", "raw_record",

@@ -25,7 +25,8 @@ from ingestion.base import Batch, Connector
 from ingestion.protect import Redactor, originals, protect, redact_rejections
 from warehouse import load
 from warehouse.config import Settings
-from warehouse.db import transaction
+from warehouse.db import connect, database_path, transaction
+from warehouse.diskfull import disk_full_error, file_size, is_disk_full
 from warehouse.errors import RejectedRowsError, SourceError
 from ingestion.readers import ROW
 
@@ -59,6 +60,7 @@ def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Setti
     settings.hashing_salt()  # a default or short salt is refused before anything is written
     counts = load.LoadCounts()
     source_uri = connector.source_uri()
+    db_path = database_path(con)
     sample: list[pl.DataFrame] = []
     try:
         with transaction(con):
@@ -81,9 +83,37 @@ def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Setti
                 )
             load.finish_run(con, run_id, counts, "succeeded")
     except Exception as exc:
-        load.record_failed_run(con, connector.name, source_uri, counts, _short(exc))
+        recorded = record_failure(con, db_path, connector.name, source_uri, counts, _short(exc))
+        if is_disk_full(exc):
+            raise disk_full_error(exc, db_path, needed=file_size(connector.location), outcome=(
+                "The load was rolled back: the warehouse is as it was; "
+                + ("the failed run is in load_runs." if recorded else "the failed run could not be recorded."))) from exc
         raise
     return LoadReport(run_id, source_uri, counts, rejected_sample)
+
+
+def record_failure(con: duckdb.DuckDBPyConnection, db_path: str | None, connector: str, source_uri: str,
+                   counts: load.LoadCounts, error: str) -> bool:
+    """Leave a `failed` run when the disk allows it; a second error must never hide the first.
+
+    A DuckDB fatal error (a checkpoint on a full disk) invalidates every connection to the file:
+    then the run is recorded through a fresh one, after closing this one, which is unusable anyway."""
+    try:
+        load.record_failed_run(con, connector, source_uri, counts, error)
+        return True
+    except duckdb.Error:
+        if db_path is None:
+            return False
+    try:
+        con.close()
+        fresh = connect(db_path)
+        try:
+            load.record_failed_run(fresh, connector, source_uri, counts, error)
+        finally:
+            fresh.close()
+        return True
+    except Exception:  # the disk is still full, or the file gone: the first error is the one to report
+        return False
 
 
 def batch_rejections() -> pl.DataFrame:

@@ -182,6 +182,8 @@ def test_duplicate_keys_in_one_file_keep_the_last_and_reject_the_rest(con, setti
     ("missing_columns.csv", "lacks the column(s) reg_date"),
     ("invalid.json", "not valid JSON"),
     ("image_named.csv", "NUL bytes"),
+    ("corrupt.csv.gz", "truncated or corrupt gzip"),
+    ("nested_10000_deep.json", "record 1 is nested too deeply to read"),
 ])
 def test_unreadable_files_get_one_clear_error_naming_the_file(con, settings, name, message):
     with pytest.raises(SourceError) as info:

@@ -33,12 +33,22 @@ def friendly(fn):
         try:
             return fn(*args, **kwargs)
         except TyndauError as exc:
-            console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
-            if exc.hint:
-                console.print(f"[bold]what to do:[/] {escape(exc.hint)}", highlight=False)
-            raise typer.Exit(2) from None
+            _report(exc)
+        except Exception as exc:  # a full disk can surface anywhere a file is written (DuckDB or Python)
+            from warehouse.diskfull import disk_full_error, is_disk_full
+
+            if not is_disk_full(exc):
+                raise
+            _report(disk_full_error(exc))
 
     return wrapper
+
+
+def _report(exc: TyndauError):
+    console.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+    if exc.hint:
+        console.print(f"[bold]what to do:[/] {escape(exc.hint)}", highlight=False)
+    raise typer.Exit(2) from None
 
 
 ConfigOpt = typer.Option(None, "--config", help="Configuration file (default: ./tyndau.toml or $TYNDAU_CONFIG).")

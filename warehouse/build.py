@@ -14,7 +14,9 @@ like a SQL model, so a mart built on it is just another model.
 Models are materialised as tables in dependency order (found from the names they
 read), inside one transaction: a model that fails or breaks its key check leaves the
 previous build in place. The full-text index of the texts is rebuilt last, in the same
-transaction, so the snapshot readers get carries it.
+transaction, so the snapshot readers get carries it; the ``fts`` extension is loaded before
+the transaction opens, because on a fresh install its first load fails once (then installs
+from the shipped file), and any failed statement aborts a DuckDB transaction.
 
 An **incremental** SQL model adds ``-- materialized: incremental`` and ``-- partition:
 <columns>`` to its header. It reads the variable ``incremental_since_at`` (when the
@@ -41,9 +43,10 @@ import duckdb
 
 from warehouse.workdays import refresh_calendar
 from warehouse.config import Settings
-from warehouse.db import require_schema, transaction
+from warehouse.db import database_path, require_schema, transaction
+from warehouse.diskfull import disk_full_error, file_size, is_disk_full
 from warehouse.errors import KeyCheckError, WarehouseError
-from warehouse.search import INDEX_SCHEMA, INDEXED_TABLE, build_search_index
+from warehouse.search import INDEX_SCHEMA, INDEXED_TABLE, build_search_index, load_fts
 
 LAYERS = ("staging", "marts")
 HEADER = re.compile(r"^(?:--|#)\s*(grain|key|materialized|partition):\s*(.+)$", re.MULTILINE)
@@ -126,17 +129,25 @@ def dependencies(model: Model, by_name: dict[str, Model]) -> list[str]:
 
 def build_models(con: duckdb.DuckDBPyConnection, settings: Settings, only: list[str] | None = None) -> list[BuildResult]:
     require_schema(con)
+    load_fts(con)  # before the transaction: a failed first `load fts` (fresh install) would abort it
+    db_path = database_path(con)
     results = []
-    with transaction(con):
-        refresh_calendar(con, settings)
-        set_setting_variables(con, settings)
-        watermark = build_started_at(con)
-        for model in discover_models():
-            if only and model.name not in only:
-                continue
-            results.append(build_one(con, model, watermark))
-        if not only or INDEXED_TABLE in only:
-            results.append(build_index(con))
+    try:
+        with transaction(con):
+            refresh_calendar(con, settings)
+            set_setting_variables(con, settings)
+            watermark = build_started_at(con)
+            for model in discover_models():
+                if only and model.name not in only:
+                    continue
+                results.append(build_one(con, model, watermark))
+            if not only or INDEXED_TABLE in only:
+                results.append(build_index(con))
+    except Exception as exc:
+        if is_disk_full(exc):  # a build rewrites the marts: about the warehouse's size is a fair estimate
+            raise disk_full_error(exc, db_path, needed=file_size(db_path),
+                                  outcome="The build was rolled back: the previous build stays in place.") from exc
+        raise
     return results
 
 

@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 
 from warehouse.config import PRIVATE_FILE_MODE
+from warehouse.diskfull import disk_full_error, is_disk_full
 from warehouse.errors import WarehouseError
 from warehouse.files import restrict_new_files, tighten
 
@@ -69,7 +70,8 @@ def transaction(con: duckdb.DuckDBPyConnection):
     try:
         yield con
     except BaseException:
-        con.execute("rollback")
+        with contextlib.suppress(duckdb.Error):  # an invalidated database (a fatal error) cannot roll back;
+            con.execute("rollback")              # it discards the transaction on reopening, and the first error counts
         raise
     else:
         con.execute("commit")
@@ -153,9 +155,13 @@ def publish_snapshot(db_path: str | os.PathLike, snapshot_path: str | os.PathLik
     try:
         restrict_new_files(mode)
         _copy_for_readers(writer, tmp)
-    except BaseException:
+    except BaseException as exc:
         for partial in (tmp, _wal(tmp)):
-            partial.unlink(missing_ok=True)
+            partial.unlink(missing_ok=True)  # a partial copy must not keep filling the disk
+        if is_disk_full(exc):
+            raise disk_full_error(exc, tmp, needed=src.stat().st_size, outcome=(
+                f"The warehouse itself was saved; the dashboard's snapshot {dst.name} was not updated and still "
+                "shows the previous data (`tyndau init` publishes it again, changing no data).")) from None
         raise
     finally:
         if con is None:
@@ -191,3 +197,9 @@ def _blanked(table: str) -> str:
 
 def _wal(path: Path) -> Path:
     return path.with_name(path.name + ".wal")
+
+
+def database_path(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The file behind a connection (None in memory): a fatal error invalidates the connection, not the file."""
+    row = con.execute("select path from duckdb_databases() where database_name = current_database()").fetchone()
+    return row[0] if row and row[0] else None

@@ -43,3 +43,9 @@ class KeyCheckError(TyndauError):
 
 class RemoteError(TyndauError):
     hint = "Check the URL, the API key and that the service is reachable; retry later for temporary errors."
+
+
+class DiskFullError(TyndauError):
+    """The disk under the warehouse, its snapshot or a temporary file ran out of space."""
+
+    hint = "Free space on that disk, or move the warehouse (db_path) to a larger one, then run the command again."

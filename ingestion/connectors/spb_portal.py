@@ -61,7 +61,8 @@ class SpbPortalConnector(Connector):
         """Threads are streamed and flushed every `batch_threads`, so memory stays flat on any export size."""
         size = self._batch_size()
         pending = _PendingBatch()
-        for number, record, error in readers.iter_json_records(Path(self.location)):
+        for number, record, error in readers.iter_json_records(Path(self.location),
+                                                               limits=readers.Limits.from_options(self.options)):
             pending.add(number, record, error)
             if pending.threads >= size:
                 yield pending.flush()

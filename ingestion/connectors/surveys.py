@@ -80,11 +80,13 @@ class WideSurveyConnector(Connector):
     def wide_frames(self) -> Iterator[pl.DataFrame]:
         path = Path(self.location)
         kind = readers.reader_for(path)
+        limits = readers.Limits.from_options(self.options)
         if kind == "xlsx":
             return readers.read_xlsx(path, sheet=self.options.get("sheet"), required=(self.survey["response_id"],))
         if kind == "json":
-            return readers.read_json(path, records_path=self.options.get("records_path"))
-        return readers.read_csv(path, delimiter=self.options.get("delimiter"), encoding=self.options.get("encoding"))
+            return readers.read_json(path, records_path=self.options.get("records_path"), limits=limits)
+        return readers.read_csv(path, delimiter=self.options.get("delimiter"), encoding=self.options.get("encoding"),
+                                limits=limits)
 
     def item_columns(self, frame: pl.DataFrame) -> dict[str, str]:
         """Source column -> item id, for the columns that are questions."""
@@ -101,6 +103,7 @@ class WideSurveyConnector(Connector):
     def unpivot(self, frame: pl.DataFrame) -> Batch:
         s = self.survey
         self._require(frame, [s["response_id"]])
+        frame, unreadable = self._split_unreadable(frame)
         items = self.item_columns(frame)
         meta = {name: s[name] for name in ("response_id", "submitted_at", "rater_role", "rated_agency", "rated_unit",
                                            "comment", "rater_id") if s.get(name) in frame.columns}
@@ -109,7 +112,25 @@ class WideSurveyConnector(Connector):
         long = long.unpivot(index=[ROW, *meta], variable_name="item_id", value_name="answer").with_columns(
             pl.col("item_id").str.replace("^_item:", ""))
         long = long.filter(pl.col("answer").is_not_null() & (pl.col("answer").str.strip_chars() != ""))
-        return self._canonical(long, frame)
+        batch = self._canonical(long, frame)
+        batch.rejected = pl.concat([unreadable, batch.rejected])
+        batch.rows_read += unreadable.height
+        return batch
+
+    def _split_unreadable(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Rows the reader could not trust (`_error`: ragged, NUL bytes, hidden Excel values): rejected whole."""
+        if "_error" not in frame.columns or frame["_error"].is_null().all():
+            return frame, empty_rejections()
+        bad = self._raw_records(frame.filter(pl.col("_error").is_not_null()), "_error")
+        return frame.filter(pl.col("_error").is_null()), bad.select(
+            pl.col(ROW).cast(pl.Int64).alias("row_number"), pl.lit("").alias("column_name"),
+            pl.col("_error").alias("reason"), "raw_record")
+
+    def _raw_records(self, frame: pl.DataFrame, *keep: str) -> pl.DataFrame:
+        """The source rows as JSON, identifiers masked (rejected rows never hold them in clear)."""
+        masked = {self.survey[f] for f in IDENTIFIER_FIELDS if self.survey.get(f)}
+        cols = [pl.lit("[ID]").alias(c) if c in masked else pl.col(c) for c in frame.columns if c not in (ROW, "_error")]
+        return frame.select(pl.col(ROW), *keep, pl.struct(cols).struct.json_encode().alias("raw_record"))
 
     def _canonical(self, long: pl.DataFrame, frame: pl.DataFrame) -> Batch:
         s = self.survey
@@ -148,9 +169,7 @@ class WideSurveyConnector(Connector):
     def _rejections(self, bad: pl.DataFrame, frame: pl.DataFrame, low: float, high: float) -> pl.DataFrame:
         if bad.height == 0:
             return empty_rejections()
-        masked = {self.survey[f] for f in IDENTIFIER_FIELDS if self.survey.get(f)}
-        cols = [pl.lit("[ID]").alias(c) if c in masked else pl.col(c) for c in frame.columns if c not in (ROW, "_error")]
-        records = frame.select(pl.col(ROW), pl.struct(cols).struct.json_encode().alias("raw_record"))
+        records = self._raw_records(frame)
         return bad.join(records, on=ROW, how="left").select(
             pl.col(ROW).cast(pl.Int64).alias("row_number"),
             pl.col("item_id").alias("column_name"),

@@ -48,7 +48,8 @@ class UkCspsConnector(Connector):
         areas = competency_areas(self.options.get("areas"))
         texts = MeasureTexts(path.parent, period)
         for raw in readers.read_csv(path, delimiter=self.options.get("delimiter"),
-                                    encoding=self.options.get("encoding")):
+                                    encoding=self.options.get("encoding"),
+                                    limits=readers.Limits.from_options(self.options)):
             _require_organisation(raw, path.name)
             long = unpivot_scores(raw)
             good, rejected = split_unreadable(long)
