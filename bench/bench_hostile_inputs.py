@@ -29,7 +29,7 @@ from ingestion.pipeline import ingest
 from ingestion.registry import make_connector
 from warehouse.config import load_settings
 from warehouse.db import connect, migrate
-settings = load_settings(sys.argv[3], db_path=sys.argv[2], salt="bench")
+settings = load_settings(sys.argv[3], db_path=sys.argv[2], salt="bench-salt-not-for-deployment")
 con = connect(settings.db_path)
 migrate(con)
 started = time.perf_counter()

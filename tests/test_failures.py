@@ -73,7 +73,7 @@ def many_appeals(path: Path, n: int) -> Path:
 
 
 def test_a_load_on_a_full_disk_says_so_and_leaves_the_warehouse_as_it_was(small_disk, tmp_path):
-    settings = load_settings(tmp_path / "none.toml", db_path=str(small_disk / "w.duckdb"), salt="s")
+    settings = load_settings(tmp_path / "none.toml", db_path=str(small_disk / "w.duckdb"), salt="test-salt-not-for-deployment")
     con = connect(settings.db_path)
     migrate(con)
     load(con, settings, GOOD / "appeals_utf8.csv")
@@ -100,7 +100,7 @@ def test_a_snapshot_that_does_not_fit_leaves_no_partial_file_and_says_the_data_i
     migrate(con)
     con.execute("checkpoint")
     con.close()
-    fill(small_disk, leave_mib=1)
+    fill(small_disk, leave_mib=0.2)
     with pytest.raises(DiskFullError) as info:
         publish_snapshot(db, small_disk / "w.snapshot.duckdb")
     assert "The warehouse itself was saved" in str(info.value)
@@ -109,15 +109,20 @@ def test_a_snapshot_that_does_not_fit_leaves_no_partial_file_and_says_the_data_i
 
 def test_a_snapshot_copy_failing_midway_removes_its_partial_file(tmp_path, monkeypatch):
     """Simulated ENOSPC (for machines where a tmpfs cannot be mounted): the copy writes part, then fails."""
+    from warehouse import db as db_module
+
     src = tmp_path / "w.duckdb"
-    src.write_bytes(b"x" * 4096)
+    con = connect(src)
+    migrate(con)
+    con.execute("checkpoint")
+    con.close()
 
-    def copy_half_then_fail(a, b):
-        Path(b).write_bytes(Path(a).read_bytes()[:100])
-        raise OSError(errno.ENOSPC, "No space left on device", str(b))
+    def copy_part_then_fail(con, target):
+        Path(target).write_bytes(b"x" * 100)
+        raise OSError(errno.ENOSPC, "No space left on device", str(target))
 
-    monkeypatch.setattr(shutil, "copyfile", copy_half_then_fail)
-    with pytest.raises(DiskFullError, match="needs about 4.0 KiB"):
+    monkeypatch.setattr(db_module, "_copy_for_readers", copy_part_then_fail)
+    with pytest.raises(DiskFullError, match="needs about"):
         publish_snapshot(src, tmp_path / "w.snapshot.duckdb")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb"]
 
@@ -165,7 +170,7 @@ from ingestion.registry import make_connector
 from warehouse.config import load_settings
 from warehouse.db import connect, migrate
 from warehouse.errors import TyndauError
-settings = load_settings(sys.argv[3], db_path=sys.argv[2], salt="s")
+settings = load_settings(sys.argv[3], db_path=sys.argv[2], salt="test-salt-not-for-deployment")
 con = connect(settings.db_path)
 migrate(con)
 try:
