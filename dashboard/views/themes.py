@@ -9,6 +9,7 @@ from dashboard import charts, data
 from dashboard.components import namer, period_caption, selected_points, table, text_list, text_reader
 from dashboard.guard import enter, query, run_or_explain
 from dashboard.i18n import t
+from dashboard.safe_markdown import md_escape
 from warehouse import queries_themes
 from warehouse.taxonomy import area_ids
 
@@ -28,7 +29,8 @@ def drill_down(area: str | None, key: str, **where) -> None:
     """The texts behind a chosen point: listed for analysts, counted for everyone else."""
     texts = query(queries_themes.texts_behind, ctx.filters, area=area, limit=200, **where)
     scope = ", ".join(f"{k}={v}" for k, v in where.items() if v is not None) or t("themes.all_scope")
-    st.caption(t("themes.drill_caption", area=area_label(area) if area else "—", scope=scope))
+    st.caption(t("themes.drill_caption", area=md_escape(area_label(area) if area else "—"),
+                 scope=md_escape(scope)))
     chosen = text_list(ctx, texts, f"texts_{key}", f"{key}: area={area} {scope}", key)
     if chosen:
         text_reader(ctx, chosen, key=key)
