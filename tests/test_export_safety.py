@@ -65,7 +65,8 @@ def test_a_frame_keeps_its_numbers_and_escapes_only_its_text():
 
 
 def test_the_excel_writer_writes_strings_never_formulas_or_links(tmp_path):
-    frame = pl.DataFrame({"agency": list(PAYLOADS) + ["https://evil.example"], "value": [-1, 2, 3, 4, 5, 6, -7]})
+    frame = pl.DataFrame({"agency": list(PAYLOADS) + ["https://evil.example"],
+                          "value": [-1.0, 2.0, 3.0, float("nan"), float("inf"), float("-inf"), -7.0]})
     path = tmp_path / "out.xlsx"
     path.write_bytes(exports.xlsx_bytes({"data": frame}))
     sheet = openpyxl.load_workbook(path)["data"]
@@ -74,7 +75,7 @@ def test_the_excel_writer_writes_strings_never_formulas_or_links(tmp_path):
     assert not sheet._hyperlinks, "a URL in the data is text, not a link"
     texts = [unescape(c.value) for c in sheet["A"]][1:]  # the file stores a carriage return as _x000D_
     assert texts == ["'" + p for p in PAYLOADS] + ["https://evil.example"]
-    assert [c.value for c in sheet["B"]][1:] == [-1, 2, 3, 4, 5, 6, -7]
+    assert [c.value for c in sheet["B"]][1:] == [-1, 2, 3, "nan", "inf", "'-inf", -7], "numbers stay numbers"
 
 
 # ---------------------------------------------------------------- the CLI exports

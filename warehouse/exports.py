@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
@@ -29,7 +30,7 @@ PLAIN_NUMBER = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 _PLAIN_NUMBER = re.compile(PLAIN_NUMBER)
 _FORMULA_START = "^[" + re.escape("".join(FORMULA_STARTS)) + "]"
 WORKBOOK_OPTIONS = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False,
-                    "nan_inf_to_errors": True, "remove_timezone": True}
+                    "remove_timezone": True}
 DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
@@ -99,13 +100,13 @@ def _write_cell(sheet, row: int, col: int, value, formats: dict) -> None:
         sheet.write_blank(row, col, None)
     elif isinstance(value, bool):
         sheet.write_boolean(row, col, value)
-    elif isinstance(value, (int, float)):  # NaN and infinities become Excel errors (nan_inf_to_errors)
+    elif isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
         sheet.write_number(row, col, value)
     elif isinstance(value, datetime):
         sheet.write_datetime(row, col, value, formats["datetime"])
     elif isinstance(value, date):
         sheet.write_datetime(row, col, datetime.combine(value, time()), formats["date"])
-    else:
+    else:  # NaN and infinities too: as "nan", "inf", "'-inf" (Excel has no such numbers, and an error is a formula)
         text = value if isinstance(value, str) else _as_text(value)
         sheet.write_string(row, col, safe_cell(text))
 
