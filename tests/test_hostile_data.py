@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 from pathlib import Path
@@ -37,6 +38,7 @@ MARKDOWN_PAYLOADS = (
     f"[click](https://{HOST}/a)",
     f"![x](https://{HOST}/p.png)",
     f'<img src="https://{HOST}/i.png">',
+    f'<a href="https://{HOST}/a">agency</a>',
     f"**bold** :red[red] $x^2$ www.{HOST}",
     f"mail@{HOST} :material/home: <https://{HOST}/auto> :smile:",
 )
@@ -54,6 +56,7 @@ STREAMLIT_SYNTAX = (re.compile(r"(?<!\\):[a-zA-Z][\w-]*\["),  # :red[...] and ot
                     re.compile(r":(?!material/|streamlit:)[\w+-][\w_+-]*:"),  # what loads emoji shortcodes
                     re.compile(r"(?<!\\):material/"),  # icons
                     re.compile(r"(?<!\\)\$"))  # maths
+HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z]")
 OUTSIDE_REFERENCE = re.compile(r"(?:src|href|srcset|action)\s*=\s*[\"']?[^\"'>]*" + re.escape(HOST), re.IGNORECASE)
 MARKDOWN = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
@@ -235,9 +238,31 @@ def assert_shown_as_text(at: AppTest, expected_payloads: int) -> int:
     assert not live, live
     for body in (h.proto.body for h in at.get("html")):
         assert not OUTSIDE_REFERENCE.search(body), body
+    for text in chart_texts(at):
+        assert not HTML_TAG.search(text), f"a chart would render this as HTML: {text!r}"
     shown = [s for s in sources if HOST in rendered(s)[1].replace(ZERO_WIDTH_SPACE, "")]
     assert len(shown) >= expected_payloads, f"the payloads were not on the page at all: {sources}"
     return len(shown)
+
+
+def chart_texts(at: AppTest) -> list[str]:
+    """Every string in the data of the page's plotly charts (plotly renders HTML tags in them)."""
+    found: list[str] = []
+
+    def walk(value) -> None:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, dict):  # templates are the code's own markup, not data
+            for key, item in value.items():
+                if not key.endswith("template"):
+                    walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for chart in at.get("plotly_chart"):
+        walk(json.loads(chart.proto.spec).get("data", []))
+    return found
 
 
 def assert_downloads_run_nothing(files: list[tuple[str, bytes]]) -> None:
@@ -290,6 +315,8 @@ def test_the_priorities_heading_and_plan_show_hostile_agency_names_as_text(page,
 def test_the_themes_drill_down_and_other_pages_show_data_as_text(page, downloads):
     at = page("themes", "analyst")
     at.radio(key="themes.heatmap_by").set_value("agency").run()
+    assert any(f"&lt;a href=\"https://{HOST}/a\"&gt;" in text for text in chart_texts(at)), \
+        "the heatmap's rows are the hostile agency names, shown as text"
     at.toggle(key="themes.show_texts").set_value(True).run()
     assert not at.exception, at.exception
     assert_shown_as_text(at, expected_payloads=0)
