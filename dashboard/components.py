@@ -91,9 +91,10 @@ def downloads(frame: pl.DataFrame, name: str, on_click=None) -> None:
     left.download_button(t("common.download_csv"), lambda: exports.csv_bytes(flatten(frame)),
                          file_name=f"{name}.csv", mime="text/csv", key=f"csv.{name}", on_click=on_click or "ignore",
                          icon=":material/download:")
-    right.download_button(t("common.download_xlsx"), lambda: exports.xlsx_bytes({"data": flatten(frame)}), file_name=f"{name}.xlsx",
+    right.download_button(t("common.download_xlsx"), lambda: exports.xlsx_bytes({"data": flatten(frame)}),
+                          file_name=f"{name}.xlsx", key=f"xlsx.{name}", on_click=on_click or "ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx.{name}", on_click=on_click or "ignore", icon=":material/table_view:")
+                          icon=":material/table_view:")
 
 
 def flatten(frame: pl.DataFrame) -> pl.DataFrame:

@@ -78,6 +78,18 @@ def test_the_excel_writer_writes_strings_never_formulas_or_links(tmp_path):
     assert [c.value for c in sheet["B"]][1:] == [-1, 2, 3, "nan", "inf", "'-inf", -7], "numbers stay numbers"
 
 
+def test_the_excel_writer_keeps_dates_decimals_and_blanks_typed(tmp_path):
+    from datetime import date, datetime
+    from decimal import Decimal
+
+    path = tmp_path / "typed.xlsx"
+    exports.write_workbook(str(path), {"s": [["when", "at", "amount", "none", "list"],
+                                             [date(2025, 1, 31), datetime(2025, 1, 31, 9, 30), Decimal("-2.50"),
+                                              None, ["=a", "b"]]]})
+    values = [c.value for c in openpyxl.load_workbook(path)["s"][2]]
+    assert values == [datetime(2025, 1, 31), datetime(2025, 1, 31, 9, 30), -2.5, None, "'=a; b"]
+
+
 # ---------------------------------------------------------------- the CLI exports
 
 

@@ -21,6 +21,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime, time
+from decimal import Decimal
 
 import polars as pl
 
@@ -100,8 +101,8 @@ def _write_cell(sheet, row: int, col: int, value, formats: dict) -> None:
         sheet.write_blank(row, col, None)
     elif isinstance(value, bool):
         sheet.write_boolean(row, col, value)
-    elif isinstance(value, int) or (isinstance(value, float) and math.isfinite(value)):
-        sheet.write_number(row, col, value)
+    elif isinstance(value, int) or (isinstance(value, (float, Decimal)) and math.isfinite(value)):
+        sheet.write_number(row, col, float(value) if isinstance(value, Decimal) else value)
     elif isinstance(value, datetime):
         sheet.write_datetime(row, col, value, formats["datetime"])
     elif isinstance(value, date):
