@@ -18,6 +18,7 @@ import streamlit as st  # noqa: E402
 from dashboard import auth, filters, registry  # noqa: E402
 from dashboard.guard import show_error  # noqa: E402
 from dashboard.i18n import LANGUAGE_NAMES, LANGUAGES, SESSION_KEY, current_language, t  # noqa: E402
+from dashboard.safe_markdown import md_escape  # noqa: E402
 from warehouse.errors import TyndauError  # noqa: E402
 
 st.set_page_config(page_title="Tyndau", page_icon="👂", layout="wide")  # an emoji: a :material: icon is fetched from the internet
@@ -41,7 +42,7 @@ def navigation(role: str):
 
 
 def user_box(user) -> None:
-    st.sidebar.caption(t("user.signed_in", name=user.label, role=t(f"role.{user.role}")))
+    st.sidebar.caption(t("user.signed_in", name=md_escape(user.label), role=t(f"role.{user.role}")))
     st.sidebar.button(t("user.logout"), on_click=auth.sign_out, icon=":material/logout:")
 
 

@@ -8,6 +8,7 @@ selection on the page can drill down to the texts behind that point.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 
 import plotly.graph_objects as go
@@ -17,12 +18,30 @@ PALETTE = ("#1f5f8b", "#e07b39", "#4c9a6a", "#b8476b", "#7a5fa6", "#c9a227", "#4
            "#d65f5f", "#6b8e23", "#5f6f8b", "#a0522d")
 CURRENT, PREVIOUS = "#1f5f8b", "#9bb4c9"
 HEIGHT = 380
+TEXT_ATTRIBUTES = ("x", "y", "name", "text", "hovertext", "labels")
 
 
 def _layout(fig: go.Figure, title: str = "", height: int = HEIGHT, **kwargs) -> go.Figure:
+    _data_as_text(fig)
     fig.update_layout(title=title or None, height=height, margin=dict(l=10, r=10, t=40 if title else 10, b=10),
                       legend=dict(orientation="h", y=-0.15), template="plotly_white", **kwargs)
     return fig
+
+
+def _data_as_text(fig: go.Figure) -> None:
+    """Labels from the data (agency, region, session names) shown as text, not as plotly's HTML.
+
+    Why: plotly renders a subset of HTML in tick labels, legends and hover texts, ``<a href>``
+    included, so an agency called ``<a href="https://evil.example">…</a>`` would be a live link.
+    Entities are what plotly decodes back to ``<``, ``>`` and ``&`` on screen. `customdata` (the
+    keys a selection returns) is left alone."""
+    for trace in fig.data:
+        for attribute in TEXT_ATTRIBUTES:
+            value = getattr(trace, attribute, None) if attribute in trace else None
+            if isinstance(value, str):
+                trace[attribute] = html.escape(value, quote=False)
+            elif isinstance(value, (tuple, list)):
+                trace[attribute] = [html.escape(v, quote=False) if isinstance(v, str) else v for v in value]
 
 
 def rate_bars(frame: pl.DataFrame, label: Callable[[object], str], rate: str, low: str, high: str,

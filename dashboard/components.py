@@ -20,7 +20,8 @@ import streamlit as st
 from dashboard import data, evidence, i18n
 from dashboard.guard import PageContext, query
 from dashboard.i18n import STRINGS, area_name, current_language, t, text, value_name
-from warehouse import audit, inbox
+from dashboard.safe_markdown import md_escape
+from warehouse import audit, exports, inbox
 from warehouse import queries, queries_themes
 from warehouse.errors import TyndauError
 
@@ -147,24 +148,19 @@ def table(frame: pl.DataFrame, name: str, column_config: dict | None = None, hei
 def downloads(frame: pl.DataFrame, name: str, on_click=None) -> None:
     """CSV and Excel buttons; the files are made only when clicked (a callable), not on every rerun."""
     left, right, _ = st.columns([1, 1, 4])
-    left.download_button(t("common.download_csv"), lambda: flatten(frame).write_csv().encode("utf-8"),
+    left.download_button(t("common.download_csv"), lambda: exports.csv_bytes(flatten(frame)),
                          file_name=f"{name}.csv", mime="text/csv", key=f"csv.{name}", on_click=on_click or "ignore",
                          icon=":material/download:")
-    right.download_button(t("common.download_xlsx"), lambda: excel_bytes(flatten(frame)), file_name=f"{name}.xlsx",
+    right.download_button(t("common.download_xlsx"), lambda: exports.xlsx_bytes({"data": flatten(frame)}),
+                          file_name=f"{name}.xlsx", key=f"xlsx.{name}", on_click=on_click or "ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx.{name}", on_click=on_click or "ignore", icon=":material/table_view:")
+                          icon=":material/table_view:")
 
 
 def flatten(frame: pl.DataFrame) -> pl.DataFrame:
     """Lists become '; '-joined text so CSV and Excel can hold them."""
     lists = [c for c, d in frame.schema.items() if isinstance(d, pl.List)]
     return frame.with_columns(pl.col(c).cast(pl.List(pl.Utf8)).list.join("; ") for c in lists) if lists else frame
-
-
-def excel_bytes(frame: pl.DataFrame) -> bytes:
-    buffer = io.BytesIO()
-    frame.write_excel(buffer, worksheet="data", autofit=True)
-    return buffer.getvalue()
 
 
 def selected_points(event) -> list:
@@ -190,8 +186,8 @@ def log_view(ctx: PageContext, action: str, appeal_ids: list[str], detail: str =
     try:
         audit.append(data.settings().resolved_audit_log_path(), record)
     except TyndauError as exc:
-        st.error(str(exc))
-        st.info(exc.hint)
+        st.error(md_escape(str(exc)))
+        st.info(md_escape(exc.hint))
         return False
     logged.add(fingerprint)
     return True
@@ -248,10 +244,11 @@ def text_reader(ctx: PageContext, appeal_id: str, search: str = "", review_butto
     detail = query(queries_themes.appeal_detail, appeal_id)
     if detail is None or not log_view(ctx, "read", [appeal_id], search):
         return
-    st.subheader(t("reader.title", id=detail["external_id"]))
-    st.caption(t("reader.meta", agency=namer("agency", ctx.lang)(detail["agency_key"]), region=namer("region", ctx.lang)(detail.get("region_key")),
-                 date=fmt_date(detail["registered_at"]), type=value_name("appeal_type", detail["appeal_type"], ctx.lang),
-                 language=value_name("language", detail["language"], ctx.lang)))
+    st.subheader(t("reader.title", id=md_escape(detail["external_id"])))
+    st.caption(t("reader.meta", agency=md_escape(namer("agency", ctx.lang)(detail["agency_key"])),
+                 region=md_escape(namer("region", ctx.lang)(detail.get("region_key"))), date=fmt_date(detail["registered_at"]),
+                 type=md_escape(value_name("appeal_type", detail["appeal_type"], ctx.lang)),
+                 language=md_escape(value_name("language", detail["language"], ctx.lang))))
     labels = detail["labels"]
     areas = labels["area"].to_list() if labels.height else []
     spans, source = evidence_spans(detail["text"] or "", areas)

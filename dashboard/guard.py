@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard import auth, data, filters, registry
 from dashboard.i18n import current_language, t
+from dashboard.safe_markdown import md_escape
 from dashboard.users import User
 from warehouse.errors import TyndauError
 from warehouse.queries import Filters
@@ -47,9 +48,9 @@ def require_texts(user: User) -> None:
 
 
 def show_error(exc: TyndauError) -> None:
-    st.error(str(exc))
+    st.error(md_escape(str(exc)))
     if exc.hint:
-        st.info(exc.hint)
+        st.info(md_escape(exc.hint))
 
 
 def run_or_explain(fn, *args, **kwargs):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -129,9 +130,14 @@ def labelled_warehouse(settings: Settings, files: Path, classifier_for) -> Setti
     return settings
 
 
-def build_warehouse(workdir: Path, appeals: int = APPEALS, source: Path | None = None) -> Settings:
-    """Generate (or copy `source`), ingest, classify (ground truth), build and publish; one user per role."""
+def build_warehouse(workdir: Path, appeals: int = APPEALS, source: Path | None = None,
+                    edit_files: Callable[[Path], None] | None = None) -> Settings:
+    """Generate (or copy `source`), ingest, classify (ground truth), build and publish; one user per role.
+
+    `edit_files(folder)` may change the generated files before they are ingested (hostile data)."""
     files = generate_files(workdir / "sample", appeals, source=source)
+    if edit_files:
+        edit_files(files)
     settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"),
                              salt="test-salt-not-for-deployment",
                              users_file=str(workdir / "users.toml"), model_dir=str(workdir / "no-model"))

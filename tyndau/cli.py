@@ -335,6 +335,7 @@ def gaps(
     db: Optional[Path] = DbOpt,
 ):
     """Behaviour gaps per agency and area from citizens' appeals, largest first: gap, interval, certainty, evidence."""
+    from warehouse.exports import csv_bytes
     from warehouse.planning import PlanningRules, citizen_gaps, gaps_for_export
 
     settings = settings_from(config, db)
@@ -342,7 +343,7 @@ def gaps(
     con = open_reader(settings)
     frame = gaps_for_export(citizen_gaps(con, _agency_filter(con, agency), PlanningRules.from_settings(settings)))
     if fmt == "csv":
-        _write_or_print(frame.write_csv().encode("utf-8"), out_file)
+        _write_or_print(csv_bytes(frame), out_file)
     elif fmt == "table":
         _print_gaps(con, frame, top, per_agency, _language(lang, settings))
     else:

@@ -30,6 +30,7 @@ import duckdb
 import numpy as np
 import polars as pl
 
+from warehouse import exports
 from warehouse.config import Settings
 from warehouse.optimiser import Gap, Offering, Plan, naive_plan, optimise_plan, raw_coverage
 from warehouse.queries import Filters
@@ -472,26 +473,10 @@ def plan_for_export(table: pl.DataFrame, lang: str = "en") -> pl.DataFrame:
 
 
 def plan_csv_bytes(table: pl.DataFrame, lang: str = "en") -> bytes:
-    return plan_for_export(table, lang).write_csv().encode("utf-8")
+    return exports.csv_bytes(plan_for_export(table, lang))
 
 
 def plan_xlsx_bytes(table: pl.DataFrame, summary: dict, lang: str = "en") -> bytes:
     """The plan sheet and a summary sheet (budget, seat limit, cost, seats, value) in one workbook."""
-    import io
-
-    import xlsxwriter
-
-    buffer = io.BytesIO()
-    workbook = xlsxwriter.Workbook(buffer, {"in_memory": True})
-    _write_sheet(workbook, "plan", plan_for_export(table, lang))
     summary_rows = pl.DataFrame({"item": list(summary), "value": [str(v) for v in summary.values()]})
-    _write_sheet(workbook, "summary", summary_rows)
-    workbook.close()
-    return buffer.getvalue()
-
-
-def _write_sheet(workbook, name: str, frame: pl.DataFrame) -> None:
-    sheet = workbook.add_worksheet(name)
-    sheet.write_row(0, 0, frame.columns)
-    for r, row in enumerate(frame.iter_rows(), start=1):
-        sheet.write_row(r, 0, [v if v is None or isinstance(v, (int, float, str)) else str(v) for v in row])
+    return exports.xlsx_bytes({"plan": plan_for_export(table, lang), "summary": summary_rows})

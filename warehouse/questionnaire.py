@@ -12,10 +12,10 @@ read, so a Kobo export of this form ingests with ``tyndau ingest FILE -c kobo`` 
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+from warehouse import exports
 from warehouse.errors import TyndauError
 from warehouse.taxonomy import Area, areas
 
@@ -107,15 +107,8 @@ def _in_languages(text: dict[str, str]) -> list[str]:
 
 
 def write_xlsform(path: str | Path, area_ids: tuple[str, ...] = ()) -> Path:
-    import xlsxwriter
-
     path = Path(path)
-    workbook = xlsxwriter.Workbook(str(path))
-    for sheet, rows in xlsform_sheets(area_ids).items():
-        worksheet = workbook.add_worksheet(sheet)
-        for r, row in enumerate(rows):
-            worksheet.write_row(r, 0, row)
-    workbook.close()
+    exports.write_workbook(str(path), xlsform_sheets(area_ids))
     return path
 
 
@@ -124,10 +117,9 @@ def write_csv(path: str | Path, area_ids: tuple[str, ...] = ()) -> Path:
     path = Path(path)
     names = {a.id: a.name for a in areas()}
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["name", "area", "area_name_en", *(f"label_{lang}" for lang in LANGUAGE_COLUMNS)])
-        for q in questions(area_ids):
-            writer.writerow([q.name, q.area, names[q.area]["en"], *_in_languages(q.labels)])
+        header = ["name", "area", "area_name_en", *(f"label_{lang}" for lang in LANGUAGE_COLUMNS)]
+        exports.write_csv_rows(handle, [header, *([q.name, q.area, names[q.area]["en"], *_in_languages(q.labels)]
+                                                  for q in questions(area_ids))])
     return path
 
 

@@ -10,6 +10,7 @@ from dashboard import data
 from dashboard.components import fmt_number, table
 from dashboard.guard import enter, query
 from dashboard.i18n import t
+from dashboard.safe_markdown import md_escape
 from warehouse import audit, inbox, queries_quality
 
 ctx = enter("data_quality")
@@ -19,7 +20,7 @@ st.caption(t("dq.intro"))
 
 snapshot = Path(settings.resolved_snapshot_path())
 info = snapshot.stat()
-st.caption(t("dq.snapshot", path=snapshot.name, size=fmt_number(info.st_size / 1e6, 1),
+st.caption(t("dq.snapshot", path=md_escape(snapshot.name), size=fmt_number(info.st_size / 1e6, 1),
              at=datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M")))
 
 migrations = query(queries_quality.schema_migrations)

@@ -12,6 +12,7 @@ from dashboard import data
 from dashboard.components import table, text_list, text_reader
 from dashboard.guard import enter, query, show_error
 from dashboard.i18n import area_name, t, value_name
+from dashboard.safe_markdown import md_escape
 from warehouse import inbox, queries_themes
 from warehouse.errors import TyndauError
 from warehouse.taxonomy import POLARITIES, area_ids
@@ -45,7 +46,7 @@ chosen = st.multiselect(t("review.areas"), list(area_ids()), default=list(curren
                         key=f"review.areas.{appeal_id}")
 polarities = {}
 for area in chosen:
-    polarities[area] = st.selectbox(t("review.polarity", area=area_name(area)), POLARITIES,
+    polarities[area] = st.selectbox(t("review.polarity", area=md_escape(area_name(area))), POLARITIES,
                                     index=POLARITIES.index(current.get(area, "negative")),
                                     format_func=lambda p: value_name("polarity", p), key=f"review.pol.{appeal_id}.{area}")
 note = st.text_area(t("review.note"), key=f"review.note.{appeal_id}", max_chars=1000)

@@ -10,6 +10,7 @@ from dashboard import data, training_charts
 from dashboard.components import fmt_number, log_view, namer, table
 from dashboard.guard import enter, query
 from dashboard.i18n import t, value_name
+from dashboard.safe_markdown import md_escape
 from warehouse import planning, survey360
 from warehouse.queries import Filters
 from warehouse.questionnaire import item_name
@@ -88,7 +89,7 @@ st.markdown(f"**{t('survey.comments')}**")
 if counts.height == 0:
     st.caption(t("survey.no_comments"))
 else:
-    st.caption(" · ".join(f"{value_name('polarity', r['polarity'], ctx.lang)}: {r['comments']}"
+    st.caption(" · ".join(f"{md_escape(value_name('polarity', r['polarity'], ctx.lang))}: {r['comments']}"
                           for r in counts.iter_rows(named=True)))
     if ctx.user.can_read_texts:
         comments = query(survey360.area_comments, agency, area, chosen, rules.min_raters, unit or None, True)

@@ -9,6 +9,7 @@ from dashboard import charts, data, i18n
 from dashboard.components import TEXT_LIMIT, namer, period_caption, selected_points, table, text_list, text_reader
 from dashboard.guard import enter, query, run_or_explain
 from dashboard.i18n import t
+from dashboard.safe_markdown import md_escape
 from warehouse import queries_themes
 from warehouse.taxonomy import area_ids
 
@@ -45,7 +46,7 @@ def drill_down(area: str | None, key: str, **where) -> None:
     texts = query(queries_themes.texts_behind, ctx.filters, area=area, limit=TEXT_LIMIT, **where)
     total = query(queries_themes.count_behind, ctx.filters, area=area, **where)
     scope = ", ".join(scope_names(where)) or t("themes.all_scope")
-    st.caption(t("themes.drill_caption", area=area_label(area) if area else "—", scope=scope))
+    st.caption(t("themes.drill_caption", area=md_escape(area_label(area) if area else "—"), scope=md_escape(scope)))
     audit_scope = ", ".join(f"{k}={v}" for k, v in where.items() if v is not None)
     chosen = text_list(ctx, texts, f"texts_{key}", f"{key}: area={area} {audit_scope}", key, total=total)
     if chosen:

@@ -8,6 +8,7 @@ from dashboard import data, training_charts
 from dashboard.components import fmt_number, namer
 from dashboard.guard import enter, query
 from dashboard.i18n import area_name, signed, t
+from dashboard.safe_markdown import md_escape
 from warehouse import planning
 
 DEFAULT_BUDGET = 10_000_000
@@ -64,4 +65,4 @@ second.download_button(t("common.download_csv"), planning.plan_csv_bytes(plan, c
                        mime="text/csv", key="plan.csv", icon=":material/download:")
 st.subheader(t("plan.by_agency"))
 st.plotly_chart(training_charts.plan_cost_bars(plan, agency_label, t("plan.cost")), key="plan.chart")
-st.caption(t("plan.method", method=plan["method"][0]))
+st.caption(t("plan.method", method=md_escape(plan["method"][0])))

@@ -11,6 +11,7 @@ from dashboard import data, training_charts
 from dashboard.components import fmt_number, fmt_pct, namer, table, text_list
 from dashboard.guard import enter, query
 from dashboard.i18n import area_name, signed, t
+from dashboard.safe_markdown import md_escape
 from warehouse import planning
 
 ctx = enter("training_priorities")
@@ -58,7 +59,7 @@ cols[3].metric(t("training.complaints"), f"{fmt_number(top['negative_appeals'], 
 
 left, right = st.columns([3, 2])
 with left:
-    st.markdown(f"**{t('training.gaps_of', agency=agency_label(agency))}**")
+    st.markdown(f"**{t('training.gaps_of', agency=md_escape(agency_label(agency)))}**")
     st.plotly_chart(training_charts.gap_bars(mine, area_label, t("training.gap_axis")), key="training.gap_bars")
 with right:
     st.markdown(f"**{t('training.evidence')}**")
@@ -75,7 +76,7 @@ with right:
 area = st.selectbox(t("dimension.area"), mine["area"].to_list(), format_func=area_label, key=f"training.area.{agency}")
 row = mine.filter(pl.col("area") == area).row(0, named=True)
 period = (row["period_start"], row["period_end"])
-st.subheader(t("training.indicators", area=area_name(area, ctx.lang)))
+st.subheader(t("training.indicators", area=md_escape(area_name(area, ctx.lang))))
 st.caption(t("training.indicators_caption"))
 indicators = query(planning.indicator_matches, agency, area, period)
 table(indicators.select(
