@@ -54,7 +54,9 @@ def current_spec(page) -> registry.PageSpec | None:
 
 
 def main() -> None:
+    auth.restore_session()
     lang = language_switch()
+    auth.store_cookies(lang)
     user = auth.current_user()
     if user is None:
         auth.login_page()

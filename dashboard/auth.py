@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import data
-from dashboard.i18n import t
+from dashboard import data, session
+from dashboard.i18n import LANGUAGES, SESSION_KEY as LANGUAGE_KEY, t
 from dashboard.lockout import LoginThrottle, address_key, state_path, user_key, whole_seconds
-from dashboard.users import ROLES, User, authenticate, load_entries, user_by_email
+from dashboard.users import ROLES, User, authenticate, load_entries, user_by_email, user_named
 
 SESSION_KEY = "user"
+PENDING_COOKIE = "session.pending_cookie"  # a token to store, "" to delete, absent: nothing to do
+LANGUAGE_STORED = "session.language_cookie"
 
 
 def current_user() -> User | None:
@@ -31,14 +33,58 @@ def current_user() -> User | None:
     return User(name=entry["name"], role=entry["role"], display_name=entry.get("display_name", ""))
 
 
-def sign_in(user: User) -> None:
+def sign_in(user: User, remember: bool = True) -> None:
     st.session_state[SESSION_KEY] = {"name": user.name, "role": user.role, "display_name": user.display_name}
+    if remember:
+        st.session_state[PENDING_COOKIE] = session.issue(user.name, _signing_key())
 
 
 def sign_out() -> None:
     st.session_state.pop(SESSION_KEY, None)
+    st.session_state[PENDING_COOKIE] = ""
     if oidc_configured() and getattr(st.user, "is_logged_in", False):
         st.logout()
+
+
+def restore_session() -> None:
+    """A new connection (a reload, a link, a second tab) of someone who signed in: their signed cookie
+    signs them in again with the role the users file gives today, and their language comes back."""
+    cookies = _cookies()
+    if st.session_state.get(LANGUAGE_KEY) not in LANGUAGES and cookies.get(session.LANGUAGE_COOKIE) in LANGUAGES:
+        st.session_state[LANGUAGE_KEY] = st.session_state[LANGUAGE_STORED] = cookies[session.LANGUAGE_COOKIE]
+    if current_user() is not None or st.session_state.get(PENDING_COOKIE) == "":
+        return
+    name = session.verify(cookies.get(session.SESSION_COOKIE), _signing_key())
+    user = user_named(data.settings().users_file, name) if name else None
+    if user is not None:
+        sign_in(user, remember=False)
+
+
+def store_cookies(lang: str) -> None:
+    """Write what changed this run to the browser: the session token after a login (or its deletion
+    after a logout), and the language whenever the user switches it."""
+    scripts = []
+    pending = st.session_state.pop(PENDING_COOKIE, None)
+    if pending is not None:
+        scripts.append(session.cookie_script(session.SESSION_COOKIE, pending,
+                                             session.SESSION_HOURS * 3600 if pending else 0))
+    if st.session_state.get(LANGUAGE_STORED) != lang:
+        st.session_state[LANGUAGE_STORED] = lang
+        scripts.append(session.cookie_script(session.LANGUAGE_COOKIE, lang, 365 * 24 * 3600))
+    if scripts:
+        st.html("".join(scripts), unsafe_allow_javascript=True, width="content")
+
+
+def _signing_key() -> bytes:
+    settings = data.settings()
+    return session.signing_key(settings.users_file, settings.file_mode)
+
+
+def _cookies() -> dict:
+    try:
+        return dict(st.context.cookies)
+    except Exception:  # no browser behind the run (AppTest, bare mode)
+        return {}
 
 
 def oidc_configured() -> bool:

@@ -104,6 +104,12 @@ def user_by_email(path: str | os.PathLike, email: str) -> User | None:
     return None
 
 
+def user_named(path: str | os.PathLike, name: str) -> User | None:
+    """The user as the users file describes them now (None once removed or given no valid role)."""
+    entry = load_entries(path).get(name)
+    return _user(name, entry) if entry and entry.get("role") in ROLES else None
+
+
 def _user(name: str, entry: dict) -> User:
     return User(name=name, role=entry["role"], display_name=entry.get("display_name", ""),
                 email=entry.get("email", ""))

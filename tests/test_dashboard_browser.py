@@ -52,11 +52,14 @@ def tyndau_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "tyndau.cli"]
 
 
-def wait_for_health(url: str, process: subprocess.Popen) -> None:
+SERVER_LOG: list[Path] = []
+
+
+def wait_for_health(url: str, process: subprocess.Popen, log: Path) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"`tyndau dashboard` exited with {process.returncode}:\n{process.stdout.read()}")
+            raise AssertionError(f"`tyndau dashboard` exited with {process.returncode}:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().strip() == b"ok":
@@ -75,11 +78,13 @@ def server(tmp_path_factory):
     settings = build_warehouse(tmp_path_factory.mktemp("browser"), source=SHIPPED_SAMPLE)
     port = free_port()
     env = {**os.environ, **environment(settings), "PYTHONUNBUFFERED": "1"}
+    log = tmp_path_factory.mktemp("server-log") / "dashboard.log"
+    SERVER_LOG.append(log)
     process = subprocess.Popen([*tyndau_command(), "dashboard", "--port", str(port), "--host", "127.0.0.1"],
-                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               cwd=REPO, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for_health(url, process)
+        wait_for_health(url, process, log)
         yield url, settings
     finally:
         process.terminate()
@@ -131,6 +136,7 @@ def watched_page(browser):
     problems: list[str] = []
     page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     return context, page, problems
 
 
@@ -235,7 +241,7 @@ def test_admin_opens_every_page_changes_a_filter_and_downloads(server, browser, 
     target = tmp_path / download.value.suggested_filename
     download.value.save_as(target)
     header = target.read_text(encoding="utf-8").splitlines()[0]
-    assert header.startswith("label,appeals,on_time_rate"), header
+    assert header.startswith("Agency,Appeals,Answered on time"), header
     context.close()
     assert not problems, "\n".join(problems)
 
@@ -289,3 +295,73 @@ def test_planner_changes_the_budget_sees_the_plan_change_and_downloads_it(server
     assert csv_file.read_text(encoding="utf-8").startswith("agency_key,agency,course_id,course,seats")
     context.close()
     assert not problems, "\n".join(problems)
+
+
+def switch_language(page, name: str) -> None:
+    page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').get_by_text(name, exact=True).click()
+    settle(page)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_in_kazakh_and_russian_no_export_has_a_code_name_or_an_english_word(server, browser, tmp_path, lang):
+    """The analyst's pages in kk and ru: each page's first table download has headers in that language."""
+    import csv
+    import re
+
+    url, _ = server
+    context, page, problems = watched_page(browser)
+    log_in(page, url, "analyst")
+    switch_language(page, i18n.LANGUAGE_NAMES[lang])
+    code_or_english = re.compile(r"[A-Za-z_]+")
+    checked = 0
+    for spec in registry.pages_for("analyst"):
+        title = i18n.text(spec.title, lang)
+        page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
+        page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
+        settle(page)
+        assert not page.locator('[data-testid="stException"]').count(), f"{spec.key} ({lang}) shows an exception"
+        button = page.get_by_role("button", name=i18n.text("common.download_csv", lang))
+        if not button.count():
+            continue
+        with page.expect_download(timeout=30_000) as download:
+            button.first.click()
+        target = tmp_path / f"{lang}-{spec.key}.csv"
+        download.value.save_as(target)
+        header = next(csv.reader(target.open(encoding="utf-8")))
+        offenders = [h for h in header if code_or_english.fullmatch(h)]
+        assert not offenders, f"{spec.key} ({lang}) exports headers {offenders}"
+        checked += 1
+    assert checked >= 3, "the check saw too few tables to mean anything"
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_a_reload_keeps_the_user_signed_in_and_in_their_language(server, browser):
+    url, _ = server
+    context, page, problems = watched_page(browser)
+    log_in(page, url, "analyst")
+    switch_language(page, i18n.LANGUAGE_NAMES["ru"])
+    themes = registry.page("themes")
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(i18n.text(themes.title, "ru"), exact=True).click()
+    page.get_by_role("heading", name=i18n.text(themes.title, "ru")).first.wait_for(timeout=60_000)
+    settle(page)
+    page.reload()
+    page.get_by_role("heading", name=i18n.text(themes.title, "ru")).first.wait_for(timeout=60_000)
+    settle(page)
+    assert not page.get_by_role("button", name=i18n.text("login.submit", "ru")).count(), "back on the login form"
+    fresh = context.new_page()  # a link opened in a new tab: same cookies, new connection
+    fresh.goto(f"{url}/{themes.key}")
+    fresh.get_by_role("heading", name=i18n.text(themes.title, "ru")).first.wait_for(timeout=60_000)
+    page.locator('[data-testid="stSidebar"]').get_by_role("button", name=i18n.text("user.logout", "ru")).click()
+    settle(page)
+    page.reload()
+    page.get_by_role("button", name=i18n.text("login.submit", "ru")).wait_for(timeout=60_000)
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_the_server_log_has_no_flood_of_warnings(server, browser):
+    """Run last in this module: every page was served by now."""
+    log = SERVER_LOG[-1].read_text(encoding="utf-8", errors="replace")
+    assert log.count("missing ScriptRunContext") == 0, log[-3000:]
+    assert "Traceback" not in log, log[-3000:]

@@ -264,3 +264,39 @@ def test_demo_loads_the_shipped_sample_builds_and_creates_one_user_per_role(tmp_
     assert con.execute("select count(*) from mart_responsiveness").fetchone()[0] > 0
     again = CliRunner().invoke(app, ["demo", "--no-train", "--no-serve", "--dir", str(tmp_path / "demo")])
     assert again.exit_code == 0 and "(unchanged)" in again.output, "a second run keeps the users and reloads nothing"
+
+
+# ---------------------------------------------------------------- staying signed in
+
+
+def test_a_session_token_signs_in_its_user_until_it_expires_and_refuses_any_edit(tmp_path):
+    import base64
+    import json
+
+    from dashboard import session
+
+    key = session.signing_key(tmp_path / "users.toml", 0o600)
+    assert (tmp_path / "users.session-key").stat().st_mode & 0o777 == 0o600
+    assert session.signing_key(tmp_path / "users.toml", 0o600) == key, "one key per deployment, made once"
+    token = session.issue("analyst", key, hours=1, now=1_000_000)
+    assert session.verify(token, key, now=1_000_000 + 3599) == "analyst"
+    assert session.verify(token, key, now=1_000_000 + 3601) is None, "expired"
+    body, signature = token.split(".")
+    forged = base64.urlsafe_b64encode(json.dumps({"u": "admin", "exp": 9_999_999_999}).encode()).decode().rstrip("=")
+    assert session.verify(f"{forged}.{signature}", key, now=1_000_000) is None, "another user's name, old signature"
+    assert session.verify(token, b"another deployment's key", now=1_000_000) is None
+    flipped = signature[:-1] + ("0" if signature[-1] != "0" else "1")
+    assert session.verify(f"{body}.{flipped}", key, now=1_000_000) is None, "an edited signature"
+    assert session.verify("garbage", key) is None and session.verify(None, key) is None
+
+
+def test_a_restored_session_takes_the_role_the_users_file_gives_now(tmp_path):
+    from dashboard.users import add_user, user_named, write_entries
+
+    users = tmp_path / "users.toml"
+    add_user(users, "someone", "analyst", "a-long-password")
+    assert user_named(users, "someone").role == "analyst"
+    add_user(users, "someone", "leadership", "a-long-password", replace=True)
+    assert user_named(users, "someone").role == "leadership"
+    write_entries(users, {})
+    assert user_named(users, "someone") is None, "a removed user's cookie signs nobody in"
