@@ -40,6 +40,7 @@ import polars as pl
 import statsmodels.api as sm
 from scipy import stats as scipy_stats
 from statsmodels.stats.multitest import multipletests
+from threadpoolctl import threadpool_limits
 
 from warehouse.planning import PlanningRules, add_months
 from warehouse.stats import difference_in_differences
@@ -160,16 +161,22 @@ def treatment_estimates(frame: pl.DataFrame, rows: pl.DataFrame) -> pl.DataFrame
     adjusted across all of them (Benjamini-Hochberg): the family is every effect returned."""
     firsts = frame.group_by(list(TREATMENT)).agg(pl.col("session_id").min(), *[
         pl.col(c).first() for c in frame.columns if c.endswith(("_negative", "_appeals"))])
-    estimates = []
-    for first in firsts.iter_rows(named=True):
-        cells = [(first[f"{g}_{p}_negative"] or 0, first[f"{g}_{p}_appeals"] or 0)
-                 for g in ("treated", "control") for p in PHASES]
-        target = rows.filter((pl.col("session_id") == first["session_id"]) & (pl.col("area") == first["area"]))
-        estimates.append({k: first[k] for k in TREATMENT} | clustered_did(target, difference_in_differences(*cells)))
+    by_target = rows.filter(pl.col("session_id").is_in(firsts["session_id"].implode())).partition_by(
+        "session_id", "area", as_dict=True)
+    empty = rows.clear()
+    with threadpool_limits(1, "blas"):  # small designs: BLAS threads only fight over the cores
+        estimates = [_estimate(first, by_target.get((first["session_id"], first["area"]), empty))
+                     for first in firsts.iter_rows(named=True)]
     schema = {"agency_key": pl.Utf8, "area": pl.Utf8, "session_month": pl.Date} | {c: pl.Float64 for c in ESTIMATES}
     result = pl.DataFrame(estimates, schema=schema, orient="row") if estimates else pl.DataFrame(schema=schema)
     return result.with_columns(pl.Series("p_adjusted", benjamini_hochberg(result["p_value"].to_numpy()),
                                          dtype=pl.Float64))
+
+
+def _estimate(first: dict, rows: pl.DataFrame) -> dict:
+    cells = [(first[f"{g}_{p}_negative"] or 0, first[f"{g}_{p}_appeals"] or 0)
+             for g in ("treated", "control") for p in PHASES]
+    return {k: first[k] for k in TREATMENT} | clustered_did(rows, difference_in_differences(*cells))
 
 
 def clustered_did(rows: pl.DataFrame, naive: dict[str, float]) -> dict[str, float]:
@@ -219,8 +226,10 @@ def _clustered_fit(rows: pl.DataFrame) -> tuple[float, float, int]:
     _, month_codes = np.unique(rows["evidence_month"].to_numpy(), return_inverse=True)
     design = np.column_stack([treated_after, np.eye(len(units))[unit_codes],
                               np.eye(month_codes.max() + 1)[month_codes][:, 1:]])
-    fit = sm.WLS(y, design, weights=rows["appeals"].to_numpy()).fit(
-        cov_type="cluster", cov_kwds={"groups": unit_codes}, use_t=True)
+    # The agency dummies hold the constant (hasconst spares statsmodels' search for it); QR, not a
+    # pseudo-inverse by SVD, since the design has full rank by construction.
+    fit = sm.WLS(y, design, weights=rows["appeals"].to_numpy(), hasconst=True).fit(
+        method="qr", cov_type="cluster", cov_kwds={"groups": unit_codes}, use_t=True)
     with np.errstate(invalid="ignore"):  # noiseless data: a variance of -0.0 is no variance
         se = float(fit.bse[0])
     return float(fit.params[0]), (se if se == se else 0.0), len(units) - 1
