@@ -185,20 +185,28 @@ def clustered_did(rows: pl.DataFrame, naive: dict[str, float]) -> dict[str, floa
     (by agency, t on agencies - 1 degrees of freedom), and the binomial one widened by how much the
     comparison agencies' own before-after changes vary beyond their binomial noise (see
     :func:`between_agency_variance`), on Welch-Satterthwaite degrees of freedom."""
-    measured = rows.filter(pl.col("is_treated"))["phase"].n_unique() == 2 and rows["unit"].n_unique() >= 2
-    if not measured or naive["se"] != naive["se"]:
+    if not _identified(rows) or naive["se"] != naive["se"]:
         return dict.fromkeys(ESTIMATES, float("nan"))
     effect, clustered_se, clustered_df = _clustered_fit(rows)
+    if effect != effect:
+        return dict.fromkeys(ESTIMATES, float("nan"))
     extra, controls = between_agency_variance(rows)
     persistent = extra * (1 + 1 / controls) if controls else 0.0
     se = (naive["se"] ** 2 + persistent) ** 0.5
     df = (se ** 4 / (persistent ** 2 / (controls - 1))) if persistent > 0 and controls > 1 else float("inf")
-    tests = ((se, scipy_stats.t(df) if df < float("inf") else scipy_stats.norm),
-             (clustered_se, scipy_stats.t(clustered_df)))
+    tests = [(se, scipy_stats.t(df) if df < float("inf") else scipy_stats.norm)] + (
+        [(clustered_se, scipy_stats.t(clustered_df))] if clustered_se == clustered_se else [])
     half = max(float(dist.ppf(0.5 + LEVEL / 2)) * error for error, dist in tests)
     return {"effect": effect, "effect_low": effect - half, "effect_high": effect + half,
             "clustered_se": clustered_se, "naive_se": naive["se"], "between_se": persistent ** 0.5,
             "p_value": max(_two_sided_p(effect, error, dist) for error, dist in tests)}
+
+
+def _identified(rows: pl.DataFrame) -> bool:
+    """Months on both sides for the trained agency and for at least one comparison agency."""
+    sides = rows.group_by("unit", "is_treated").agg(pl.col("phase").n_unique().alias("sides")).filter(
+        pl.col("sides") == 2)
+    return sides["is_treated"].any() and (~sides["is_treated"]).any()
 
 
 def between_agency_variance(rows: pl.DataFrame) -> tuple[float, int]:
@@ -226,10 +234,14 @@ def _clustered_fit(rows: pl.DataFrame) -> tuple[float, float, int]:
     _, month_codes = np.unique(rows["evidence_month"].to_numpy(), return_inverse=True)
     design = np.column_stack([treated_after, np.eye(len(units))[unit_codes],
                               np.eye(month_codes.max() + 1)[month_codes][:, 1:]])
-    # The agency dummies hold the constant (hasconst spares statsmodels' search for it); QR, not a
-    # pseudo-inverse by SVD, since the design has full rank by construction.
+    if np.linalg.matrix_rank(design) < design.shape[1]:
+        return float("nan"), float("nan"), 0  # the months do not separate the course from the calendar
+    if len(y) <= design.shape[1]:  # as many parameters as agency-months: no residual to go on
+        fit = sm.WLS(y, design, weights=rows["appeals"].to_numpy(), hasconst=True).fit()
+        return float(fit.params[0]), float("nan"), len(units) - 1
+    # The agency dummies hold the constant (hasconst spares statsmodels' search for it).
     fit = sm.WLS(y, design, weights=rows["appeals"].to_numpy(), hasconst=True).fit(
-        method="qr", cov_type="cluster", cov_kwds={"groups": unit_codes}, use_t=True)
+        cov_type="cluster", cov_kwds={"groups": unit_codes}, use_t=True)
     with np.errstate(invalid="ignore"):  # noiseless data: a variance of -0.0 is no variance
         se = float(fit.bse[0])
     return float(fit.params[0]), (se if se == se else 0.0), len(units) - 1
