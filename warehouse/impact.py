@@ -13,15 +13,18 @@ For a session of agency A in month m (the course's areas R):
   agency-month rows with agency and month fixed effects (weights = classified appeals, so a month
   counts by its appeals as in a pooled share). Negative means the gap closed more than elsewhere.
 
-Why this design: an agency's months are not independent draws (a bad head of office, a backlog or
+Why this design: an agency's months are not independent draws (a new head of office, a backlog or
 a local campaign lasts for months), so the binomial interval of pooled shares was too narrow and
-flagged background sessions that change nothing. Standard errors are therefore cluster-robust by
-agency (statsmodels, CR1) with Student's t on (agencies - 1) degrees of freedom. With a single
-treated agency the cluster-robust variance is known to be too small (its residuals are half used
-up by its own fixed effect and the treatment term), so the standard error used is the larger of it
-and the independent-appeals (binomial) one: an interval is never narrower than the sampling noise
-alone. Sessions of one agency in one month with the same area are one treatment and are estimated
-once.
+flagged background sessions that change nothing. The regression's standard error is cluster-robust
+by agency (statsmodels, CR1, t on agencies - 1 degrees of freedom) as the textbook remedy, but with
+a single trained agency that variance has only the trained agency's own residuals to go on and is
+far too small (on synthetic data with persistent agency shocks it flagged 19 of 40 null effects).
+So the interval is the wider of the cluster-robust one and the binomial one widened by the
+between-agency variance: how much the comparison agencies' own before-after changes vary beyond
+their binomial noise (:func:`between_agency_variance`, the few-treated-groups approach of Conley and
+Taber, 2011, with the binomial part for the differing sizes), on Welch-Satterthwaite degrees of
+freedom; the p-value is the larger of the two. Sessions of one agency in one month with the same
+area are one treatment and are estimated and tested once.
 
 Many effects are read at once (every session x area on the page), so "clearly not zero" is decided
 on Benjamini-Hochberg adjusted p-values across all effects returned (false discovery rate
@@ -29,7 +32,8 @@ on Benjamini-Hochberg adjusted p-values across all effects returned (false disco
 
 Assumptions, stated where a planner reads them (docs/training.md): parallel trends (without the
 course, A's share would have moved like the comparison's), no other change at A at the same time,
-the classifier's errors the same before and after, and agencies independent of one another.
+the classifier's errors the same before and after, agencies independent of one another, and the
+trained agency's persistent shocks as large as the comparison agencies'.
 """
 
 from __future__ import annotations
