@@ -8,9 +8,11 @@ import csv
 from datetime import date, datetime
 
 import duckdb
+import numpy as np
 import openpyxl
 import polars as pl
 import pytest
+from scipy import stats as scipy_stats
 
 from ingestion.pipeline import ingest
 from ingestion.registry import make_connector
@@ -409,3 +411,71 @@ def test_tyndau_questionnaire_writes_both_formats_and_refuses_an_unknown_area(tm
     assert all(r["label_en"] and r["label_ru"] and r["label_kk"] for r in rows)
     refused = runner.invoke(app, ["questionnaire", "--area", "kindness", "--out", str(tmp_path / "x.xlsx")])
     assert refused.exit_code == 2 and "what to do" in refused.output
+
+
+# ---------------------------------------------------------------- impact: correlated months, many comparisons
+
+
+def clustered_cube(shock_sd: float, seed: int, n: int = 2000, controls: int = 12) -> list[dict]:
+    """No effect, but every agency's complaint share moves by its own persistent amount after the
+    session month (an agency-level shock that lasts: its months are correlated). With 2,000 appeals a
+    month the binomial noise is tiny beside the shocks."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    rows = []
+    for agency in ["T", *[f"C{c}" for c in range(controls)]]:
+        level, shift = 0.10 + rng.normal(0, 0.02), rng.normal(0, shock_sd)
+        for i, m in enumerate(MONTHS):
+            rate = min(max(level + (shift if i > 12 else 0.0), 0.01), 0.99)
+            rows.append({"agency_key": agency, "area": "communication", "evidence_month": m, "classified_appeals": n,
+                         "negative_appeals": int(rng.binomial(n, rate))})
+    return rows
+
+
+def test_intervals_widen_beyond_the_binomial_ones_when_an_agencys_months_are_correlated():
+    wider = 0
+    for seed in range(5):
+        row = impact.training_impact(with_session(cube_db(clustered_cube(0.03, seed))), RULES).row(0, named=True)
+        naive_half = stats.Z95 * row["naive_se"]
+        half = (row["effect_high"] - row["effect_low"]) / 2
+        assert half >= naive_half - 1e-12, "never narrower than the binomial interval"
+        assert row["between_se"] > 3 * row["naive_se"], "the shocks are far larger than the binomial noise"
+        wider += half > 3 * naive_half
+    assert wider == 5
+
+
+def test_without_correlated_months_the_interval_is_the_binomial_one():
+    row = impact.training_impact(with_session(cube_db(clustered_cube(0.0, 1))), RULES).row(0, named=True)
+    half = (row["effect_high"] - row["effect_low"]) / 2
+    assert half == pytest.approx(stats.Z95 * row["naive_se"], rel=0.5)
+    assert row["effect_low"] < 0 < row["effect_high"] and not row["is_significant"]
+
+
+def test_correlated_months_no_longer_pass_for_an_effect():
+    """Same shocks, many seeds: the binomial interval alone calls most of these null effects real, and
+    so does the cluster-robust one alone (one trained agency leaves it too few residuals); the
+    interval used keeps false alarms near the nominal 5 %."""
+    naive_flags = robust_flags = flags = 0
+    for seed in range(40):
+        row = impact.training_impact(with_session(cube_db(clustered_cube(0.03, seed))), RULES).row(0, named=True)
+        naive_flags += abs(row["effect"]) > stats.Z95 * row["naive_se"]
+        robust_flags += abs(row["effect"]) > scipy_stats.t.ppf(0.975, 12) * row["clustered_se"]
+        flags += row["is_significant"]
+    assert naive_flags >= 20 and robust_flags >= 10
+    assert flags <= 4
+
+
+def test_significance_is_decided_after_adjusting_for_every_effect_shown():
+    p_values = np.array([0.001, 0.01, 0.02, 0.04, np.nan, 0.5])
+    adjusted = impact.benjamini_hochberg(p_values)
+    assert adjusted[:4] == pytest.approx([0.005, 0.025, 1 / 30, 0.05])
+    assert np.isnan(adjusted[4]) and adjusted[5] == pytest.approx(0.5), "unmeasured effects are no tests"
+
+
+def test_sessions_of_one_agency_in_one_month_are_one_test():
+    con = with_session(cube_db(did_cube(-0.15), {"OTHERKIND": "police"}))
+    con.execute("insert into stg_course_sessions values ('S1b', 'T', 'C2', '2025-01-20', 20)")
+    effects = impact.training_impact(con, RULES)
+    assert effects.height == 2 and effects["p_value"].n_unique() == 1
+    assert effects["p_adjusted"].to_list() == effects["p_value"].to_list(), "one treatment, one test: no penalty"

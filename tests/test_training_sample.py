@@ -170,6 +170,27 @@ def test_the_impact_view_measures_the_planted_effect_for_the_documented_sessions
         assert row["control_agencies"] == 9, "the other nine police departments"
 
 
+def test_the_planted_effect_is_the_clearest_of_all_and_clear_for_a_planner_looking_at_its_agency(con, rules):
+    everything = impact.training_impact(con, rules).filter(~pl.col("is_unmeasured"))
+    planted = session_effects(con, rules, sc.TRAINING_EFFECT)
+    assert planted["p_value"].max() == everything["p_value"].min(), "no effect anywhere is clearer"
+    own = impact.training_impact(con, rules, (sc.TRAINING_EFFECT.agency_code,))
+    area = sc.PLANTED_BY_AGENCY[sc.TRAINING_EFFECT.agency_code].area
+    assert own.filter(pl.col("area") == area)["is_significant"].all(), "clear among the effects on its page"
+    assert not own.filter(pl.col("area") != area)["is_significant"].any(), "its other area did not move"
+
+
+def test_background_sessions_are_flagged_at_most_at_the_nominal_false_discovery_rate(con, rules):
+    """The 48 background sessions change nothing (sample_data/README.md): every flag among them is
+    false. Before the adjustment, their per-effect intervals alone flagged several."""
+    effects = impact.training_impact(con, rules).filter(~pl.col("is_unmeasured"))
+    background = effects.filter(pl.col("session_id") < f"S-{sc.TRAINING_EFFECT.first_session_id:04d}")
+    assert background.height >= 60, "most background sessions are measurable"
+    assert background["is_significant"].sum() <= impact.FDR * background.height
+    naive = (background["effect"].abs() > 1.959964 * background["naive_se"]).sum()
+    assert naive > background["is_significant"].sum(), "the adjustment and the wider intervals matter here"
+
+
 def test_the_null_effect_session_shows_no_effect(con, rules):
     row = session_effects(con, rules, sc.NULL_EFFECT).row(0, named=True)
     assert row["effect_low"] < 0 < row["effect_high"] and not row["is_significant"]
@@ -301,7 +322,9 @@ def test_survey_page_shows_comments_to_analysts(page):
 
 def test_impact_page_shows_the_measured_effect_of_the_planted_course(page):
     at = page("training_impact")
-    assert int(metric(at, "Clearly not zero")) >= 4
+    assert int(metric(at, "Clear (adjusted for many comparisons)")) == 0, "none among all 76 effects at 12 months"
+    at.multiselect(key="w.agencies").select(sc.TRAINING_EFFECT.agency_code).run()
+    assert int(metric(at, "Clear (adjusted for many comparisons)")) == 4, "the four sessions of the planted course"
     at.selectbox(key="impact.pick").select(("S-0101", "communication")).run()
     assert float(metric(at, "Effect, pp")) < -5
     assert len(at.get("plotly_chart")) == 2

@@ -2,7 +2,9 @@
 # key: session_id, area
 """Did the gap move after the course? Difference-in-differences per session and area against
 agencies of the same kind without a course on that area (warehouse.impact, where the method and its
-assumptions are written down), with the analytic 95 % interval."""
+assumptions are written down): one regression per treatment with an interval that allows for
+correlated months, and p-values adjusted across all sessions (Benjamini-Hochberg). Computed here at
+build time so scheduled reports need not refit."""
 
 from __future__ import annotations
 
