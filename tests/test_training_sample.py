@@ -139,6 +139,55 @@ def test_tyndau_plan_writes_excel_and_csv(sample, tmp_path):
     assert missing.exit_code == 2 and "what to do" in missing.output
 
 
+def test_a_plan_on_the_sample_funds_positive_gaps_only_unless_a_course_is_mandatory(con, rules):
+    gaps = {(r["agency_key"], r["area"]): r["gap_score"] for r in planning.citizen_gaps(con, None, rules).iter_rows(named=True)}
+    plan = planning.training_plan(con, BUDGET, None, None, rules)
+    assert plan.height and not plan["mandatory"].any()
+    for r in plan.iter_rows(named=True):
+        assert r["gap_areas"] and all(gaps[(r["agency_key"], a)] > 0 for a in r["gap_areas"]), r
+        assert r["citizens_part"] >= planning.MIN_PRIORITY and r["classified_appeals"] > 0
+    surveyed = plan.filter(pl.col("survey_shortfall").is_not_null())
+    assert surveyed.height, "the 360 shortfall is on the lines of surveyed agencies"
+    assert (surveyed["survey_part"] == planning.SURVEY_WEIGHT * surveyed["survey_shortfall"]).all()
+
+    mandates = (planning.Mandate("C03", ("police",)),)
+    marked, coverage = planning.plan_with_coverage(con, BUDGET, None, None, rules, mandates)
+    police = con.execute("select count(*), sum(staff_count) from dim_agencies where agency_kind = 'police'").fetchone()
+    row = coverage.row(0, named=True)
+    assert (row["course_id"], row["category"], row["agencies"], row["staff"]) == ("C03", "police", *police)
+    first = marked.filter(pl.col("mandatory"))
+    assert first["seats"].sum() == row["seats"] > 0 and set(first["course_id"]) == {"C03"}
+    assert first["agency_key"].str.starts_with("POL").all()
+    assert marked["cost"].sum() <= BUDGET
+    assert marked["plan_value"].sum() >= planning.naive_plan_value(con, BUDGET, None, None, rules, mandates) - 1e-9
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_tyndau_plan_shows_each_lines_reason_and_the_mandatory_coverage(sample, con, lang):
+    from dashboard.i18n import text
+
+    result = CliRunner().invoke(cli, ["plan", "--budget", "5000000", "--mandatory", "C05:police", "--lang", lang,
+                                      "--db", sample.db_path])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    for key in ("plan.coverage", "value.staff_category.police"):
+        assert text(key, lang) in output
+    title = text("cli.plan_title", lang, cost="X", budget="Y", seats="Z", agencies="W", value="V").split("X")[0]
+    assert title.strip() in output
+    assert text("plan.reason.mandatory", lang, categories=text("value.staff_category.police", lang)) in output
+    lines = [line for line in result.output.splitlines() if line[:1].isdigit() and ". " in line]
+    assert lines and all(("(" in line) and line.rstrip().endswith(".") for line in lines), lines
+    table = planning.training_plan(con, 5_000_000, None, None, PlanningRules.from_settings(sample),
+                                   (planning.Mandate("C05", ("police",)),))
+    assert len(lines) == table.height, "one reason line per plan line"
+    csv_out = CliRunner().invoke(cli, ["plan", "--budget", "5000000", "--format", "csv", "--lang", lang,
+                                       "--db", sample.db_path])
+    exported = pl.read_csv(csv_out.stdout.encode())
+    assert {"reason", "gap_pp", "certainty", "survey_shortfall_pp", "citizens_part", "survey_part",
+            "negative_appeals", "classified_appeals", planning.GAP_CLOSED_COLUMN} <= set(exported.columns)
+    assert exported["reason"].str.len_chars().min() > 40
+
+
 # ---------------------------------------------------------------- impact
 
 

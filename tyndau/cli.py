@@ -413,12 +413,13 @@ def plan(
         _print_plan(con, table, summary, coverage, chosen)
 
 
-PLAN_TABLE_COLUMNS = ("agency", "course", "seats", "cost", "mandatory_for", "gap_pp", "certainty",
-                      "survey_shortfall_pp", "citizens_part", "survey_part", "negative_appeals", "classified_appeals",
-                      "plan_value", "reason")
+PLAN_TABLE_COLUMNS = ("agency_key", "course_id", "seats", "cost", "mandatory_for", "top_area", "gap_pp", "certainty",
+                      "survey_shortfall_pp", "citizens_part", "survey_part", "evidence", "plan_value")
 
 
 def _print_plan(con, table, summary: dict, coverage, lang: str) -> None:
+    """The plan's lines as columns (numbers in the locale), then each line's reason on a line of its own
+    under the same number, so the sentence is readable however narrow the terminal."""
     from rich.table import Table
 
     from dashboard.i18n import area_name, number, percent, points, text
@@ -429,25 +430,29 @@ def _print_plan(con, table, summary: dict, coverage, lang: str) -> None:
                  seats=number(summary["seats"], lang), agencies=number(summary["agencies"], lang),
                  value=number(summary["value"], lang, 1))
     view = Table(title=title)
+    view.add_column("#", overflow="fold")
     for column in PLAN_TABLE_COLUMNS:
-        view.add_column(text(f"column.{column}", lang) if column != "agency" else text("dimension.agency", lang))
-    maybe = lambda v, f: f(v) if v is not None else text("value.none", lang)  # noqa: E731
-    for r in table.iter_rows(named=True):
+        view.add_column(text("dimension.agency" if column == "agency_key" else f"column.{column}", lang),
+                        overflow="fold")
+    none = text("value.none", lang)
+    maybe = lambda v, f: f(v) if v is not None else none  # noqa: E731
+    for i, r in enumerate(table.iter_rows(named=True), start=1):
         view.add_row(
-            f"{names.get(r['agency_key'], r['agency_key'])} ({r['agency_key']})",
-            f"{r['course_id']} {r[f'title_{lang}'] or r['title_en']}", number(r["seats"], lang), number(r["cost"], lang),
-            category_names(r["mandatory_for"], lang) or text("value.none", lang),
-            maybe(r["gap_score"], lambda v: f"{area_name(r['top_area'], lang)} {points(v, lang)}"),
-            maybe(r["certainty"], lambda v: percent(v, lang, 0)),
+            str(i), r["agency_key"], r["course_id"], number(r["seats"], lang), number(r["cost"], lang),
+            category_names(r["mandatory_for"], lang) or none, maybe(r["top_area"], lambda v: area_name(v, lang)),
+            maybe(r["gap_score"], lambda v: points(v, lang)), maybe(r["certainty"], lambda v: percent(v, lang, 0)),
             maybe(r["survey_shortfall"], lambda v: percent(v, lang)),
             maybe(r["citizens_part"], lambda v: number(100 * v, lang, 2)),
             maybe(r["survey_part"], lambda v: number(100 * v, lang, 2)),
-            maybe(r["negative_appeals"], lambda v: number(v, lang)),
-            maybe(r["classified_appeals"], lambda v: number(v, lang)),
-            number(r["plan_value"], lang, 2), r["reason"])
+            maybe(r["negative_appeals"], lambda v: f"{number(v, lang)} / {number(r['classified_appeals'], lang)}"),
+            number(r["plan_value"], lang, 2))
     _wide().print(view)
     if table.height == 0:
         out.print(text("plan.empty", lang))
+    for i, r in enumerate(table.iter_rows(named=True), start=1):
+        course = r[f"title_{lang}"] or r["title_en"]
+        _wide().print(f"{i}. {names.get(r['agency_key'], r['agency_key'])} ({r['agency_key']}), {r['course_id']} "
+                      f"{course}: {r['reason']}", highlight=False, markup=False)
     if coverage.height:
         _print_coverage(coverage, lang)
 

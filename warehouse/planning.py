@@ -18,9 +18,10 @@ excess complaints per month the course addresses". The optimiser (:mod:`warehous
 buys seats to maximise that value within a budget.
 
 **Only positive gaps are funded.** An area is *fundable* for an agency when the citizens' gap is
-above zero (the agency draws more complaints on it than the country) and its priority reaches
-:data:`MIN_PRIORITY`; the 360 shortfall adds weight to such an area but never makes an area with a
-zero or negative citizens' gap fundable on its own. Money reaches any other area only through a
+above zero (the agency draws more complaints on it than the country) and, weighted by its
+certainty, reaches :data:`MIN_PRIORITY` (half a percentage point) by itself; the 360 shortfall adds
+weight to such an area but never makes an area with a zero, negative or negligible citizens' gap
+fundable on its own. Money reaches any other area only through a
 **mandatory** course: the planner's (or the catalogue's) mark that a course must reach categories
 of staff whatever the gaps (the competency paper asks for training "mandatory for all categories of
 civil servants"). Mandatory seats are bought first; the optimiser spends what is left.
@@ -301,7 +302,8 @@ def area_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None, rules: Pl
     """Per agency and area: citizens' certainty-weighted gap plus the weighted 360 shortfall."""
     gaps = citizen_gaps(con, f, rules)
     if gaps.height == 0:
-        return gaps.with_columns(pl.lit(None, pl.Float64).alias("priority"))
+        return gaps.with_columns(*(pl.lit(None, pl.Float64).alias(c) for c in
+                                   ("citizens_part", "survey_part", "priority", "appeals_per_month")))
     survey = survey_shortfalls(con, gaps["period_end"].max(), rules)
     months = months_in((gaps["period_start"].min(), gaps["period_end"].max()))
     return gaps.join(survey, on=["agency_key", "area"], how="left").with_columns(
@@ -312,8 +314,9 @@ def area_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None, rules: Pl
 
 
 def fundable() -> pl.Expr:
-    """An area money may go to without a mandatory mark: a positive citizens' gap that matters."""
-    return (pl.col("gap_score") > 0) & (pl.col("priority") >= MIN_PRIORITY)
+    """An area money may go to without a mandatory mark: a positive citizens' gap that matters by
+    itself (certainty-weighted, at least MIN_PRIORITY), not only through the 360 shortfall."""
+    return (pl.col("gap_score") > 0) & (pl.col("citizens_part") >= MIN_PRIORITY)
 
 
 def course_catalogue(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
