@@ -323,6 +323,39 @@ def test_plan_page_changes_with_the_budget_and_offers_downloads(page):
     assert int(metric(at, "Seats")) <= 50
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_plan_page_explains_each_line_and_reports_mandatory_coverage_in_the_language(page, con, lang):
+    import json
+    import re
+
+    from dashboard.i18n import text
+
+    at = page("training_plan")
+    at.session_state["lang"] = lang
+    at.run()
+    at.multiselect(key="plan.mandatory").select("C03").run()
+    at.multiselect(key="plan.categories").unselect("all").select("police").run()
+    assert not at.exception, at.exception
+    grids = [df.value for df in at.dataframe]
+    raw = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+|[A-Za-z]+")
+    for grid in grids:
+        assert not [c for c in grid.columns if raw.fullmatch(str(c))], list(grid.columns)
+        assert not (grid.astype(str) == "None").any().any()
+    coverage = next(g for g in grids if text("column.coverage", lang) in g.columns)
+    assert coverage[text("column.category", lang)].tolist() == [text("value.staff_category.police", lang)]
+    lines = next(g for g in grids if text("column.reason", lang) in g.columns)
+    for key in ("column.gap_pp", "column.certainty", "column.survey_shortfall_pp", "column.citizens_part",
+                "column.survey_part", "column.negative_appeals", "column.classified_appeals", "column.plan_value",
+                "column.mandatory_for"):
+        assert text(key, lang) in lines.columns, key
+    mandatory = text("plan.reason.mandatory", lang, categories=text("value.staff_category.police", lang))
+    assert lines[text("column.reason", lang)].str.startswith(mandatory).iloc[0], "mandatory lines come first"
+    titles = dict(con.execute(f"select course_id, title_{lang} from stg_training_courses").fetchall())
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    legend = {trace["name"] for trace in figure["data"]}
+    assert legend and legend <= set(titles.values()), "the chart's legend names courses by title"
+
+
 def test_survey_page_shows_scores_by_group_with_small_groups_hidden(page):
     at = page("survey_360")
     at.selectbox(key="survey.agency").select("AKM-31-TRZ").run()
