@@ -70,14 +70,16 @@ def self_vs_others(frame: pl.DataFrame, area_label: Callable[[str], str], self_n
     return _layout(fig, height=max(HEIGHT, 28 * len(names) + 100))
 
 
-def plan_cost_bars(table: pl.DataFrame, agency_label: Callable[[str], str], x_title: str = "") -> go.Figure:
-    """Cost of the plan per agency, one colour per course."""
+def plan_cost_bars(table: pl.DataFrame, agency_label: Callable[[str], str], course_label: Callable[[str], str],
+                   x_title: str = "") -> go.Figure:
+    """Cost of the plan per agency, one colour per course, the legend naming courses by title."""
     fig = go.Figure()
     for i, course in enumerate(sorted(table["course_id"].unique().to_list())):
         part = table.filter(pl.col("course_id") == course)
+        name = course_label(course)
         fig.add_trace(go.Bar(x=part["cost"].to_list(), y=[agency_label(a) for a in part["agency_key"].to_list()],
-                             orientation="h", name=course, marker_color=PALETTE[i % len(PALETTE)],
-                             hovertemplate=course + ": %{x:,.0f} KZT<extra></extra>"))
+                             orientation="h", name=name, marker_color=PALETTE[i % len(PALETTE)],
+                             hovertemplate=name + ": %{x:,.0f} KZT<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=x_title, tickformat=",.0f")
     return _layout(fig, height=max(HEIGHT, 30 * table["agency_key"].n_unique() + 100))

@@ -188,6 +188,118 @@ def test_the_plan_table_explains_each_line_and_sums_to_the_plan_value():
     assert planning.plan_csv_bytes(table).decode().splitlines()[0].startswith("agency_key,agency,course_id")
 
 
+# ---------------------------------------------------------------- a plan a planner can defend
+
+
+def survey_only_cube() -> duckdb.DuckDBPyConnection:
+    """NEG draws fewer complaints than the country on responsiveness (a negative citizens' gap) but
+    colleagues rate it far below the other surveyed agency: a priority from the 360 survey alone."""
+    rows = typical_cube() + months_of("NEG", "responsiveness", 40, 0) + months_of("NEG", "communication", 40, 1)
+    con = cube_db(rows, agencies={"NEG": "police"})
+    con.execute("""insert into mart_360_scores values
+                   ('NEG', 'agency', null, 'responsiveness', 'others', '2025-06-01', 12, 120, false, 1.5, 0.5),
+                   ('A00', 'agency', null, 'responsiveness', 'others', '2025-06-01', 12, 120, false, 4.5, 0.5),
+                   ('BIG', 'agency', null, 'responsiveness', 'others', '2025-06-01', 12, 120, false, 2.5, 0.5)""")
+    return con
+
+
+def test_a_plan_never_funds_a_gap_that_is_not_positive_without_a_mandatory_mark():
+    con = survey_only_cube()
+    areas = planning.area_priorities(con, None, RULES)
+    neg = areas.filter((pl.col("agency_key") == "NEG") & (pl.col("area") == "responsiveness")).row(0, named=True)
+    assert neg["gap_score"] < 0 and neg["priority"] > 0.1, "the case the rule is for: priority from the 360 alone"
+    gaps = {(r["agency_key"], r["area"]): r["gap_score"] for r in areas.iter_rows(named=True)}
+    table = planning.training_plan(con, 50_000_000, None, None, RULES)
+    assert table.height and not table["mandatory"].any()
+    assert "NEG" not in table["agency_key"].to_list()
+    for r in table.iter_rows(named=True):
+        assert r["gap_areas"] and all(gaps[(r["agency_key"], a)] > 0 for a in r["gap_areas"]), r
+    priorities = planning.training_priorities(con, None, RULES)
+    assert all(gaps[(r["agency_key"], a)] > 0 for r in priorities.iter_rows(named=True) for a in r["gap_areas"])
+
+    marked = planning.training_plan(con, 50_000_000, None, None, RULES, (planning.Mandate("C1", ("police",)),))
+    neg_lines = marked.filter(pl.col("agency_key") == "NEG")
+    assert neg_lines.height == 1 and neg_lines["mandatory"][0] and neg_lines["seats"][0] == 100
+    assert neg_lines["plan_value"][0] == 0, "a mandatory seat on a non-positive gap closes no gap"
+    assert set(marked.filter(~pl.col("mandatory"))["agency_key"]) == set(table["agency_key"])
+
+
+def test_a_mandatory_course_is_bought_first_and_its_coverage_reported():
+    con = cube_db(typical_cube())
+    con.execute("insert into stg_course_sessions values ('S1', 'A00', 'C2', '2025-03-01', 40)")
+    mandates = (planning.Mandate.parse("C2"),)          # every member of staff of the 14 agencies, 100 each
+    short, short_cover = planning.plan_with_coverage(con, 1_000_000, None, None, RULES, mandates)
+    first = short.filter(pl.col("mandatory"))
+    assert first["seats"].sum() == 1_000_000 // 30_000, "the budget goes to the mandatory seats first"
+    assert short["cost"].sum() <= 1_000_000 and short.filter(~pl.col("mandatory"))["cost"].sum() <= 10_000
+    row = short_cover.row(0, named=True)
+    assert (row["course_id"], row["category"], row["agencies"]) == ("C2", "all", 14)
+    assert row["seats_needed"] == 14 * 100 - 40, "staff already trained on the course in the period need no seat"
+    assert row["coverage"] == pytest.approx(33 / 1360) and row["agencies_reached"] == 0
+
+    full, cover = planning.plan_with_coverage(con, 50_000_000, None, None, RULES, mandates)
+    mandatory = full.filter(pl.col("mandatory"))
+    assert mandatory["seats"].sum() == 1360 and full.head(mandatory.height)["mandatory"].all(), "listed first"
+    assert cover["coverage"][0] == 1.0 and cover["agencies_reached"][0] == 14
+    optional = full.filter(~pl.col("mandatory"))
+    assert optional.height and set(optional["course_id"]) == {"C1"}, "the rest is spent on positive gaps"
+    summary = planning.plan_summary(full, 50_000_000, None, cover)
+    assert summary["mandatory_cost"] == 1360 * 30_000 and summary["mandatory_coverage"] == 1.0
+    assert summary["cost"] <= 50_000_000 and summary["coverage C2 all"] == 1.0
+
+
+@pytest.mark.parametrize("spec,message", [("C9", "No course 'C9'"), ("C1:pilots", "Unknown staff category")])
+def test_a_mandatory_mark_on_an_unknown_course_or_category_is_a_domain_error(spec, message):
+    con = cube_db(typical_cube())
+    with pytest.raises(PlanError, match=message):
+        planning.training_plan(con, 1_000_000, None, None, RULES, (planning.Mandate.parse(spec),))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_every_plan_line_carries_its_reason_fields_and_a_reason_in_the_language(lang):
+    from dashboard.i18n import area_name, number, percent, points, text, value_name
+    from dashboard.plan_reasons import with_reasons
+
+    con = survey_only_cube()
+    table = with_reasons(planning.training_plan(con, 50_000_000, None, None, RULES,
+                                                (planning.Mandate("C1", ("police",)),)), lang)
+    for r in table.filter(~pl.col("mandatory")).iter_rows(named=True):
+        assert all(r[c] is not None for c in planning.REASON_COLUMNS if c != "survey_shortfall_pp"), r
+        assert r["citizens_part"] + r["survey_part"] == pytest.approx(r["priority"])
+        assert r["gap_pp"] == pytest.approx(100 * r["gap_score"]) and r["gap_score"] > 0
+        assert area_name(r["top_area"], lang) in r["reason"] and points(r["gap_score"], lang) in r["reason"]
+        assert percent(r["certainty"], lang, 0) in r["reason"] and number(r["negative_appeals"], lang) in r["reason"]
+    big = table.filter((pl.col("agency_key") == "BIG") & (pl.col("course_id") == "C1")).row(0, named=True)
+    assert big["survey_shortfall"] == pytest.approx(((1.5 + 4.5 + 2.5) / 3 - 2.5) / 4), "below the surveyed mean"
+    assert big["survey_part"] == pytest.approx(0.5 * big["survey_shortfall"])
+    assert percent(big["survey_shortfall"], lang) in big["reason"]
+    neg = table.filter(pl.col("agency_key") == "NEG").row(0, named=True)
+    assert neg["top_area"] is None and text("plan.reason.no_gap", lang) in neg["reason"]
+    assert text("plan.reason.mandatory", lang, categories=value_name("staff_category", "police", lang)) in neg["reason"]
+    exported = pl.read_csv(planning.plan_csv_bytes(table, lang))
+    assert {"reason", "gap_pp", "certainty", "survey_shortfall_pp", "citizens_part", "survey_part",
+            "negative_appeals", "classified_appeals", "mandatory", "mandatory_for",
+            planning.GAP_CLOSED_COLUMN} <= set(exported.columns)
+    assert exported["reason"].to_list() == table["reason"].to_list()
+
+
+def test_mandatory_seats_come_off_the_budget_before_every_method_spends_the_rest():
+    from warehouse.optimiser import PlanLine
+
+    offerings, gaps = planning_problem()
+    fixed = (PlanLine(Offering("C", "LAW", ("legality",), 5_000, 20), 20, mandatory=True),
+             PlanLine(Offering("A", "RESP", ("responsiveness",), 30_000, 10), 10, mandatory=True))
+    for method in (optimise_plan, greedy_plan, naive_plan):
+        plan = method(offerings, gaps, 1_000_000, 45, fixed)
+        assert plan.cost <= 1_000_000 and plan.seats <= 45
+        assert set(fixed) <= set(plan.lines) and plan.lines[:2] == tuple(sorted(fixed, key=lambda l: l.offering.agency_key))
+        assert plan.value == pytest.approx(plan_value(plan.lines, gaps))
+        a_resp = sum(l.seats for l in plan.lines if l.offering.agency_key == "A" and l.offering.course_id == "RESP")
+        assert a_resp <= 20, "the mandatory seats take their room in the cohort"
+    best, naive = (m(offerings, gaps, 1_000_000, 45, fixed) for m in (optimise_plan, naive_plan))
+    assert best.value >= naive.value - 1e-9
+
+
 # ---------------------------------------------------------------- difference in differences
 
 

@@ -139,6 +139,55 @@ def test_tyndau_plan_writes_excel_and_csv(sample, tmp_path):
     assert missing.exit_code == 2 and "what to do" in missing.output
 
 
+def test_a_plan_on_the_sample_funds_positive_gaps_only_unless_a_course_is_mandatory(con, rules):
+    gaps = {(r["agency_key"], r["area"]): r["gap_score"] for r in planning.citizen_gaps(con, None, rules).iter_rows(named=True)}
+    plan = planning.training_plan(con, BUDGET, None, None, rules)
+    assert plan.height and not plan["mandatory"].any()
+    for r in plan.iter_rows(named=True):
+        assert r["gap_areas"] and all(gaps[(r["agency_key"], a)] > 0 for a in r["gap_areas"]), r
+        assert r["citizens_part"] >= planning.MIN_PRIORITY and r["classified_appeals"] > 0
+    surveyed = plan.filter(pl.col("survey_shortfall").is_not_null())
+    assert surveyed.height, "the 360 shortfall is on the lines of surveyed agencies"
+    assert (surveyed["survey_part"] == planning.SURVEY_WEIGHT * surveyed["survey_shortfall"]).all()
+
+    mandates = (planning.Mandate("C03", ("police",)),)
+    marked, coverage = planning.plan_with_coverage(con, BUDGET, None, None, rules, mandates)
+    police = con.execute("select count(*), sum(staff_count) from dim_agencies where agency_kind = 'police'").fetchone()
+    row = coverage.row(0, named=True)
+    assert (row["course_id"], row["category"], row["agencies"], row["staff"]) == ("C03", "police", *police)
+    first = marked.filter(pl.col("mandatory"))
+    assert first["seats"].sum() == row["seats"] > 0 and set(first["course_id"]) == {"C03"}
+    assert first["agency_key"].str.starts_with("POL").all()
+    assert marked["cost"].sum() <= BUDGET
+    assert marked["plan_value"].sum() >= planning.naive_plan_value(con, BUDGET, None, None, rules, mandates) - 1e-9
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_tyndau_plan_shows_each_lines_reason_and_the_mandatory_coverage(sample, con, lang):
+    from dashboard.i18n import text
+
+    result = CliRunner().invoke(cli, ["plan", "--budget", "5000000", "--mandatory", "C05:police", "--lang", lang,
+                                      "--db", sample.db_path])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    for key in ("plan.coverage", "value.staff_category.police"):
+        assert text(key, lang) in output
+    title = text("cli.plan_title", lang, cost="X", budget="Y", seats="Z", agencies="W", value="V").split("X")[0]
+    assert title.strip() in output
+    assert text("plan.reason.mandatory", lang, categories=text("value.staff_category.police", lang)) in output
+    lines = [line for line in result.output.splitlines() if line[:1].isdigit() and ". " in line]
+    assert lines and all(("(" in line) and line.rstrip().endswith(".") for line in lines), lines
+    table = planning.training_plan(con, 5_000_000, None, None, PlanningRules.from_settings(sample),
+                                   (planning.Mandate("C05", ("police",)),))
+    assert len(lines) == table.height, "one reason line per plan line"
+    csv_out = CliRunner().invoke(cli, ["plan", "--budget", "5000000", "--format", "csv", "--lang", lang,
+                                       "--db", sample.db_path])
+    exported = pl.read_csv(csv_out.stdout.encode())
+    assert {"reason", "gap_pp", "certainty", "survey_shortfall_pp", "citizens_part", "survey_part",
+            "negative_appeals", "classified_appeals", planning.GAP_CLOSED_COLUMN} <= set(exported.columns)
+    assert exported["reason"].str.len_chars().min() > 40
+
+
 # ---------------------------------------------------------------- impact
 
 
@@ -293,6 +342,39 @@ def test_plan_page_changes_with_the_budget_and_offers_downloads(page):
     assert int(metric(at, "Cost, KZT").replace(",", "")) <= 3_000_000 < int(cost.replace(",", ""))
     at.number_input(key="plan.seats").set_value(50).run()
     assert int(metric(at, "Seats")) <= 50
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_plan_page_explains_each_line_and_reports_mandatory_coverage_in_the_language(page, con, lang):
+    import json
+    import re
+
+    from dashboard.i18n import text
+
+    at = page("training_plan")
+    at.session_state["lang"] = lang
+    at.run()
+    at.multiselect(key="plan.mandatory").select("C03").run()
+    at.multiselect(key="plan.categories").unselect("all").select("police").run()
+    assert not at.exception, at.exception
+    grids = [df.value for df in at.dataframe]
+    raw = re.compile(r"[a-z][a-z0-9]*(_[a-z0-9]+)+|[A-Za-z]+")
+    for grid in grids:
+        assert not [c for c in grid.columns if raw.fullmatch(str(c))], list(grid.columns)
+        assert not (grid.astype(str) == "None").any().any()
+    coverage = next(g for g in grids if text("column.coverage", lang) in g.columns)
+    assert coverage[text("column.category", lang)].tolist() == [text("value.staff_category.police", lang)]
+    lines = next(g for g in grids if text("column.reason", lang) in g.columns)
+    for key in ("column.gap_pp", "column.certainty", "column.survey_shortfall_pp", "column.citizens_part",
+                "column.survey_part", "column.negative_appeals", "column.classified_appeals", "column.plan_value",
+                "column.mandatory_for"):
+        assert text(key, lang) in lines.columns, key
+    mandatory = text("plan.reason.mandatory", lang, categories=text("value.staff_category.police", lang))
+    assert lines[text("column.reason", lang)].str.startswith(mandatory).iloc[0], "mandatory lines come first"
+    titles = dict(con.execute(f"select course_id, title_{lang} from stg_training_courses").fetchall())
+    figure = json.loads(at.get("plotly_chart")[0].proto.spec)
+    legend = {trace["name"] for trace in figure["data"]}
+    assert legend and legend <= set(titles.values()), "the chart's legend names courses by title"
 
 
 def test_survey_page_shows_scores_by_group_with_small_groups_hidden(page):

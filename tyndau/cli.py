@@ -399,44 +399,100 @@ def _wide() -> Console:
 def plan(
     budget: float = typer.Option(..., "--budget", help="Budget in KZT."),
     seats: Optional[int] = typer.Option(None, "--seats", help="At most this many seats in total."),
+    mandatory: list[str] = typer.Option(
+        [], "--mandatory", help="A course every member of some staff categories must take, bought first: COURSE_ID "
+                                "(all staff) or COURSE_ID:CATEGORY,... (an agency kind, e.g. C03:police). Repeatable."),
     fmt: str = typer.Option("table", "--format", help="table, csv or xlsx (xlsx needs --out)."),
     out_file: Optional[Path] = typer.Option(None, "--out", help="Write csv or xlsx to this file."),
+    lang: Optional[str] = LangOpt,
     config: Optional[Path] = ConfigOpt,
     db: Optional[Path] = DbOpt,
 ):
-    """A training plan within a budget (and seat limit): courses, agencies, seats, cost, and why."""
-    from warehouse.planning import PlanningRules, plan_csv_bytes, plan_summary, plan_xlsx_bytes, training_plan
+    """A training plan within a budget (and seat limit): mandatory courses first, then the seats that close the
+    most positive gap; each line says why (citizens' gap, certainty, 360 shortfall, their weights, evidence)."""
+    from dashboard.plan_reasons import with_reasons
+    from warehouse.planning import (Mandate, PlanningRules, plan_csv_bytes, plan_summary, plan_with_coverage,
+                                    plan_xlsx_bytes)
 
     if fmt not in ("table", "csv", "xlsx"):
         raise TyndauError(f"Unknown format {fmt!r}.", hint="Use --format table, csv or xlsx.")
     if fmt == "xlsx" and not out_file:
         raise TyndauError("An Excel plan needs a file to go to.", hint="Add --out plan.xlsx.")
     settings = settings_from(config, db)
+    _require_warehouse(settings.db_path)
+    chosen = _language(lang, settings)
+    rules = PlanningRules.from_settings(settings)
+    mandates = tuple(Mandate.parse(spec) for spec in mandatory)
     con = open_reader(settings)
-    table = training_plan(con, budget, seats, None, PlanningRules.from_settings(settings))
-    summary = plan_summary(table, budget, seats)
+    table, coverage = plan_with_coverage(con, budget, seats, None, rules, mandates)
+    table = with_reasons(table, chosen)
+    summary = plan_summary(table, budget, seats, coverage)
     if fmt == "csv":
-        _write_or_print(plan_csv_bytes(table), out_file)
+        _write_or_print(plan_csv_bytes(table, chosen), out_file)
     elif fmt == "xlsx":
-        _write_or_print(plan_xlsx_bytes(table, summary), out_file)
+        _write_or_print(plan_xlsx_bytes(table, summary, chosen), out_file)
     else:
-        _print_plan(table, summary)
+        _print_plan(con, table, summary, coverage, chosen)
 
 
-def _print_plan(table, summary: dict) -> None:
+PLAN_TABLE_COLUMNS = ("agency_key", "course_id", "seats", "cost", "mandatory_for", "top_area", "gap_pp", "certainty",
+                      "survey_shortfall_pp", "citizens_part", "survey_part", "evidence", "plan_value")
+
+
+def _print_plan(con, table, summary: dict, coverage, lang: str) -> None:
+    """The plan's lines as columns (numbers in the locale), then each line's reason on a line of its own
+    under the same number, so the sentence is readable however narrow the terminal."""
     from rich.table import Table
 
-    view = Table(title=f"Training plan: {summary['cost']:,.0f} of {summary['budget']:,.0f} KZT, {summary['seats']} seats, "
-                       f"{summary['agencies']} agencies (value {summary['value']:.1f})")
-    for column in ("agency", "course", "seats", "cost (KZT)", "gap areas", "top gap (pp)", "complaints", "value"):
-        view.add_column(column)
-    for r in table.iter_rows(named=True):
-        view.add_row(r["agency_key"], f"{r['course_id']} {r['title_en']}", str(r["seats"]), f"{r['cost']:,.0f}",
-                     ", ".join(r["gap_areas"]), f"{r['top_area']} {100 * r['gap_score']:+.1f}",
-                     str(r["negative_appeals"]), f"{r['plan_value']:.2f}")
+    from dashboard.i18n import area_name, number, percent, points, text
+    from dashboard.plan_reasons import category_names
+
+    names = _agency_names(con, lang)
+    title = text("cli.plan_title", lang, cost=number(summary["cost"], lang), budget=number(summary["budget"], lang),
+                 seats=number(summary["seats"], lang), agencies=number(summary["agencies"], lang),
+                 value=number(summary["value"], lang, 1))
+    view = Table(title=title)
+    view.add_column("#", overflow="fold")
+    for column in PLAN_TABLE_COLUMNS:
+        view.add_column(text("dimension.agency" if column == "agency_key" else f"column.{column}", lang),
+                        overflow="fold")
+    none = text("value.none", lang)
+    maybe = lambda v, f: f(v) if v is not None else none  # noqa: E731
+    for i, r in enumerate(table.iter_rows(named=True), start=1):
+        view.add_row(
+            str(i), r["agency_key"], r["course_id"], number(r["seats"], lang), number(r["cost"], lang),
+            category_names(r["mandatory_for"], lang) or none, maybe(r["top_area"], lambda v: area_name(v, lang)),
+            maybe(r["gap_score"], lambda v: points(v, lang)), maybe(r["certainty"], lambda v: percent(v, lang, 0)),
+            maybe(r["survey_shortfall"], lambda v: percent(v, lang)),
+            maybe(r["citizens_part"], lambda v: number(100 * v, lang, 2)),
+            maybe(r["survey_part"], lambda v: number(100 * v, lang, 2)),
+            maybe(r["negative_appeals"], lambda v: f"{number(v, lang)} / {number(r['classified_appeals'], lang)}"),
+            number(r["plan_value"], lang, 2))
     _wide().print(view)
     if table.height == 0:
-        out.print("Nothing to plan: no agency has a gap a catalogue course develops (or the budget buys no seat).")
+        out.print(text("plan.empty", lang))
+    for i, r in enumerate(table.iter_rows(named=True), start=1):
+        course = r[f"title_{lang}"] or r["title_en"]
+        _wide().print(f"{i}. {names.get(r['agency_key'], r['agency_key'])} ({r['agency_key']}), {r['course_id']} "
+                      f"{course}: {r['reason']}", highlight=False, markup=False)
+    if coverage.height:
+        _print_coverage(coverage, lang)
+
+
+def _print_coverage(coverage, lang: str) -> None:
+    from rich.table import Table
+
+    from dashboard.i18n import number, percent, text, value_name
+
+    view = Table(title=text("plan.coverage", lang), caption=text("plan.coverage_caption", lang))
+    for column in ("course_id", "category", "agencies", "agencies_reached", "staff", "seats_needed", "seats",
+                   "coverage"):
+        view.add_column(text(f"column.{column}", lang))
+    for r in coverage.iter_rows(named=True):
+        view.add_row(r["course_id"], value_name("staff_category", r["category"], lang), number(r["agencies"], lang),
+                     number(r["agencies_reached"], lang), number(r["staff"], lang), number(r["seats_needed"], lang),
+                     number(r["seats"], lang), percent(r["coverage"], lang))
+    _wide().print(view)
 
 
 @app.command()

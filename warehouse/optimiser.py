@@ -22,12 +22,17 @@ and seats), the order "best value per tenge first" can be wrong. The problem has
 thousand variables, which ``scipy.optimize.milp`` (HiGHS, shipped with SciPy, which the project
 already has through scikit-learn) solves in milliseconds: no solver to install. If it fails, the
 greedy plan (marginal value per tenge, recomputed as gaps close) is returned and says so.
+
+**Mandatory seats** (``fixed``: courses the planner must buy whatever the gaps, see
+:mod:`warehouse.planning`) are bought first: their cost and seats come off the budget and the seat
+limit, the gaps they happen to develop count as already partly closed, and every method spends only
+what is left, on weighted gaps only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from warehouse.errors import TyndauError
 
@@ -68,6 +73,7 @@ class Offering:
 class PlanLine:
     offering: Offering
     seats: int
+    mandatory: bool = False
 
     @property
     def cost(self) -> float:
@@ -129,21 +135,46 @@ def relevant(offerings: Sequence[Offering], gaps: Sequence[Gap]) -> tuple[list[O
     return useful, [g for g in weighted if g.key in reached]
 
 
+def remaining(budget: float, seat_limit: int | None, fixed: Sequence[PlanLine]) -> tuple[float, float]:
+    """Money and seats left once the mandatory seats are bought."""
+    money = float(budget) - sum(line.cost for line in fixed)
+    seats = (seat_limit if seat_limit is not None else float("inf")) - sum(line.seats for line in fixed)
+    return money, seats
+
+
+def with_room(offerings: Sequence[Offering], fixed: Sequence[PlanLine]) -> list[Offering]:
+    """Offerings less the seats a mandatory line already takes of the same course for the same agency."""
+    taken: dict[tuple[str, str], int] = {}
+    for line in fixed:
+        key = (line.offering.agency_key, line.offering.course_id)
+        taken[key] = taken.get(key, 0) + line.seats
+    return [replace(o, max_seats=max(0, o.max_seats - taken.get((o.agency_key, o.course_id), 0))) for o in offerings]
+
+
+def _fixed_only(fixed: Sequence[PlanLine], gaps: Sequence[Gap], budget: float, seat_limit: int | None) -> Plan:
+    method = "mandatory seats only" if fixed else "nothing to plan"
+    return Plan(_ordered(tuple(fixed)), budget, seat_limit, method, plan_value(fixed, gaps))
+
+
 def optimise_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: float,
-                  seat_limit: int | None = None) -> Plan:
-    """The best plan within the budget and seat limit (integer programme; greedy if that fails)."""
+                  seat_limit: int | None = None, fixed: Sequence[PlanLine] = ()) -> Plan:
+    """The best plan within the budget and seat limit (integer programme; greedy if that fails),
+    after the mandatory seats in ``fixed``."""
     check_limits(budget, seat_limit)
-    pool, targets = relevant(offerings, gaps)
-    if not pool:
-        return Plan((), budget, seat_limit, "nothing to plan", 0.0)
-    seats = _solve(pool, targets, budget, seat_limit)
+    money, seats_left = remaining(budget, seat_limit, fixed)
+    pool, targets = relevant(with_room(offerings, fixed), gaps)
+    if not pool or money <= 0 or seats_left <= 0:
+        return _fixed_only(fixed, gaps, budget, seat_limit)
+    seats = _solve(pool, targets, money, None if seats_left == float("inf") else seats_left,
+                   raw_coverage(fixed, targets))
     if seats is None:
-        return greedy_plan(pool, targets, budget, seat_limit)
-    lines = tuple(PlanLine(o, s) for o, s in zip(pool, seats) if s > 0)
-    return Plan(_ordered(lines), budget, seat_limit, "integer programme (HiGHS)", plan_value(lines, targets))
+        return greedy_plan(offerings, gaps, budget, seat_limit, fixed)
+    lines = tuple(fixed) + tuple(PlanLine(o, s) for o, s in zip(pool, seats) if s > 0)
+    return Plan(_ordered(lines), budget, seat_limit, "integer programme (HiGHS)", plan_value(lines, gaps))
 
 
-def _solve(pool: list[Offering], targets: list[Gap], budget: float, seat_limit: int | None) -> list[int] | None:
+def _solve(pool: list[Offering], targets: list[Gap], budget: float, seat_limit: float | None,
+           already: dict[tuple[str, str], float]) -> list[int] | None:
     try:
         import numpy as np
         from scipy.optimize import Bounds, LinearConstraint, milp
@@ -152,14 +183,14 @@ def _solve(pool: list[Offering], targets: list[Gap], budget: float, seat_limit: 
     n_x, n_y = len(pool), len(targets)
     gap_index = {g.key: j for j, g in enumerate(targets)}
     objective = np.concatenate([np.zeros(n_x), -np.array([g.weight for g in targets])])
-    cover = np.zeros((n_y, n_x + n_y))           # y_g - sum x_o / staff_needed_g <= 0
+    cover = np.zeros((n_y, n_x + n_y))           # y_g - sum x_o / staff_needed_g <= mandatory coverage of g
     for i, o in enumerate(pool):
         for key in o.gap_keys():
             if key in gap_index:
                 cover[gap_index[key], i] = -1.0 / max(targets[gap_index[key]].staff_needed, 1)
     cover[np.arange(n_y), n_x + np.arange(n_y)] = 1.0
     rows, upper = [cover, np.concatenate([[o.cost_per_seat for o in pool], np.zeros(n_y)])[None, :]], \
-        [np.zeros(n_y), [float(budget)]]
+        [np.array([already.get(g.key, 0.0) for g in targets]), [float(budget)]]
     if seat_limit is not None:
         rows.append(np.concatenate([np.ones(n_x), np.zeros(n_y)])[None, :])
         upper.append([float(seat_limit)])
@@ -173,14 +204,14 @@ def _solve(pool: list[Offering], targets: list[Gap], budget: float, seat_limit: 
 
 
 def greedy_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: float,
-                seat_limit: int | None = None) -> Plan:
+                seat_limit: int | None = None, fixed: Sequence[PlanLine] = ()) -> Plan:
     """Repeatedly buy the seats with the most gap reduction per tenge, recomputed as gaps close."""
     check_limits(budget, seat_limit)
-    pool, targets = relevant(offerings, gaps)
-    money, seats_left = float(budget), seat_limit if seat_limit is not None else float("inf")
+    pool, targets = relevant(with_room(offerings, fixed), gaps)
+    money, seats_left = remaining(budget, seat_limit, fixed)
     bought: dict[Offering, int] = {}
-    while True:
-        covered = coverage([PlanLine(o, s) for o, s in bought.items()], targets)
+    while money > 0 and seats_left > 0:
+        covered = coverage(list(fixed) + [PlanLine(o, s) for o, s in bought.items()], targets)
         best = _best_next(pool, bought, covered, {g.key: g for g in targets}, money, seats_left)
         if best is None:
             break
@@ -188,8 +219,8 @@ def greedy_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: floa
         bought[offering] = bought.get(offering, 0) + seats
         money -= seats * offering.cost_per_seat
         seats_left -= seats
-    lines = tuple(PlanLine(o, s) for o, s in bought.items())
-    return Plan(_ordered(lines), budget, seat_limit, "greedy: gap reduction per tenge", plan_value(lines, targets))
+    lines = tuple(fixed) + tuple(PlanLine(o, s) for o, s in bought.items())
+    return Plan(_ordered(lines), budget, seat_limit, "greedy: gap reduction per tenge", plan_value(lines, gaps))
 
 
 def _best_next(pool, bought, covered, gaps, money, seats_left):
@@ -215,22 +246,23 @@ def _best_next(pool, bought, covered, gaps, money, seats_left):
 
 
 def naive_plan(offerings: Sequence[Offering], gaps: Sequence[Gap], budget: float,
-               seat_limit: int | None = None) -> Plan:
+               seat_limit: int | None = None, fixed: Sequence[PlanLine] = ()) -> Plan:
     """What a planner might do by hand: the course with the biggest gaps first, a whole cohort each,
     skipping what no longer fits. The baseline the optimiser is tested against."""
     check_limits(budget, seat_limit)
-    pool, targets = relevant(offerings, gaps)
+    pool, targets = relevant(with_room(offerings, fixed), gaps)
     weights = {g.key: g.weight for g in targets}
-    money, seats_left = float(budget), seat_limit if seat_limit is not None else float("inf")
-    lines = []
+    money, seats_left = remaining(budget, seat_limit, fixed)
+    lines = list(fixed)
     for o in sorted(pool, key=lambda o: (-sum(weights.get(k, 0.0) for k in o.gap_keys()), o.agency_key, o.course_id)):
         cost = o.max_seats * o.cost_per_seat
         if cost <= money and o.max_seats <= seats_left:
             lines.append(PlanLine(o, o.max_seats))
             money -= cost
             seats_left -= o.max_seats
-    return Plan(_ordered(tuple(lines)), budget, seat_limit, "naive: biggest gaps first", plan_value(lines, targets))
+    return Plan(_ordered(tuple(lines)), budget, seat_limit, "naive: biggest gaps first", plan_value(lines, gaps))
 
 
 def _ordered(lines: tuple[PlanLine, ...]) -> tuple[PlanLine, ...]:
-    return tuple(sorted(lines, key=lambda line: (line.offering.agency_key, line.offering.course_id)))
+    return tuple(sorted(lines, key=lambda line: (not line.mandatory, line.offering.agency_key,
+                                                 line.offering.course_id)))

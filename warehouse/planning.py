@@ -17,6 +17,20 @@ priorities of the areas it develops, times the agency's appeals per month: "cert
 excess complaints per month the course addresses". The optimiser (:mod:`warehouse.optimiser`)
 buys seats to maximise that value within a budget.
 
+**Only positive gaps are funded.** An area is *fundable* for an agency when the citizens' gap is
+above zero (the agency draws more complaints on it than the country) and, weighted by its
+certainty, reaches :data:`MIN_PRIORITY` (half a percentage point) by itself; the 360 shortfall adds
+weight to such an area but never makes an area with a zero, negative or negligible citizens' gap
+fundable on its own. Money reaches any other area only through a
+**mandatory** course: the planner's (or the catalogue's) mark that a course must reach categories
+of staff whatever the gaps (the competency paper asks for training "mandatory for all categories of
+civil servants"). Mandatory seats are bought first; the optimiser spends what is left.
+
+**Gap closed** is measured in *weighted complaints per month*: a gap's weight (its priority times
+the agency's classified appeals per month, i.e. the certainty-weighted excess complaints a month,
+plus the weighted 360 shortfall in the same units) times the share of the staff it needs that the
+plan trains.
+
 Pages and the CLI call these functions with a :class:`warehouse.queries.Filters`; only the date
 range, agencies and regions apply (gaps are per agency; the national rate is always national).
 """
@@ -32,13 +46,15 @@ import polars as pl
 
 from warehouse import exports
 from warehouse.config import Settings
-from warehouse.optimiser import Gap, Offering, Plan, naive_plan, optimise_plan, raw_coverage
+from warehouse.optimiser import (Gap, Offering, Plan, PlanError, PlanLine, check_limits, naive_plan, optimise_plan,
+                                 raw_coverage)
 from warehouse.queries import Filters
 from warehouse.stats import beta_posterior_interval, beta_prior, posterior_exceedance, shrunk_rate
 
 SURVEY_WEIGHT = 0.5        # a 360-degree shortfall counts half as much as the same citizens' gap
 MIN_PRIORITY = 0.005       # below half a percentage point (certainty-weighted) a gap is noise to a planner
 SCALE_RANGE = 4.0          # 1..5 agree scale (the marts rescale other scales to it)
+ALL_STAFF = "all"          # the staff category every civil servant of an agency belongs to
 
 
 @dataclass(frozen=True)
@@ -287,14 +303,21 @@ def area_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None, rules: Pl
     """Per agency and area: citizens' certainty-weighted gap plus the weighted 360 shortfall."""
     gaps = citizen_gaps(con, f, rules)
     if gaps.height == 0:
-        return gaps.with_columns(pl.lit(None, pl.Float64).alias("priority"))
+        return gaps.with_columns(*(pl.lit(None, pl.Float64).alias(c) for c in
+                                   ("citizens_part", "survey_part", "priority", "appeals_per_month")))
     survey = survey_shortfalls(con, gaps["period_end"].max(), rules)
     months = months_in((gaps["period_start"].min(), gaps["period_end"].max()))
     return gaps.join(survey, on=["agency_key", "area"], how="left").with_columns(
-        (pl.col("gap_score").clip(lower_bound=0) * pl.col("certainty")
-         + SURVEY_WEIGHT * pl.col("survey_shortfall").fill_null(0)).alias("priority"),
+        (pl.col("gap_score").clip(lower_bound=0) * pl.col("certainty")).alias("citizens_part"),
+        (SURVEY_WEIGHT * pl.col("survey_shortfall").fill_null(0)).alias("survey_part"),
         (pl.col("classified_appeals") / months).alias("appeals_per_month"),
-    )
+    ).with_columns((pl.col("citizens_part") + pl.col("survey_part")).alias("priority"))
+
+
+def fundable() -> pl.Expr:
+    """An area money may go to without a mandatory mark: a positive citizens' gap that matters by
+    itself (certainty-weighted, at least MIN_PRIORITY), not only through the 360 shortfall."""
+    return (pl.col("gap_score") > 0) & (pl.col("citizens_part") >= MIN_PRIORITY)
 
 
 def course_catalogue(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -310,7 +333,7 @@ def training_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None = None
     ``areas``: :func:`area_priorities` when the caller has them already."""
     rules = rules or PlanningRules.from_settings()
     areas = area_priorities(con, f, rules) if areas is None else areas
-    priorities = areas.filter(pl.col("priority") >= MIN_PRIORITY)
+    priorities = areas.filter(fundable())
     courses = course_catalogue(con).explode("areas").rename({"areas": "area"})
     if priorities.height == 0 or courses.height == 0:
         return _empty_priorities()
@@ -325,6 +348,7 @@ def training_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None = None
         pl.sum("area_value").alias("value"), pl.col("area").alias("gap_areas"),
         pl.first("area").alias("top_area"), pl.first("gap_score"), pl.first("gap_low"), pl.first("gap_high"),
         pl.first("certainty"), pl.first("negative_appeals"), pl.first("classified_appeals"), pl.first("survey_score"),
+        pl.first("survey_shortfall"), pl.first("citizens_part"), pl.first("survey_part"), pl.first("priority"),
         pl.first("example_appeal_ids"),
     )
     return (per_course.join(staff, on="agency_key", how="left")
@@ -353,7 +377,8 @@ def _empty_priorities() -> pl.DataFrame:
         "title_kk": pl.Utf8, "cost_per_seat": pl.Float64, "max_seats": pl.Int64, "value": pl.Float64,
         "gap_areas": pl.List(pl.Utf8), "top_area": pl.Utf8, "gap_score": pl.Float64, "gap_low": pl.Float64,
         "gap_high": pl.Float64, "certainty": pl.Float64, "negative_appeals": pl.Int64, "classified_appeals": pl.Int64,
-        "survey_score": pl.Float64, "example_appeal_ids": pl.List(pl.Utf8), "staff_count": pl.Int64,
+        "survey_score": pl.Float64, "survey_shortfall": pl.Float64, "citizens_part": pl.Float64,
+        "survey_part": pl.Float64, "priority": pl.Float64, "example_appeal_ids": pl.List(pl.Utf8), "staff_count": pl.Int64,
         "staff_trained_recently": pl.Int64, "last_session_date": pl.Date, "cohort_seats": pl.Int64,
         "cohort_cost": pl.Float64, "rank_in_agency": pl.Int64})
 
@@ -379,16 +404,29 @@ def staff_needed(priorities: pl.DataFrame) -> dict[tuple[str, str], int]:
 
 
 def weighted_areas(priorities_by_area: pl.DataFrame) -> pl.DataFrame:
-    return priorities_by_area.filter(pl.col("priority") >= MIN_PRIORITY).with_columns(
+    return priorities_by_area.filter(fundable()).with_columns(
         (pl.col("priority") * pl.col("appeals_per_month")).alias("area_value"))
 
 
 def training_plan(con: duckdb.DuckDBPyConnection, budget: float, seat_limit: int | None = None,
-                  f: Filters | None = None, rules: PlanningRules | None = None) -> pl.DataFrame:
+                  f: Filters | None = None, rules: PlanningRules | None = None,
+                  mandates: tuple["Mandate", ...] = ()) -> pl.DataFrame:
     """The plan table: which course, for which agency, how many seats, at what cost, the gap
-    reduction it buys, and why (the gap areas, their size and certainty, the complaints)."""
+    reduction it buys, and why (the citizens' gap and its certainty, the 360 shortfall, their parts
+    of the priority, the complaints). Mandatory seats come first, the optimiser spends the rest."""
+    check_limits(budget, seat_limit)
     priorities, offerings, gaps = plan_problem(con, f, rules)
-    return plan_table(optimise_plan(offerings, gaps, budget, seat_limit), priorities, gaps)
+    fixed = mandatory_lines(mandatory_needs(con, mandates, priorities, f, rules), budget, seat_limit)
+    plan = optimise_plan(offerings, gaps, budget, seat_limit, fixed)
+    return plan_table(plan, priorities, gaps, course_catalogue(con), agency_facts(con), mandates)
+
+
+def plan_with_coverage(con: duckdb.DuckDBPyConnection, budget: float, seat_limit: int | None = None,
+                       f: Filters | None = None, rules: PlanningRules | None = None,
+                       mandates: tuple["Mandate", ...] = ()) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The plan table and how far its mandatory seats reach the staff categories they must reach."""
+    table = training_plan(con, budget, seat_limit, f, rules, mandates)
+    return table, mandatory_coverage(con, table, mandates, f, rules)
 
 
 def plan_problem(con: duckdb.DuckDBPyConnection, f: Filters | None,
@@ -402,26 +440,175 @@ def plan_problem(con: duckdb.DuckDBPyConnection, f: Filters | None,
 
 
 def naive_plan_value(con: duckdb.DuckDBPyConnection, budget: float, seat_limit: int | None = None,
-                     f: Filters | None = None, rules: PlanningRules | None = None) -> float:
-    """Value of the hand-made plan (biggest gaps first, whole cohorts) for the same budget: the page
-    shows how much more the optimiser's plan closes."""
-    _, offerings, gaps = plan_problem(con, f, rules)
-    return naive_plan(offerings, gaps, budget, seat_limit).value
+                     f: Filters | None = None, rules: PlanningRules | None = None,
+                     mandates: tuple["Mandate", ...] = ()) -> float:
+    """Value of the hand-made plan (biggest gaps first, whole cohorts) for the same budget and the
+    same mandatory seats: the page shows how much more the optimiser's plan closes."""
+    priorities, offerings, gaps = plan_problem(con, f, rules)
+    fixed = mandatory_lines(mandatory_needs(con, mandates, priorities, f, rules), budget, seat_limit)
+    return naive_plan(offerings, gaps, budget, seat_limit, fixed).value
 
 
-def plan_table(plan: Plan, priorities: pl.DataFrame, gaps: list[Gap]) -> pl.DataFrame:
-    """One row per plan line; each line's gap reduction is its share of the coverage it contributes."""
+# ---------------------------------------------------------------------------------------- mandatory training
+
+
+@dataclass(frozen=True)
+class Mandate:
+    """A course every member of some staff categories must take, whatever the gaps say.
+
+    Categories are what the warehouse knows of an agency's staff: ``all`` (its whole staff count)
+    or an agency kind (``police``, ``akimat``...: the whole staff of agencies of that kind)."""
+
+    course_id: str
+    categories: tuple[str, ...] = (ALL_STAFF,)
+
+    @classmethod
+    def parse(cls, spec: str) -> "Mandate":
+        """``C03`` (all staff) or ``C03:police,akimat`` (the staff of those kinds of agency)."""
+        course, _, categories = spec.partition(":")
+        chosen = tuple(c.strip() for c in categories.split(",") if c.strip()) or (ALL_STAFF,)
+        if not course.strip():
+            raise PlanError(f"No course in the mandatory mark {spec!r}.")
+        return cls(course.strip(), chosen)
+
+
+def staff_categories(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Staff per agency and category, from the agencies' staff counts (the one place to change when
+    staff counts per position category arrive)."""
+    return con.execute("""
+        select agency_key, ? as category, coalesce(staff_count, 0)::bigint as staff from dim_agencies
+        union all
+        select agency_key, agency_kind as category, coalesce(staff_count, 0)::bigint as staff from dim_agencies
+        where agency_kind is not null""", [ALL_STAFF]).pl()
+
+
+def check_mandates(con: duckdb.DuckDBPyConnection, mandates: tuple[Mandate, ...]) -> None:
+    courses = set(course_catalogue(con)["course_id"].to_list())
+    categories = set(staff_categories(con)["category"].to_list())
+    for mandate in mandates:
+        if mandate.course_id not in courses:
+            raise PlanError(f"No course {mandate.course_id!r} in the training catalogue.",
+                            hint=f"Mark one of the catalogue's courses mandatory: {', '.join(sorted(courses))}.")
+        unknown = set(mandate.categories) - categories
+        if unknown:
+            raise PlanError(f"Unknown staff category {', '.join(sorted(unknown))!r} for {mandate.course_id}.",
+                            hint=f"Use one of: {', '.join(sorted(categories))}.")
+
+
+def mandatory_needs(con: duckdb.DuckDBPyConnection, mandates: tuple[Mandate, ...], priorities: pl.DataFrame,
+                    f: Filters | None = None, rules: PlanningRules | None = None) -> pl.DataFrame:
+    """Per mandatory course and agency it must reach: the staff of the chosen categories, those
+    already trained on it since the gap period began, and the seats still needed. Agencies with the
+    most value on the course's areas come first (the order the budget reaches them in)."""
+    if not mandates:
+        return pl.DataFrame(schema=MANDATORY_SCHEMA)
+    check_mandates(con, mandates)
+    rules = rules or PlanningRules.from_settings()
+    period = gap_period(con, f, rules.gap_window_months)
+    staff = _only_chosen_agencies(con, staff_categories(con), f)
+    wanted = pl.DataFrame([{"course_id": m.course_id, "category": c} for m in mandates for c in m.categories])
+    trained = already_trained(con, period[0]) if period else pl.DataFrame(
+        schema={"agency_key": pl.Utf8, "course_id": pl.Utf8, "staff_trained_recently": pl.Int64})
+    value = priorities.select("agency_key", "course_id", "value", "gap_areas") if priorities.height else \
+        pl.DataFrame(schema={"agency_key": pl.Utf8, "course_id": pl.Utf8, "value": pl.Float64,
+                             "gap_areas": pl.List(pl.Utf8)})
+    needs = wanted.join(staff, on="category").group_by(["course_id", "agency_key"]).agg(
+        pl.col("category").sort().alias("categories"), pl.max("staff"))
+    return needs.join(trained.select("agency_key", "course_id", "staff_trained_recently"),
+                      on=["agency_key", "course_id"], how="left").join(
+        value, on=["agency_key", "course_id"], how="left").join(
+        course_catalogue(con).select("course_id", "cost_per_seat"), on="course_id").with_columns(
+        pl.col("staff_trained_recently").fill_null(0).cast(pl.Int64),
+        (pl.col("staff") - pl.col("staff_trained_recently").fill_null(0)).clip(lower_bound=0).cast(pl.Int64)
+        .alias("seats_needed"),
+        pl.col("value").fill_null(0.0), pl.col("gap_areas").fill_null([]),
+    ).select(list(MANDATORY_SCHEMA)).sort(["course_id", "value", "agency_key"], descending=[False, True, False])
+
+
+MANDATORY_SCHEMA = {"course_id": pl.Utf8, "agency_key": pl.Utf8, "categories": pl.List(pl.Utf8), "staff": pl.Int64,
+                    "staff_trained_recently": pl.Int64, "seats_needed": pl.Int64, "value": pl.Float64,
+                    "gap_areas": pl.List(pl.Utf8), "cost_per_seat": pl.Float64}
+
+
+def mandatory_lines(needs: pl.DataFrame, budget: float, seat_limit: int | None) -> tuple[PlanLine, ...]:
+    """The mandatory seats the budget (and seat limit) buys first, agency by agency in the order of
+    ``needs``; when money runs out the last agency gets what is left and the rest none (the
+    coverage in the summary says so). The lines develop the agency's positive gaps the course
+    addresses, so those count as partly closed."""
+    money, seats_left = float(budget), seat_limit if seat_limit is not None else float("inf")
+    lines = []
+    for r in needs.iter_rows(named=True):
+        cost = float(r["cost_per_seat"] or 0)
+        affordable = int(money // cost) if cost else r["seats_needed"]
+        seats = int(min(r["seats_needed"], affordable, seats_left))
+        if seats <= 0:
+            continue
+        lines.append(PlanLine(Offering(r["agency_key"], r["course_id"], tuple(r["gap_areas"]), cost, seats), seats,
+                              mandatory=True))
+        money -= seats * cost
+        seats_left -= seats
+    return tuple(lines)
+
+
+def mandatory_coverage(con: duckdb.DuckDBPyConnection, table: pl.DataFrame, mandates: tuple[Mandate, ...],
+                       f: Filters | None = None, rules: PlanningRules | None = None) -> pl.DataFrame:
+    """Per mandatory course and staff category: agencies to reach, staff, seats still needed, the
+    seats the plan buys and the share of the need they cover (1.0 = every member reached)."""
+    schema = {"course_id": pl.Utf8, "category": pl.Utf8, "agencies": pl.Int64, "agencies_reached": pl.Int64,
+              "staff": pl.Int64, "seats_needed": pl.Int64, "seats": pl.Int64, "coverage": pl.Float64}
+    if not mandates:
+        return pl.DataFrame(schema=schema)
+    needs = mandatory_needs(con, mandates, pl.DataFrame(), f, rules)
+    bought = table.filter(pl.col("mandatory")).select("agency_key", "course_id", pl.col("seats").alias("bought")) \
+        if table.height else pl.DataFrame(schema={"agency_key": pl.Utf8, "course_id": pl.Utf8, "bought": pl.Int64})
+    per_agency = needs.join(bought, on=["agency_key", "course_id"], how="left").with_columns(
+        pl.col("bought").fill_null(0)).explode("categories").rename({"categories": "category"})
+    return per_agency.group_by(["course_id", "category"]).agg(
+        pl.len().cast(pl.Int64).alias("agencies"),
+        (pl.col("bought") >= pl.col("seats_needed")).sum().cast(pl.Int64).alias("agencies_reached"),
+        pl.sum("staff").cast(pl.Int64), pl.sum("seats_needed").cast(pl.Int64),
+        pl.sum("bought").cast(pl.Int64).alias("seats"),
+    ).with_columns(pl.when(pl.col("seats_needed") > 0).then(pl.col("seats") / pl.col("seats_needed"))
+                   .otherwise(1.0).alias("coverage")).select(list(schema)).sort(["course_id", "category"])
+
+
+# ---------------------------------------------------------------------------------------- the plan table
+
+REASON_COLUMNS = ("top_area", "gap_pp", "certainty", "survey_shortfall_pp", "citizens_part", "survey_part",
+                  "negative_appeals", "classified_appeals")
+
+
+def plan_table(plan: Plan, priorities: pl.DataFrame, gaps: list[Gap], catalogue: pl.DataFrame,
+               agencies: pl.DataFrame, mandates: tuple[Mandate, ...] = ()) -> pl.DataFrame:
+    """One row per plan line with its reason fields; each line's gap closed (weighted complaints a
+    month) is its share of the coverage it contributes. A mandatory line names its categories."""
     shares = line_values(plan, gaps)
+    categories = {m.course_id: list(m.categories) for m in mandates}
     lines = pl.DataFrame([{"agency_key": line.offering.agency_key, "course_id": line.offering.course_id,
-                           "seats": line.seats, "cost": line.cost, "plan_value": shares[i]}
+                           "seats": line.seats, "cost": line.cost, "plan_value": shares[i],
+                           "mandatory": line.mandatory,
+                           "mandatory_for": categories.get(line.offering.course_id, []) if line.mandatory else []}
                           for i, line in enumerate(plan.lines)],
                          schema={"agency_key": pl.Utf8, "course_id": pl.Utf8, "seats": pl.Int64, "cost": pl.Float64,
-                                 "plan_value": pl.Float64})
-    why = priorities.select("agency_key", "course_id", "agency", "title_en", "title_ru", "title_kk", "cost_per_seat",
-                            "cohort_seats", "gap_areas", "top_area", "gap_score", "certainty", "negative_appeals",
-                            "staff_count", "rank_in_agency")
-    return lines.join(why, on=["agency_key", "course_id"], how="left").with_columns(
-        pl.lit(plan.method).alias("method")).sort(["plan_value", "agency_key"], descending=[True, False])
+                                 "plan_value": pl.Float64, "mandatory": pl.Boolean,
+                                 "mandatory_for": pl.List(pl.Utf8)})
+    why = priorities.select("agency_key", "course_id", "agency", "cohort_seats", "gap_areas", "top_area", "gap_score",
+                            "certainty", "survey_shortfall", "citizens_part", "survey_part", "priority",
+                            "negative_appeals", "classified_appeals", "rank_in_agency")
+    titles = catalogue.select("course_id", "title_en", "title_ru", "title_kk", "cost_per_seat")
+    return lines.join(why, on=["agency_key", "course_id"], how="left").join(titles, on="course_id", how="left") \
+        .join(agencies, on="agency_key", how="left").with_columns(
+        pl.col("agency").fill_null(pl.col("agency_name")), pl.col("gap_areas").fill_null([]),
+        (pl.col("gap_score") * 100).alias("gap_pp"),
+        (pl.col("survey_shortfall") * 100).alias("survey_shortfall_pp"),
+        pl.lit(plan.method).alias("method"),
+    ).drop("agency_name").sort(["mandatory", "plan_value", "agency_key"], descending=[True, True, False])
+
+
+def agency_facts(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Name and staff count of every agency, for plan lines of agencies without a gap (mandatory ones)."""
+    return con.execute("""select agency_key, coalesce(name_en, agency_key) as agency_name, staff_count
+                          from dim_agencies""").pl()
 
 
 def line_values(plan: Plan, gaps: list[Gap]) -> list[float]:
@@ -436,11 +623,24 @@ def line_values(plan: Plan, gaps: list[Gap]) -> list[float]:
     return values
 
 
-def plan_summary(table: pl.DataFrame, budget: float, seat_limit: int | None) -> dict:
-    return {"budget": budget, "seat_limit": seat_limit, "cost": float(table["cost"].sum()) if table.height else 0.0,
-            "seats": int(table["seats"].sum()) if table.height else 0,
-            "value": float(table["plan_value"].sum()) if table.height else 0.0,
-            "agencies": table["agency_key"].n_unique() if table.height else 0}
+def plan_summary(table: pl.DataFrame, budget: float, seat_limit: int | None,
+                 coverage: pl.DataFrame | None = None) -> dict:
+    """Budget, limits, what the plan spends and closes; with mandatory courses, what they take and
+    the share of the staff they must reach that the plan reaches."""
+    mandatory = table.filter(pl.col("mandatory")) if table.height else table
+    summary = {"budget": budget, "seat_limit": seat_limit,
+               "cost": float(table["cost"].sum()) if table.height else 0.0,
+               "seats": int(table["seats"].sum()) if table.height else 0,
+               "value": float(table["plan_value"].sum()) if table.height else 0.0,
+               "agencies": table["agency_key"].n_unique() if table.height else 0,
+               "mandatory_cost": float(mandatory["cost"].sum()) if mandatory.height else 0.0,
+               "mandatory_seats": int(mandatory["seats"].sum()) if mandatory.height else 0}
+    if coverage is not None and coverage.height:
+        needed = int(coverage["seats_needed"].sum())
+        summary["mandatory_coverage"] = float(coverage["seats"].sum() / needed) if needed else 1.0
+        for r in coverage.iter_rows(named=True):
+            summary[f"coverage {r['course_id']} {r['category']}"] = round(float(r["coverage"]), 4)
+    return summary
 
 
 def example_texts(con: duckdb.DuckDBPyConnection, appeal_ids: tuple[str, ...]) -> pl.DataFrame:
@@ -456,9 +656,11 @@ GAP_EXPORT_COLUMNS = ("agency_key", "agency", "area", "rank_in_agency", "gap_sco
                       "certainty", "negative_appeals", "positive_appeals", "neutral_appeals", "classified_appeals",
                       "appeals",
                       "national_rate", "negative_rate", "trend", "ranked", "period_start", "period_end")
+GAP_CLOSED_COLUMN = "gap_closed_weighted_complaints_per_month"   # the unit of plan_value, in the file's header
 PLAN_EXPORT_COLUMNS = ("agency_key", "agency", "course_id", "course", "seats", "cost_per_seat", "cost",
-                       "plan_value", "gap_areas", "top_area", "gap_score", "certainty", "negative_appeals",
-                       "staff_count", "rank_in_agency", "method")
+                       GAP_CLOSED_COLUMN, "mandatory", "mandatory_for", "gap_areas", "top_area", "gap_pp",
+                       "certainty", "survey_shortfall_pp", "citizens_part", "survey_part", "priority",
+                       "negative_appeals", "classified_appeals", "reason", "staff_count", "rank_in_agency", "method")
 
 
 def gaps_for_export(gaps: pl.DataFrame) -> pl.DataFrame:
@@ -467,9 +669,12 @@ def gaps_for_export(gaps: pl.DataFrame) -> pl.DataFrame:
 
 
 def plan_for_export(table: pl.DataFrame, lang: str = "en") -> pl.DataFrame:
+    """Flat columns in a fixed order; the one-line reason when the caller added it in its language
+    (:func:`dashboard.plan_reasons.with_reasons`)."""
     title = f"title_{lang}" if f"title_{lang}" in table.columns else "title_en"
-    return table.with_columns(pl.col(title).alias("course"), pl.col("gap_areas").list.join("; ")).select(
-        list(PLAN_EXPORT_COLUMNS))
+    flat = table.with_columns(pl.col(title).alias("course"), pl.col("gap_areas").list.join("; "),
+                              pl.col("mandatory_for").list.join("; "), pl.col("plan_value").alias(GAP_CLOSED_COLUMN))
+    return flat.select([c for c in PLAN_EXPORT_COLUMNS if c in flat.columns])
 
 
 def plan_csv_bytes(table: pl.DataFrame, lang: str = "en") -> bytes:

@@ -9,7 +9,7 @@ import streamlit as st
 from dashboard import data, training_charts
 from dashboard.components import fmt_number, log_view, namer, table
 from dashboard.guard import enter, query
-from dashboard.i18n import t, value_name
+from dashboard.i18n import t, text, value_name
 from dashboard.safe_markdown import md_escape
 from warehouse import planning, survey360
 from warehouse.queries import Filters
@@ -118,7 +118,7 @@ else:
         pl.col("certainty").alias(t("training.certainty")),
         pl.col("survey_score").round(2).alias(t("survey.score")),
         pl.col("survey_benchmark").round(2).alias(t("survey.benchmark")),
-        pl.col("agreement").map_elements(lambda a: t(f"survey.agreement.{a}"), return_dtype=pl.Utf8)
+        pl.col("agreement").map_elements(lambda a: text(f"survey.agreement.{a}", ctx.lang), return_dtype=pl.Utf8)
         .alias(t("survey.agreement")),
         pl.col("is_disagreement").alias(t("survey.disagree")),
     ), f"triangulation_{agency}", column_config={

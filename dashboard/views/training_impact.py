@@ -35,12 +35,12 @@ st.caption(t("impact.multiple", tests=number(measured.select(impact.TREATMENT).u
 
 def pp(value) -> str:
     """A share's change as percentage points, the unit being in the column's or metric's name."""
-    return signed(None if value is None or value != value else 100 * value)
+    return signed(None if value is None or value != value else 100 * value, ctx.lang)
 
 
 def p_text(p) -> str:
     """Below a thousandth the digits say nothing more."""
-    return "< " + number(0.001, digits=3) if p is not None and p < 0.001 else number(p, digits=3)
+    return "< " + number(0.001, ctx.lang, digits=3) if p is not None and p < 0.001 else number(p, ctx.lang, digits=3)
 
 
 def interval(r: dict) -> str:
@@ -54,16 +54,19 @@ def row_label(r: dict) -> str:
 
 def formatted(frame: pl.DataFrame) -> pl.DataFrame:
     """The effects as people read them: every number in the interface language's format."""
+    # Polars runs these in its own threads, where Streamlit's session (and so the chosen language) is
+    # unknown: every formatter is given the language explicitly.
     text = lambda column, fn: pl.col(column).map_elements(fn, return_dtype=pl.Utf8, skip_nulls=False)  # noqa: E731
+    in_language = lambda fn: lambda v: fn(v, ctx.lang)  # noqa: E731
     return frame.select(
         "session_id",
         text("agency_key", agency_label).alias("agency"),
         "course_id",
-        text("session_date", day),
-        text("staff_trained", number),
+        text("session_date", in_language(day)),
+        text("staff_trained", in_language(number)),
         text("area", area_label).alias("area_name"),
-        *[text(c, percent) for c in RATES],
-        text("control_agencies", number),
+        *[text(c, in_language(percent)) for c in RATES],
+        text("control_agencies", in_language(number)),
         text("effect", pp),
         pl.struct("effect_low", "effect_high").map_elements(interval, return_dtype=pl.Utf8).alias("effect_interval"),
         text("p_value", p_text),

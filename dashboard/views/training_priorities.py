@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard import data, training_charts
 from dashboard.components import fmt_number, fmt_pct, namer, table, text_list
 from dashboard.guard import enter, query
-from dashboard.i18n import area_name, signed, t
+from dashboard.i18n import area_name, signed, t, text
 from dashboard.safe_markdown import md_escape
 from warehouse import planning
 
@@ -27,7 +27,7 @@ agency_label, area_label = namer("agency", ctx.lang), namer("area", ctx.lang)
 
 
 def pp(value) -> str:
-    return signed(None if value is None or value != value else 100 * value)
+    return signed(None if value is None or value != value else 100 * value, ctx.lang)
 
 
 # ---------------------------------------------------------------- every agency's top gap
@@ -80,7 +80,7 @@ st.subheader(t("training.indicators", area=md_escape(area_name(area, ctx.lang)))
 st.caption(t("training.indicators_caption"))
 indicators = query(planning.indicator_matches, agency, area, period)
 table(indicators.select(
-    pl.col("is_effective").map_elements(lambda e: t("training.effective") if e else t("training.ineffective"),
+    pl.col("is_effective").map_elements(lambda e: text("training.effective" if e else "training.ineffective", ctx.lang),
                                         return_dtype=pl.Utf8).alias(t("training.kind")),
     pl.col(f"text_{ctx.lang}").alias(t("training.behaviour")),
     pl.col("matching_texts").alias(t("training.matching")),
