@@ -146,15 +146,47 @@ def table(frame: pl.DataFrame, name: str, column_config: dict | None = None, hei
 
 
 def downloads(frame: pl.DataFrame, name: str, on_click=None) -> None:
-    """CSV and Excel buttons; the files are made only when clicked (a callable), not on every rerun."""
+    """CSV and Excel buttons; the files are made only when clicked (a callable), not on every rerun.
+    The workbook opens with a sheet that says what it is: page, table, period, filters, date."""
     left, right, _ = st.columns([1, 1, 4])
+    about = export_about(name)
     left.download_button(t("common.download_csv"), lambda: exports.csv_bytes(flatten(frame)),
                          file_name=f"{name}.csv", mime="text/csv", key=f"csv.{name}", on_click=on_click or "ignore",
                          icon=":material/download:")
-    right.download_button(t("common.download_xlsx"), lambda: exports.xlsx_bytes({"data": flatten(frame)}),
+    right.download_button(t("common.download_xlsx"),
+                          lambda: exports.xlsx_bytes({t("export.about_sheet"): about, t("export.data_sheet"): flatten(frame)}),
                           file_name=f"{name}.xlsx", key=f"xlsx.{name}", on_click=on_click or "ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/table_view:")
+
+
+def export_about(name: str) -> pl.DataFrame:
+    """What an exported file is, in the user's language: the page, the table, the period and every
+    filter by name, when it was made and by whom, so a file forwarded to an akim explains itself."""
+    from datetime import datetime as clock
+
+    from dashboard import filters as page_filters
+
+    lang = current_language()
+    f = page_filters.current()
+    period = (t("common.period_short", start=fmt_date(f.date_from), end=fmt_date(f.date_to))
+              if f.date_from and f.date_to else t("filters.all"))
+    rows = [(t("export.page"), t(st.session_state.get("page.title_key", "app.title"))),
+            (t("export.table"), name), (t("export.period"), period)]
+    for kind, label_key, values in (("agency", "filters.agencies", f.agencies), ("region", "filters.regions", f.regions),
+                                    ("area", "filters.areas", f.areas), ("channel", "filters.channels", f.channels),
+                                    ("language", "filters.languages", f.languages),
+                                    ("appeal_type", "filters.appeal_types", f.appeal_types),
+                                    ("polarity", "filters.polarities", f.polarities)):
+        rows.append((t(label_key), ", ".join(namer(kind, lang)(v) for v in values) if values else t("filters.all")))
+    user = st.session_state.get("user") or {}
+    rows += [(t("export.made"), i18n.day(clock.now().date(), lang)), (t("export.user"), user.get("name", ""))]
+    return pl.DataFrame(rows, schema=[t("export.item"), t("export.value")], orient="row")
+
+
+def export_headers(columns, lang: str) -> dict[str, str]:
+    """Raw export column -> its name in the catalogue (unnamed columns keep theirs)."""
+    return {c: column_label(c, lang) or c for c in columns}
 
 
 def flatten(frame: pl.DataFrame) -> pl.DataFrame:

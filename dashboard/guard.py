@@ -37,6 +37,7 @@ def enter(key: str) -> PageContext:
         st.stop()
     if spec.reads_texts:
         require_texts(user)
+    st.session_state["page.title_key"] = spec.title  # what an export made on this page says it is
     return PageContext(spec, user, current_language(), filters.current())
 
 

@@ -284,15 +284,19 @@ def test_planner_changes_the_budget_sees_the_plan_change_and_downloads_it(server
     download.value.save_as(workbook)
     import openpyxl
 
-    sheet = openpyxl.load_workbook(workbook)["plan"]
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:5] == ("agency_key", "agency", "course_id", "course", "seats")
-    assert sum(r[rows[0].index("cost")] for r in rows[1:]) <= 2_000_000
+    book = openpyxl.load_workbook(workbook)
+    assert book.sheetnames == ["About", "Training plan", "Summary"], book.sheetnames
+    about = dict(book["About"].iter_rows(values_only=True))
+    assert about["Page"] == "Training plan" and about["Budget, KZT"] == "2,000,000", about
+    rows = list(book["Training plan"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Agency", "Course id", "Course", "Seats"), rows[0]
+    assert not [h for h in rows[0] if "_" in h], rows[0]
+    assert sum(r[rows[0].index("Cost, KZT")] for r in rows[1:]) <= 2_000_000
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download CSV").first.click()
     csv_file = tmp_path / download.value.suggested_filename
     download.value.save_as(csv_file)
-    assert csv_file.read_text(encoding="utf-8").startswith("agency_key,agency,course_id,course,seats")
+    assert csv_file.read_text(encoding="utf-8").startswith("Agency,Course id,Course,Seats")
     context.close()
     assert not problems, "\n".join(problems)
 

@@ -677,11 +677,31 @@ def plan_for_export(table: pl.DataFrame, lang: str = "en") -> pl.DataFrame:
     return flat.select([c for c in PLAN_EXPORT_COLUMNS if c in flat.columns])
 
 
-def plan_csv_bytes(table: pl.DataFrame, lang: str = "en") -> bytes:
-    return exports.csv_bytes(plan_for_export(table, lang))
+def plan_csv_bytes(table: pl.DataFrame, lang: str = "en", headers: dict[str, str] | None = None) -> bytes:
+    """`headers` names the columns for people (the dashboard passes its catalogue); without it the
+    file keeps the stable code names that scripts read (`tyndau plan --format csv`)."""
+    return exports.csv_bytes(_named(plan_for_export(table, lang), headers))
 
 
-def plan_xlsx_bytes(table: pl.DataFrame, summary: dict, lang: str = "en") -> bytes:
-    """The plan sheet and a summary sheet (budget, seat limit, cost, seats, value) in one workbook."""
-    summary_rows = pl.DataFrame({"item": list(summary), "value": [str(v) for v in summary.values()]})
-    return exports.xlsx_bytes({"plan": plan_for_export(table, lang), "summary": summary_rows})
+def plan_xlsx_bytes(table: pl.DataFrame, summary: dict, lang: str = "en", headers: dict[str, str] | None = None,
+                    about: pl.DataFrame | None = None, sheet_names: tuple[str, str] = ("plan", "summary")) -> bytes:
+    """The plan sheet and a summary sheet (budget, seat limit, cost, seats, value) in one workbook,
+    after a sheet saying what the file is when the caller gives one."""
+    named = headers or {}
+    summary_rows = pl.DataFrame({named.get("item", "item"): [named.get(k, k) for k in summary],
+                                 named.get("value", "value"): [_summary_value(v) for v in summary.values()]})
+    sheets = {} if about is None else {named.get("about", "about"): about}
+    sheets.update({sheet_names[0]: _named(plan_for_export(table, lang), headers), sheet_names[1]: summary_rows})
+    return exports.xlsx_bytes(sheets)
+
+
+def _summary_value(value):
+    """Numbers stay numbers in the workbook; a missing limit is empty, not the text 'None'."""
+    return float(value) if isinstance(value, (int, float)) else None if value is None else str(value)
+
+
+def _named(frame: pl.DataFrame, headers: dict[str, str] | None) -> pl.DataFrame:
+    if not headers:
+        return frame
+    kept = [c for c in frame.columns if headers.get(c) is not None]
+    return frame.select(kept).rename({c: headers[c] for c in kept})

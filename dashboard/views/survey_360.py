@@ -29,7 +29,7 @@ if units.height == 0:
     st.stop()
 
 agency_label, area_label = namer("agency", ctx.lang), namer("area", ctx.lang)
-group_label = lambda g: t(f"survey.group.{g}")  # noqa: E731
+group_label = lambda g: text(f"survey.group.{g}", ctx.lang)  # noqa: E731  (also runs in polars threads)
 left, right = st.columns(2)
 agency = left.selectbox(t("dimension.agency"), units["agency_key"].unique(maintain_order=True).to_list(),
                         format_func=agency_label, key="survey.agency")

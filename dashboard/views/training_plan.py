@@ -6,7 +6,7 @@ import polars as pl
 import streamlit as st
 
 from dashboard import data, training_charts
-from dashboard.components import kpi, namer, table
+from dashboard.components import export_about, export_headers, kpi, namer, table
 from dashboard.guard import enter, query
 from dashboard.i18n import area_name, number, percent, points, signed, t, value_name
 from dashboard.plan_reasons import category_names, with_reasons
@@ -72,11 +72,17 @@ plan = with_reasons(plan, ctx.lang)
 agency_label = namer("agency", ctx.lang)
 dash = t("value.none")
 first, second, _ = st.columns([2, 2, 3])
-first.download_button(t("plan.download_xlsx"), planning.plan_xlsx_bytes(plan, summary, ctx.lang),
+headers = export_headers([*planning.PLAN_EXPORT_COLUMNS, *summary], ctx.lang) | {
+    "item": t("export.item"), "value": t("column.value"), "about": t("export.about_sheet"), "agency_key": None}
+about = export_about("training_plan").vstack(pl.DataFrame(
+    [(t("export.budget"), number(budget, ctx.lang))], schema=[t("export.item"), t("export.value")], orient="row"))
+first.download_button(t("plan.download_xlsx"),
+                      lambda: planning.plan_xlsx_bytes(plan, summary, ctx.lang, headers, about,
+                                                       (t("page.training_plan")[:31], t("plan.summary_sheet"))),
                       file_name="training_plan.xlsx", key="plan.xlsx", icon=":material/table_view:",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-second.download_button(t("plan.download_csv"), planning.plan_csv_bytes(plan, ctx.lang), file_name="training_plan.csv",
-                       mime="text/csv", key="plan.csv", icon=":material/download:")
+second.download_button(t("plan.download_csv"), lambda: planning.plan_csv_bytes(plan, ctx.lang, headers),
+                       file_name="training_plan.csv", mime="text/csv", key="plan.csv", icon=":material/download:")
 
 
 def shown_or_dash(fmt):
