@@ -189,3 +189,11 @@ def test_a_chain_of_relations_that_pins_a_cell_is_broken():
 def test_self_ratings_are_never_hidden_so_the_total_goes_instead():
     table = Table({"all": 5, "self": 1, "peer": 4}, [Relation("all", ("self", "peer"))], exempt=frozenset({"self"}))
     assert suppress(table, K) == {"peer": PRIMARY, "all": COMPLEMENTARY}
+
+
+def test_answers_without_a_unit_protect_a_unit_and_are_protected_when_few():
+    relation = [Relation("agency", ("u1", "u2", "no unit"))]
+    many = Table({"agency": 15, "u1": 2, "u2": 7, "no unit": 6}, relation, unpublished=frozenset({"no unit"}))
+    assert suppress(many, K) == {"u1": PRIMARY}, "the agency minus u2 is u1 plus six unknown raters"
+    few = Table({"agency": 16, "u1": 8, "u2": 6, "no unit": 2}, relation, unpublished=frozenset({"no unit"}))
+    assert suppress(few, K) == {"u2": COMPLEMENTARY}, "else the agency minus its units is the two"

@@ -62,8 +62,7 @@ grouped as (
 large_enough as (
     select agency_key, unit, area, rater_group, survey_period
     from int_360_suppression
-    where level = 'area' and scope in ('unit', 'unitless')
-      and (rater_group = 'self' or raters >= coalesce(getvariable('min_raters'), 5))
+    where level = 'area' and scope in ('unit', 'unitless') and not is_small
 ),
 
 model_areas as (

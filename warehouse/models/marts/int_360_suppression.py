@@ -15,8 +15,9 @@ relations the marts publish, within one agency, survey quarter and area:
 - items within an area: an item with as many raters as its area has the area's rater count, and
   where every item has, the area's group is the mean of its items' groups.
 
-Only counts are read here, no scores. The ``unitless`` rows are kept so a comment written without
-a unit is judged by its own group's size."""
+Only counts are read here, no scores, and none is stored: ``is_small`` says a group is under the
+threshold (self-ratings never are), which is all the comment mart needs. The ``unitless`` rows are
+kept so a comment written without a unit is judged by its own group's size."""
 
 from __future__ import annotations
 
@@ -38,8 +39,9 @@ def compute(con) -> pl.DataFrame:
         hidden.update(suppress(block_table(block), int(k)))
     why = [hidden.get(key) for key in cells.select(KEY).iter_rows()]
     return cells.with_columns(pl.Series("suppression", why, dtype=pl.Utf8)).with_columns(
+        ((pl.col("raters") < k) & (pl.col("rater_group") != SELF)).alias("is_small"),
         (pl.col("suppression").is_not_null() | (pl.col("scope") == "unitless")).alias("is_suppressed"),
-    ).select(*KEY, "raters", "is_suppressed", "suppression")
+    ).select(*KEY, "is_small", "is_suppressed", "suppression")
 
 
 def rater_counts(con) -> pl.DataFrame:
