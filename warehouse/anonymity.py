@@ -30,7 +30,7 @@ still narrow a hidden value to an interval, which is the accepted residue of thi
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from typing import Hashable, Iterable
 
@@ -78,12 +78,15 @@ def suppress(table: Table, k: int) -> dict[Key, str]:
     for relation in relations:
         for member in set(relation.members):
             by_cell[member].append(relation)
+    pending = relations
     while True:
-        _apply_local_rules(table, relations, by_cell, hidden, k)
+        _apply_local_rules(table, by_cell, hidden, k, pending)
         leaked = _derivable(relations, hidden, _protected(table, hidden, k))
-        if not leaked or not _break_derivation(table, relations, by_cell, hidden, sorted(leaked, key=repr)[0], k):
-            # (when nothing near a derivable cell is left to hide, nothing there is published)
+        added = leaked and _break_derivation(table, relations, by_cell, hidden, sorted(leaked, key=repr)[0], k)
+        if not added:
+            # (when a derivation reads no shown cell, nothing near it is published)
             return {c: why for c, why in hidden.items() if c not in table.unpublished}
+        pending = by_cell[added]
 
 
 def _protected(table: Table, hidden: dict[Key, str], k: int) -> set[Key]:
@@ -92,15 +95,22 @@ def _protected(table: Table, hidden: dict[Key, str], k: int) -> set[Key]:
     return {c for c in hidden if not (c in table.unpublished and table.raters[c] >= k)}
 
 
-def _apply_local_rules(table: Table, relations: list[Relation], by_cell: dict, hidden: dict[Key, str],
-                       k: int) -> None:
-    changed = True
-    while changed:
-        changed = False
-        for relation in relations:
-            if _needs_complement(table, relation, hidden, k):
-                changed |= _hide_cheapest(table, relation.parts, by_cell, hidden) \
-                    or _hide_cheapest(table, (relation.total,), by_cell, hidden)
+def _apply_local_rules(table: Table, by_cell: dict, hidden: dict[Key, str], k: int,
+                       pending: Iterable[Relation]) -> None:
+    """Rules 1 and 2 until they hold everywhere, rechecking only the relations of cells just hidden."""
+    queue, queued = deque(pending), set(pending)
+    while queue:
+        relation = queue.popleft()
+        queued.discard(relation)
+        if not _needs_complement(table, relation, hidden, k):
+            continue
+        cell = _hide_cheapest(table, relation.parts, by_cell, hidden) \
+            or _hide_cheapest(table, (relation.total,), by_cell, hidden)
+        if cell is not None:
+            for again in (relation, *by_cell[cell]):
+                if again not in queued:
+                    queue.append(again)
+                    queued.add(again)
 
 
 def _needs_complement(table: Table, relation: Relation, hidden: dict[Key, str], k: int) -> bool:
@@ -115,17 +125,18 @@ def _needs_complement(table: Table, relation: Relation, hidden: dict[Key, str], 
     return pooled < k
 
 
-def _hide_cheapest(table: Table, candidates, by_cell: dict, hidden: dict[Key, str]) -> bool:
-    """Hide the shown candidate that costs least; False when none is left. The cost counts the
+def _hide_cheapest(table: Table, candidates, by_cell: dict, hidden: dict[Key, str]) -> Key | None:
+    """Hide the shown candidate that costs least and return it; None when none is left. The cost counts the
     other relations it would leave with a lone hidden cell (each needing yet another complement)
     minus those it completes, then its raters (the least information lost): in a table of units
     by rater groups this hides whole columns, the cheapest pattern, instead of a scatter that
     cascades."""
     shown = [c for c in candidates if c not in hidden and c not in table.exempt]
     if not shown:
-        return False
-    hidden[min(shown, key=lambda c: _cost(c, by_cell, hidden, table))] = COMPLEMENTARY
-    return True
+        return None
+    cell = min(shown, key=lambda c: _cost(c, by_cell, hidden, table))
+    hidden[cell] = COMPLEMENTARY
+    return cell
 
 
 def _cost(cell: Key, by_cell: dict, hidden: dict[Key, str], table: Table) -> tuple:
@@ -135,30 +146,34 @@ def _cost(cell: Key, by_cell: dict, hidden: dict[Key, str], table: Table) -> tup
 
 
 def _break_derivation(table: Table, relations: list[Relation], by_cell: dict, hidden: dict[Key, str],
-                      leaked: Key, k: int) -> bool:
+                      leaked: Key, k: int) -> Key | None:
     """Hide one shown cell the derivation of a leaked cell uses (the cheapest in the end), so that this
     derivation no longer works; the audit then looks for another. The derivation is a weighted
     sum of relations that leaves the leaked cell as the only hidden one; the shown cells with a
     non-zero weight in it are the ones it reads."""
     used = [c for c in _cells_read(relations, set(hidden), leaked) if c not in table.exempt]
     if not used:
-        return False
-    hidden[min(used, key=lambda c: _loss_if_hidden(table, relations, by_cell, hidden, c, k))] = COMPLEMENTARY
-    return True
+        return None
+    cell = min(used, key=lambda c: _loss_if_hidden(table, by_cell, hidden, c, k))
+    hidden[cell] = COMPLEMENTARY
+    return cell
 
 
-def _loss_if_hidden(table: Table, relations: list[Relation], by_cell: dict, hidden: dict[Key, str], cell: Key,
-                    k: int) -> tuple:
+def _loss_if_hidden(table: Table, by_cell: dict, hidden: dict[Key, str], cell: Key, k: int) -> tuple:
     """What hiding the cell costs once the local rules have followed it: the cells it drags along
     (hiding an item's count hides its area's, which hides the area's other items...), by worth."""
     trial = {**hidden, cell: COMPLEMENTARY}
-    _apply_local_rules(table, relations, by_cell, trial, k)
+    _apply_local_rules(table, by_cell, trial, k, by_cell[cell])
     dragged = set(trial) - set(hidden)
     return (sum(1 + table.worth.get(c, 0) for c in dragged), repr(cell))
 
 
 def _cells_read(relations: list[Relation], unknown: set[Key], target: Key) -> list[Key]:
-    rows = [_coefficients(r) for r in relations]
+    """Only the relations joined to the target through hidden cells can take part."""
+    touching = [r for r in relations if any(m in unknown for m in r.members)]
+    groups = _components([{m: 1.0 for m in r.members if m in unknown} for r in touching])
+    mine = next(g for g in groups if any(target in row for _, row in g))
+    rows = [_coefficients(touching[i]) for i, _ in mine]
     cells = sorted({c for row in rows for c in row}, key=repr)
     index = {c: i for i, c in enumerate(cells)}
     matrix = np.zeros((len(rows), len(cells)))
@@ -188,14 +203,15 @@ def _derivable(relations: Iterable[Relation], hidden: dict[Key, str], sensitive:
 def determined(relations: Iterable[Relation], unknown: set[Key]) -> set[Key]:
     """Unknown cells fixed by the relations once every other cell is known: those whose unit
     vector lies in the row space of the relations restricted to the unknowns (every null-space
-    vector is zero there). Shared with the attack in the tests, which brings its own relations."""
+    vector is zero there)."""
     rows = []
     for relation in relations:
         touched = {c: v for c, v in _coefficients(relation).items() if c in unknown and v != 0}
         if touched:
             rows.append(touched)
     found: set[Key] = set()
-    for component in _components(rows):
+    for group in _components(rows):
+        component = [row for _, row in group]
         cells = sorted({c for row in component for c in row}, key=repr)
         index = {c: i for i, c in enumerate(cells)}
         matrix = np.zeros((len(component), len(cells)))
@@ -215,8 +231,8 @@ def _fixed_columns(matrix: np.ndarray) -> list[int]:
     return [j for j in range(matrix.shape[1]) if np.abs(null_space[:, j]).max() < 1e-7]
 
 
-def _components(rows: list[dict]) -> list[list[dict]]:
-    """Rows grouped by the unknowns they share, so each block is solved on its own (small) matrix."""
+def _components(rows: list[dict]) -> list[list[tuple[int, dict]]]:
+    """Rows (numbered) grouped by the unknowns they share, so each block is solved on its own."""
     parent: dict[Key, Key] = {}
 
     def find(c: Key) -> Key:
@@ -229,7 +245,7 @@ def _components(rows: list[dict]) -> list[list[dict]]:
         first, *rest = row
         for c in rest:
             parent[find(c)] = find(first)
-    grouped: dict[Key, list[dict]] = defaultdict(list)
-    for row in rows:
-        grouped[find(next(iter(row)))].append(row)
+    grouped: dict[Key, list] = defaultdict(list)
+    for i, row in enumerate(rows):
+        grouped[find(next(iter(row)))].append((i, row))
     return list(grouped.values())
