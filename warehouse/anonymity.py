@@ -21,8 +21,8 @@ are hidden until none of them gives a hidden cell away:
    and the audit repeats, until none is.
 
 The same pattern hides the score, the rater count, the answer count and the spread of a cell:
-all four are additive over the same relations (sums, counts, sums of squares), so one pattern
-that protects one protects them all.
+sums and counts are additive over these relations, and sums of squares over some of them (not
+across items), so a pattern no derivation breaks for sums and counts holds for the spread too.
 
 Limits: the audit is of linear equations; bounds (scores lie in 1..5, counts are at least 1) can
 still narrow a hidden value to an interval, which is the accepted residue of this method.
@@ -126,11 +126,11 @@ def _needs_complement(table: Table, relation: Relation, hidden: dict[Key, str], 
 
 
 def _hide_cheapest(table: Table, candidates, by_cell: dict, hidden: dict[Key, str]) -> Key | None:
-    """Hide the shown candidate that costs least and return it; None when none is left. The cost counts the
-    other relations it would leave with a lone hidden cell (each needing yet another complement)
-    minus those it completes, then its raters (the least information lost): in a table of units
-    by rater groups this hides whole columns, the cheapest pattern, instead of a scatter that
-    cascades."""
+    """Hide the shown candidate that costs least and return it; None when none is left. The cost:
+    its worth to readers; then the other relations it would leave with a lone hidden cell (each
+    needing yet another complement) minus those it completes, so that in a table of units by
+    rater groups whole columns go, the cheapest pattern, not a scatter that cascades; then its
+    raters (the least information lost)."""
     shown = [c for c in candidates if c not in hidden and c not in table.exempt]
     if not shown:
         return None
