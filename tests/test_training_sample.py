@@ -257,9 +257,11 @@ def test_taraz_rates_itself_higher_than_everyone_else_does(con, rules):
 def test_no_rater_group_under_five_is_shown_anywhere(con, rules):
     for scope in ("agency", "unit"):
         scores = survey360.area_scores(con, None, rules.min_raters, scope)
-        small = scores.filter((pl.col("raters") < rules.min_raters) & (pl.col("rater_group") != "self"))
-        assert small.height > 0, "the sample has small groups on purpose"
-        assert small["mean_score"].is_null().all() and small["is_suppressed"].all()
+        shown = scores.filter(~pl.col("is_suppressed") & (pl.col("rater_group") != "self"))
+        hidden = scores.filter(pl.col("is_suppressed"))
+        assert hidden.height > 0, "the sample has small groups on purpose"
+        assert (shown["raters"] >= rules.min_raters).all()
+        assert hidden["mean_score"].is_null().all() and hidden["raters"].is_null().all()
 
 
 def test_citizens_and_colleagues_agree_on_the_planted_gaps_until_a_course_changes_one_view(con, rules):
@@ -381,10 +383,10 @@ def test_survey_page_shows_scores_by_group_with_small_groups_hidden(page):
     at = page("survey_360")
     at.selectbox(key="survey.agency").select("AKM-31-TRZ").run()
     assert float(metric(at, "Self minus others (average)")) > 1.0
-    assert any("hidden" in i.value for i in at.info), "the page says how many groups it hides"
+    assert any("suppressed" in i.value for i in at.info), "the page says how many groups it suppresses"
     scores = at.dataframe[0].value
-    hidden = scores[scores["Hidden"]]
-    assert hidden["Score"].isna().all()
+    hidden = scores[scores["Suppressed"]]
+    assert len(hidden) and hidden["Score"].isna().all() and hidden["Raters"].isna().all()
     items = next(df.value for df in at.dataframe if "Wording" in df.value.columns)
     assert items["Wording"].notna().all()
     triangulation = next(df.value for df in at.dataframe if "Comparison" in df.value.columns)

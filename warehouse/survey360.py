@@ -1,10 +1,11 @@
 """Read-side queries of 360-degree results: scores per area by rater group, self versus others,
 the items behind an area, and the comments behind a score.
 
-Rater anonymity is enforced twice: the marts (``mart_360_scores``, ``mart_360_items``) never hold a
-score of a group with fewer than ``min_raters`` distinct raters, and these queries drop such a
-group's score again and show no comment from it, so a mart built under a laxer rule cannot leak
-through a page. Self-ratings are exempt: their one rater is the person rated.
+Rater anonymity is decided in the warehouse (``int_360_suppression``): the marts hold no score and
+no count of a group with fewer than ``min_raters`` distinct raters, nor of any cell that would let
+one be worked out by subtraction, and ``fct_360_comments`` holds no comment of such a group. These
+queries drop a small group's score and comments again, so a mart built under a laxer rule cannot
+leak through a page. Self-ratings are exempt: their one rater is the person rated.
 
 Filters: the date range picks survey quarters, ``agencies`` the rated agencies; the appeal-only
 filters (channel, language, appeal type) do not apply to surveys.
@@ -38,8 +39,8 @@ def _survey_where(f: Filters | None, alias: str = "") -> tuple[str, list]:
 
 
 def _anonymous(min_raters: int) -> str:
-    """SQL condition: the group may be shown (enough raters, or the self-rating)."""
-    return f"(rater_group = 'self' or raters >= {int(min_raters)})"
+    """SQL condition: the warehouse shows the cell and it has enough raters (or is the self-rating)."""
+    return f"(not is_suppressed and (rater_group = 'self' or coalesce(raters, 0) >= {int(min_raters)}))"
 
 
 def surveyed_units(con: duckdb.DuckDBPyConnection, f: Filters | None = None) -> pl.DataFrame:
@@ -55,7 +56,8 @@ def area_scores(con: duckdb.DuckDBPyConnection, f: Filters | None = None, min_ra
                 scope: str = "agency", unit: str | None = None, target: float = 4.0) -> pl.DataFrame:
     """Mean score per agency (or unit), area and rater group in the latest survey quarter of the
     period, with a 95 % interval, the gap to the target, and the rater count. Groups under the
-    anonymity threshold come back with their rater count and ``is_suppressed`` but no score."""
+    anonymity threshold, and their complements, come back with ``is_suppressed`` and neither score
+    nor rater count."""
     if scope not in SCOPES:
         raise ValueError(f"scope must be one of {SCOPES}")
     clause, params = _survey_where(f, "s")
@@ -129,7 +131,7 @@ def area_comments(con: duckdb.DuckDBPyConnection, agency_key: str, area: str, f:
             where c.agency_key = ? and c.area = ? {unit_clause} and {clause}
         ),
         groups as (
-            select agency_key, unit, rater_group, survey_period, raters from mart_360_scores
+            select agency_key, unit, rater_group, survey_period, raters, is_suppressed from mart_360_scores
             where area = ? and scope = case when unit = '' then 'agency' else 'unit' end
         )
         select c.survey_response_id, c.unit, c.item_id, c.rater_group, c.survey_period, c.score, c.polarity,

@@ -1,7 +1,9 @@
 """360-degree results per agency or unit: scores per area by rater group, self versus others, the
 items behind an area with their wording, the comments behind a score, and citizens' view (appeals)
 beside colleagues' view. A rater group with fewer than `min_raters` people shows no score and no
-comment (self-ratings excepted: their one rater is the person rated)."""
+comment (self-ratings excepted: their one rater is the person rated), and nor does any group that
+would let one be worked out by subtraction. The warehouse decides (int_360_suppression): this page
+shows what the marts hold, and a suppressed cell reads "suppressed" wherever it appears."""
 
 import polars as pl
 import streamlit as st
@@ -82,6 +84,7 @@ table(items.select(
     pl.col("rater_group").map_elements(group_label, return_dtype=pl.Utf8).alias(t("survey.group")),
     pl.col("raters").alias(t("survey.raters")),
     pl.col("mean_score").round(2).alias(t("survey.score")),
+    pl.col("is_suppressed").alias(t("survey.suppressed")),
 ), f"items_{agency}_{area}")
 
 counts = query(survey360.area_comments, agency, area, chosen, rules.min_raters, unit or None, False)

@@ -4,8 +4,9 @@
 -- on every item of a submission (KoboToolbox) gives one comment per area, not one per item. Its
 -- polarity is the classifier's for that area where `tyndau classify` read the comment (like an
 -- appeal), else the score's (1-2 negative, 4-5 positive, 3 neutral); `model_areas` lists every area
--- the classifier found in it. Pages show a comment only when its rater group passes the anonymity
--- rule of mart_360_scores.
+-- the classifier found in it. A comment of a rater group with fewer than `min_raters` distinct raters
+-- in its own unit (or among the answers that name no unit) is never stored here: its text and score
+-- are that small group's (int_360_suppression counts them; self-ratings are the rated person's own).
 with responses as (
     select * from stg_survey_responses
 ),
@@ -58,6 +59,12 @@ grouped as (
     group by comment_id, area
 ),
 
+large_enough as (
+    select agency_key, unit, area, rater_group, survey_period
+    from int_360_suppression
+    where level = 'area' and scope in ('unit', 'unitless') and not is_small
+),
+
 model_areas as (
     select text_id, list(distinct area order by area) as model_areas from model_labels group by text_id
 ),
@@ -80,6 +87,9 @@ final as (
         coalesce(a.model_areas, []::varchar[])                                as model_areas,
         g.comment
     from grouped g
+    semi join large_enough l
+        on l.agency_key = g.agency_key and l.unit = g.unit and l.area = g.area
+       and l.rater_group = g.rater_group and l.survey_period = g.survey_period
     left join model_labels m on m.text_id = g.survey_response_id and m.area = g.area
     left join model_areas a on a.text_id = g.survey_response_id
 )

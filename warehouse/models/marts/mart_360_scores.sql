@@ -2,9 +2,11 @@
 -- key: agency_key, scope, unit, area, rater_group, survey_period
 -- Scores are first averaged per rater (the items of an area answered by one person are not
 -- independent), then over raters; `others` pools every rater but the person rated.
--- Rater anonymity (k-anonymity): a group with fewer than `min_raters` distinct raters keeps its
--- rater count but shows no score (mean_score and sd_score null, is_suppressed true). Self-ratings are
--- exempt: their one rater is the person rated. Scores on other scales are rescaled to 1..5.
+-- Rater anonymity: a cell int_360_suppression hides (fewer than `min_raters` distinct raters, or a
+-- complement that would let such a cell be worked out by subtraction) keeps its row and
+-- is_suppressed = true, but no score, spread, rater or answer count: counts subtract like scores.
+-- Self-ratings are exempt: their one rater is the person rated. Scores on other scales are
+-- rescaled to 1..5.
 with agencies as (
     select * from stg_agencies
 ),
@@ -37,9 +39,15 @@ groups as (
     group by agency_key, scope, unit, area, rater_group, survey_period
 ),
 
+suppression as (
+    select agency_key, scope, unit, area, rater_group, survey_period, is_suppressed
+    from int_360_suppression where level = 'area'
+),
+
 anonymity as (
-    select *, rater_group <> 'self' and raters < coalesce(getvariable('min_raters'), 5) as is_suppressed
-    from groups
+    select g.*, s.is_suppressed
+    from groups g
+    join suppression s using (agency_key, scope, unit, area, rater_group, survey_period)
 ),
 
 final as (
@@ -52,8 +60,8 @@ final as (
         g.area,
         g.rater_group,
         g.survey_period,
-        g.raters,
-        g.answers,
+        case when not g.is_suppressed then g.raters end      as raters,
+        case when not g.is_suppressed then g.answers end     as answers,
         g.is_suppressed,
         case when not g.is_suppressed then g.raw_mean end    as mean_score,
         case when not g.is_suppressed then g.raw_sd end      as sd_score
