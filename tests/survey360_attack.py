@@ -227,7 +227,7 @@ def build_survey_warehouse(csv_path: Path, workdir: Path, min_raters: int = 5) -
     from warehouse.db import connect, migrate
     from warehouse.refdata import load_reference_data
 
-    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="attack-salt")
+    settings = load_settings(workdir / "none.toml", db_path=str(workdir / "tyndau.duckdb"), salt="attack-salt-not-for-deployment")
     settings = settings.__class__(**{**settings.__dict__, "min_raters": min_raters})
     con = connect(settings.db_path)
     migrate(con)
