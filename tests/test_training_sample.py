@@ -18,6 +18,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from typer.testing import CliRunner
 
+from dashboard.i18n import text
 from sample_data import scenario as sc
 from training_support import build_sample_warehouse
 from tyndau.cli import app as cli
@@ -305,7 +306,7 @@ def metric(at: AppTest, label: str) -> str:
 
 
 def texts_shown(at: AppTest) -> bool:
-    return any("text" in df.value.columns for df in at.dataframe)
+    return any(text("column.text", "en") in df.value.columns for df in at.dataframe)
 
 
 def test_priorities_page_puts_the_planted_gaps_on_top_with_evidence(page):
