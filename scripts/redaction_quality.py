@@ -119,7 +119,7 @@ def main() -> None:
     from ingestion.redact import redact_series
     import polars as pl
 
-    for split in ("tune", "heldout"):
+    for split in ("tune", "heldout", "heldout_b"):
         samples = load(split)
         redacted = redact_series(pl.Series([s.text for s in samples])).to_list()
         result = evaluate(samples, redacted)
