@@ -78,9 +78,11 @@ import polars as pl
 from ingestion.redaction.documents import (
     BIRTHDATE_GATE,
     DOCUMENT_GATE,
+    OBFUSCATED_EMAIL_GATE,
     PLATE_GATE,
     redact_birthdates,
     redact_documents,
+    redact_obfuscated_emails,
     redact_plates,
 )
 from ingestion.redaction.names import NAME_NER_GATE, find_name_spans
@@ -380,7 +382,7 @@ _SINGLE_INITIAL_NAME_RE = re.compile(
 # Street / "named after" context around initials or a patronymic: such a name is
 # a public place (ул. Д.А. Кунаева, Қ.И. Сәтбаев атындағы мектеп) and stays.
 _STREET_BEFORE_RE = re.compile(
-    r"(?i:(?<![^\W\d_])(?:ул|улица|пр|пр-т|пр-кт|просп|проспект|бульвар|б-р|мкр|им|имени"
+    r"(?i:(?<![^\W\d_])(?:ул|улица|улице|улицу|улицы|пр|пр-т|пр-кт|просп|проспект|бульвар|б-р|мкр|им|имени"
     r"|st|street|ave|avenue)\.?\s*)$"
 )
 _STREET_AFTER_RE = re.compile(
@@ -633,6 +635,7 @@ _FAMILIES: tuple[tuple[str, Callable[[list[str]], list[str]]], ...] = (
     (DOCUMENT_GATE, _each(redact_documents)),
     (PLATE_GATE, _each(redact_plates)),
     (BIRTHDATE_GATE, _each(redact_birthdates)),
+    (OBFUSCATED_EMAIL_GATE, _each(redact_obfuscated_emails)),
     (_NAME_GATE, _each(_redact_names)),
     (NAME_NER_GATE, _redact_names_by_model),
     (_APARTMENT_CORE, _each(_redact_apartments)),
