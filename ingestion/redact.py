@@ -481,10 +481,11 @@ def _is_not_name(word: str | None) -> bool:
 
 def _in_street_context(text: str, start: int, end: int) -> bool:
     """True if the matched span is part of a street/school name (public place)."""
-    return bool(
-        _STREET_BEFORE_RE.search(text[max(0, start - 16) : start])
-        or _STREET_AFTER_RE.match(text, end)
-    )
+    before = _TRAILING_INITIALS_RE.sub("", text[max(0, start - 24) : start])  # "ул. Д.А. Кунаева"
+    return bool(_STREET_BEFORE_RE.search(before) or _STREET_AFTER_RE.match(text, end))
+
+
+_TRAILING_INITIALS_RE = re.compile(f"(?:[{_UP}]\\.{_SP}?){{1,2}}$")
 
 
 _HAS_NAME_WORD_RE = re.compile(f"[{_UP}][{_LO}]")

@@ -51,6 +51,7 @@ _WORD_RE = re.compile(
 _TITLE_RE = re.compile(
     r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Officer|Inspector|Nurse|Doctor|Mister|Madam|Professor|Judge|Sergeant)\.?$"
 )
+_TOKEN_CHARS_RE = re.compile(r"[\[\]]")  # a span touching a kind token ("[BIN]") is no name
 _CYRILLIC_RE = re.compile("[а-яёәғқңөұүһі]", re.IGNORECASE)
 
 
@@ -143,8 +144,15 @@ _CAPS_RUN_RE = re.compile(f"(?<![{_UP}{_LO}])[{_UP}]{{2,}}(?:[ ]+[{_UP}]{{2,}})+
 
 def _caps_to_title(text: str) -> str:
     """"ИВАНОВ ПЁТР" -> "Иванов Пётр" (same length), so the model sees a name it knows.
-    Only runs of two or more capitalised words: a lone "АППК" or "ЦОН" is an acronym."""
-    return _CAPS_RUN_RE.sub(lambda m: m.group().title(), text)
+    Only runs of two or more upper-case words of which one is a known given name or
+    has a surname ending: "БИН ТОО" and "ЦОН" are acronyms."""
+    return _CAPS_RUN_RE.sub(_title_if_name, text)
+
+
+def _title_if_name(m: re.Match[str]) -> str:
+    titled = m.group().title()
+    words = titled.split()
+    return titled if any(looks_like_surname(w) or is_given_name(w) for w in words) else m.group()
 
 
 @cache
@@ -160,7 +168,8 @@ def _model_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
     out = []
     for text, markup in zip(texts, tagger.map([_caps_to_title(t) for t in texts]), strict=True):
         out.append([(s.start, s.stop) for s in markup.spans
-                    if s.type == "PER" and _CYRILLIC_RE.search(text[s.start : s.stop])])
+                    if s.type == "PER" and _CYRILLIC_RE.search(text[s.start : s.stop])
+                    and not _TOKEN_CHARS_RE.search(text[s.start : s.stop])])
     return out
 
 
