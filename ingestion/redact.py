@@ -85,7 +85,7 @@ from ingestion.redaction.documents import (
     redact_obfuscated_emails,
     redact_plates,
 )
-from ingestion.redaction.names import NAME_NER_GATE, find_name_spans
+from ingestion.redaction.names import NAME_MODEL_GATE, NAME_WORDLIST_GATE, model_name_spans, wordlist_name_spans
 
 __all__ = [
     "KINDS",
@@ -606,8 +606,13 @@ def _redact_kazakh_home(text: str) -> str:
 
 
 def _redact_names_by_model(texts: list[str]) -> list[str]:
-    """Names the model and word lists find, except public places ("Абай көшесі")."""
-    return [_replace_name_spans(t, spans) for t, spans in zip(texts, find_name_spans(texts), strict=True)]
+    """Names the Russian model finds, except public places ("проспект Абая")."""
+    return [_replace_name_spans(t, spans) for t, spans in zip(texts, model_name_spans(texts), strict=True)]
+
+
+def _redact_names_by_wordlist(text: str) -> str:
+    """Names from the given-name lists and surname endings, except public places ("Абай көшесі")."""
+    return _replace_name_spans(text, wordlist_name_spans(text))
 
 
 def _replace_name_spans(text: str, spans: list[tuple[int, int]]) -> str:
@@ -638,7 +643,8 @@ _FAMILIES: tuple[tuple[str, Callable[[list[str]], list[str]]], ...] = (
     (BIRTHDATE_GATE, _each(redact_birthdates)),
     (OBFUSCATED_EMAIL_GATE, _each(redact_obfuscated_emails)),
     (_NAME_GATE, _each(_redact_names)),
-    (NAME_NER_GATE, _redact_names_by_model),
+    (NAME_MODEL_GATE, _redact_names_by_model),
+    (NAME_WORDLIST_GATE, _each(_redact_names_by_wordlist)),
     (_APARTMENT_CORE, _each(_redact_apartments)),
     (_KK_HOME_GATE, _each(_redact_kazakh_home)),
     (_RESIDENCE_CORE, _each(_redact_residence)),

@@ -8,10 +8,9 @@ from KazNERD (kk_given_names.txt, CC BY 4.0) plus surname and patronymic suffixe
 (-ов/-ева/-ұлы/-қызы...) stands in. English uses a list of common given names
 (en_given_names.txt) and titles (Mr, Officer, Dr).
 
-The model is the slow part (about 0.3 ms a text batched), so :func:`find_name_spans`
-takes a whole batch and ``NAME_NER_GATE`` keeps texts without two adjacent
-capitalised words, a mid-sentence capitalised word or a surname ending away
-from it. It returns character spans; ingestion/redact.py decides what to replace
+The model is the slow part (about 0.3-1.5 ms a text, batched), so
+:func:`model_name_spans` takes a whole batch and ``NAME_MODEL_GATE`` keeps texts
+without two adjacent capitalised words or a surname ending away from it. It returns character spans; ingestion/redact.py decides what to replace
 (and keeps street names such as "Абай көшесі").
 """
 
@@ -36,14 +35,17 @@ _SURNAME_RE = re.compile(
     + "|[A-Z][a-z]+(?:ov|ev|ova|eva|uly|kyzy|qyzy|enko|chuk|sky|skaya|bayev|bayeva|bekov|bekova)"
 )
 
-#: Cheap pre-filter (Python re and Rust regex): two adjacent capitalised words,
-#: a capitalised word inside a sentence, or a surname ending anywhere.
-NAME_NER_GATE = (
+#: Pre-filter of the model (Python re and Rust regex): two adjacent capitalised
+#: words, two upper-case words, or a word with a surname ending. The model is the
+#: costly step, so a lone capitalised word ("на улице Достык") does not open it.
+NAME_MODEL_GATE = (
     f"[{_UP}][{_LO}]+[ ]+[{_UP}][{_LO}]"
-    f"|[{_LO},;:«\"'][ ]+[{_UP}][{_LO}]"
     f"|[{_UP}]{{2,}}[ ]+[{_UP}]{{2,}}"
-    f"|[{_UP}][{_LO}]+(?:ов|ев|ова|ева|ұлы|қызы|ov|ev|ova|eva|uly|kyzy)"
+    f"|[{_UP}][{_LO}]+(?:ов|ев|ова|ева|ин|ина|енко|ко|чук|ук|ұлы|қызы|ov|ev|ova|eva|uly|kyzy)"
 )
+#: Pre-filter of the word lists (cheap, pure Python): also a capitalised word inside
+#: a sentence ("ұлым Ерасыл", "Officer Walsh").
+NAME_WORDLIST_GATE = NAME_MODEL_GATE + f"|[{_LO},;:«\"'.][ ]+[{_UP}][{_LO}]"
 
 _WORD_RE = re.compile(
     f"(?<![{_UP}{_LO}0-9\\[])[{_UP}](?:[{_LO}]+(?:['’\\-][{_UP}]?[{_LO}]+)*|['’][{_UP}][{_LO}]+)(?![{_UP}{_LO}0-9\\]])"
@@ -164,19 +166,26 @@ def _natasha_tagger():
 
 def _model_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
     """Russian PER spans from Natasha, one batch for all texts."""
+    from threadpoolctl import threadpool_limits
+
     tagger = _natasha_tagger()
     out = []
-    for text, markup in zip(texts, tagger.map([_caps_to_title(t) for t in texts]), strict=True):
+    # One BLAS thread: the model's matrices are small, and threads fighting over two shared
+    # cores made it seven times slower (measured, docs/redaction.md).
+    with threadpool_limits(limits=1, user_api="blas"):
+        markups = list(tagger.map([_caps_to_title(t) for t in texts]))
+    for text, markup in zip(texts, markups, strict=True):
         out.append([(s.start, s.stop) for s in markup.spans
                     if s.type == "PER" and _CYRILLIC_RE.search(text[s.start : s.stop])
                     and not _TOKEN_CHARS_RE.search(text[s.start : s.stop])])
     return out
 
 
-def find_name_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
-    """Character spans of person names in each text (unsorted, may overlap)."""
-    if not texts:
-        return []
-    model = _model_spans(texts)
-    return [m + _gazetteer_spans(t) + _gazetteer_spans(_caps_to_title(t)) + _titled_spans(t)
-            for t, m in zip(texts, model, strict=True)]
+def model_name_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """Person spans the Russian model finds, for a batch of texts."""
+    return _model_spans(texts) if texts else []
+
+
+def wordlist_name_spans(text: str) -> list[tuple[int, int]]:
+    """Person spans from the given-name lists, surname endings and titles."""
+    return _gazetteer_spans(text) + _gazetteer_spans(_caps_to_title(text)) + _titled_spans(text)
