@@ -150,7 +150,7 @@ STRICT = {k: 1.0 for k in ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "DOCU
 FLOORS = {
     "tune": {**STRICT, "ADDRESS": 1.0},
     "heldout": {**STRICT, "ADDRESS": 11 / 12},
-    "heldout_b": {**STRICT, "ADDRESS": 4 / 6},
+    "heldout_b": {**STRICT, "ADDRESS": 4 / 6, "NAME": 7 / 8},
 }
 
 

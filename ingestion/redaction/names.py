@@ -39,13 +39,19 @@ _SURNAME_RE = re.compile(
 #: words, two upper-case words, or a word with a surname ending. The model is the
 #: costly step, so a lone capitalised word ("на улице Достык") does not open it.
 NAME_MODEL_GATE = (
-    f"[{_UP}][{_LO}]+[ ]+[{_UP}][{_LO}]"
-    f"|[{_UP}]{{2,}}[ ]+[{_UP}]{{2,}}"
-    f"|[{_UP}][{_LO}]+(?:ов|ев|ова|ева|ин|ина|енко|ко|чук|ук|ұлы|қызы|ov|ev|ova|eva|uly|kyzy)"
+    "[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+[ ]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]"
+    "|[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,}[ ]+[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,}"
+    "|[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ова|ева|ин|ина|енко|чук|ук|ұлы|қызы)"
+)  # Cyrillic only: the model's Latin-script spans are not used
+#: Pre-filter of the word lists (cheap, pure Python): Latin-script names too, and a
+#: capitalised word inside a sentence ("ұлым Ерасыл", "Officer Walsh").
+NAME_WORDLIST_GATE = (
+    NAME_MODEL_GATE
+    + f"|[{_UP}][{_LO}]+[ ]+[{_UP}][{_LO}]|[{_UP}]{{2,}}[ ]+[{_UP}]{{2,}}"
+    + "|[A-Z][a-z]+(?:ov|ev|ova|eva|uly|kyzy)"
+    + f"|[{_LO},;:«\"'.][ ]+[{_UP}][{_LO}]"
 )
-#: Pre-filter of the word lists (cheap, pure Python): also a capitalised word inside
-#: a sentence ("ұлым Ерасыл", "Officer Walsh").
-NAME_WORDLIST_GATE = NAME_MODEL_GATE + f"|[{_LO},;:«\"'.][ ]+[{_UP}][{_LO}]"
+
 
 _WORD_RE = re.compile(
     f"(?<![{_UP}{_LO}0-9\\[])[{_UP}](?:[{_LO}]+(?:['’\\-][{_UP}]?[{_LO}]+)*|['’][{_UP}][{_LO}]+)(?![{_UP}{_LO}0-9\\]])"
