@@ -625,7 +625,11 @@ def _replace_name_spans(text: str, spans: list[tuple[int, int]]) -> str:
             merged.append([start, end])
     for start, end in reversed(merged):
         text = text[:start] + "[NAME]" + text[end:]
-    return text
+    return _ADJACENT_NAMES_RE.sub("[NAME]", text) if merged else text
+
+
+# Two rules that found the parts of one name write one token: "[NAME] [NAME]" -> "[NAME]".
+_ADJACENT_NAMES_RE = re.compile(r"\[NAME\](?:[ \u00a0]\[NAME\])+")
 
 
 def _each(redact: Callable[[str], str]) -> Callable[[list[str]], list[str]]:

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import redaction_quality as quality  # noqa: E402
 
 DOCUMENT_CASES = [
-    ("Паспорт серии 45 09 771234 выдан ОВД", "Паспорт серии [DOCUMENT] выдан ОВД"),
+    ("Паспорт серии 45 09 771234 выдан ОВД", "Паспорт [DOCUMENT] выдан ОВД"),  # "серии" goes with the number
     ("паспорт 4510 123456, выдан УФМС", "паспорт [DOCUMENT], выдан УФМС"),
     ("удостоверение личности № 041234567 утеряно", "удостоверение личности № [DOCUMENT] утеряно"),
     ("Жеке куәлік нөмірі 038765432", "Жеке куәлік нөмірі [DOCUMENT]"),
@@ -87,7 +87,7 @@ ATTACK_CASES = [
     ("Заявитель Ivanov Petr просит", "Заявитель [NAME] просит"),  # Latin script
     ("Пишет вам ИВАНОВА МАРИНА, прошу", "Пишет вам [NAME], прошу"),  # all caps
     ("SARAH MILLER complained twice", "[NAME] complained twice"),
-    ("Подписал А.Б. Ким, но", "Подписал [NAME], но"),  # initials first
+    ("подписал А.Б. Ким, но", "подписал [NAME], но"),  # initials first (a capitalised verb before them is swallowed: known)
     ("маман Болат Нұрланұлы көмектеспеді", "маман [NAME] көмектеспеді"),  # -ұлы
     ("дәрігер Айжан Мұратқызы қабылдамады", "дәрігер [NAME] қабылдамады"),  # -қызы
     ("Врач «Петрова Анна» отказала", "Врач «[NAME]» отказала"),  # in quotes

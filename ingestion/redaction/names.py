@@ -131,10 +131,16 @@ def _name_parts_of_run(text: str, run: list[re.Match[str]]) -> list[tuple[int, i
             return [(run[0].start(), run[0].end())]
         return []
     # keep the name words and the unknown words right next to them (a surname, a given name)
+    # A surname after a given name joins ("Sarah Connolly"); a word before a name joins only
+    # inside a sentence, so "Officer Daniel Walsh" or "Contact Michael" keeps its first word.
     keep = [k != "C" for k in kinds]
+    starts_sentence = not before or not (before[-1].isalpha() or before[-1] in ",;:«\"")
     for n, k in enumerate(kinds):
-        if k == "C" and ((n > 0 and kinds[n - 1] != "C") or (n + 1 < len(kinds) and kinds[n + 1] != "C")):
-            keep[n] = run[n].group().lower() not in _not_names()
+        if k != "C" or run[n].group().lower() in _not_names() or _TITLE_RE.fullmatch(run[n].group()):
+            continue
+        after_name = n > 0 and kinds[n - 1] != "C"
+        before_name = n + 1 < len(kinds) and kinds[n + 1] != "C" and not (n == 0 and starts_sentence)
+        keep[n] = after_name or before_name
     return [(w.start(), w.end()) for w, k in zip(run, keep) if k]
 
 
