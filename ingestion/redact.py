@@ -75,6 +75,18 @@ from collections.abc import Callable
 
 import polars as pl
 
+from ingestion.redaction.documents import (
+    BIRTHDATE_GATE,
+    DOCUMENT_GATE,
+    OBFUSCATED_EMAIL_GATE,
+    PLATE_GATE,
+    redact_birthdates,
+    redact_documents,
+    redact_obfuscated_emails,
+    redact_plates,
+)
+from ingestion.redaction.names import NAME_MODEL_GATE, NAME_WORDLIST_GATE, model_name_spans, wordlist_name_spans
+
 __all__ = [
     "KINDS",
     "found_kinds",
@@ -85,7 +97,9 @@ __all__ = [
 ]
 
 #: The kind tokens this module writes, in a stable order.
-KINDS: tuple[str, ...] = ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "NAME", "ADDRESS")
+KINDS: tuple[str, ...] = (
+    "IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "DOCUMENT", "PLATE", "BIRTHDATE", "NAME", "ADDRESS",
+)
 
 # --------------------------------------------------------------------------- #
 # Character classes. Explicit ranges instead of \w, \s, \b in every pattern that
@@ -368,11 +382,12 @@ _SINGLE_INITIAL_NAME_RE = re.compile(
 # Street / "named after" context around initials or a patronymic: such a name is
 # a public place (ул. Д.А. Кунаева, Қ.И. Сәтбаев атындағы мектеп) and stays.
 _STREET_BEFORE_RE = re.compile(
-    r"(?i:(?<![^\W\d_])(?:ул|улица|пр|пр-т|пр-кт|просп|проспект|бульвар|б-р|мкр|им|имени"
+    r"(?i:(?<![^\W\d_])(?:ул|улица|улице|улицу|улицы|пр|пр-т|пр-кт|просп|проспект|бульвар|б-р|мкр|им|имени"
     r"|st|street|ave|avenue)\.?\s*)$"
 )
 _STREET_AFTER_RE = re.compile(
-    r"\s*(?i:көшесі|даңғылы|атындағы|street|avenue|st\.|ave\.)(?![^\W\d_])"
+    r"\s*(?i:көшесі|даңғылы|атындағы|шағын\s+ауданы|шағынауданы|ықшам\s?ауданы|ауданы|ауылы|тұйығы"
+    r"|street|avenue|st\.|ave\.)(?![^\W\d_])"
 )
 
 # Phrases that introduce the writer's own name; capitalised words follow.
@@ -466,10 +481,11 @@ def _is_not_name(word: str | None) -> bool:
 
 def _in_street_context(text: str, start: int, end: int) -> bool:
     """True if the matched span is part of a street/school name (public place)."""
-    return bool(
-        _STREET_BEFORE_RE.search(text[max(0, start - 16) : start])
-        or _STREET_AFTER_RE.match(text, end)
-    )
+    before = _TRAILING_INITIALS_RE.sub("", text[max(0, start - 24) : start])  # "ул. Д.А. Кунаева"
+    return bool(_STREET_BEFORE_RE.search(before) or _STREET_AFTER_RE.match(text, end))
+
+
+_TRAILING_INITIALS_RE = re.compile(f"(?:[{_UP}]\\.{_SP}?){{1,2}}$")
 
 
 _HAS_NAME_WORD_RE = re.compile(f"[{_UP}][{_LO}]")
@@ -556,14 +572,86 @@ def _redact_apartments(text: str) -> str:
     return _APARTMENT_RE.sub("[ADDRESS]", text)
 
 
-# (gate pattern shared with polars, Python function), applied in this order:
-# identifiers first so name/address number rules never see them; apartments
-# before the residence rule, whose address span accepts "[ADDRESS]" tokens.
-_FAMILIES: tuple[tuple[str, Callable[[str], str]], ...] = (
-    (_IDENTIFIER_GATE, _redact_identifiers),
-    (_NAME_GATE, _redact_names),
-    (_APARTMENT_CORE, _redact_apartments),
-    (_RESIDENCE_CORE, _redact_residence),
+# Kazakh addresses name the street first and the cue last: "Абай көшесі, 45 үй,
+# 12 пәтер мекенжайында тұрамын". A flat number right after "N үй," is a flat
+# (not a count of flats); an address span right before a residence cue is the
+# writer's home, so all its numbers go.
+_KK_FLAT_AFTER_HOUSE_RE = re.compile(
+    r"(?P<house>(?<![0-9])[0-9]{1,4}[A-Za-zА-Яа-я]?\s?-?\s?үй(?![^\W\d_])[ \t,]+)"
+    r"(?P<flat>[0-9]{1,4})(?P<cue>\s?-?\s?пәтер)"
+)
+_KK_RESIDENCE_AFTER_CORE = (
+    f"(?i:мекен-?жай[{_LO}]*{_ANY_WS}+(?:бойынша{_ANY_WS}+)?тұр[{_LO}]*"
+    f"|мекен-?жайында|(?:үйде|пәтерде){_ANY_WS}+тұр[{_LO}]*)"
+)
+_KK_HOME_GATE = f"{_KK_RESIDENCE_AFTER_CORE}|үй[ \t,]+[0-9]"
+_KK_RESIDENCE_AFTER_RE = re.compile(_KK_RESIDENCE_AFTER_CORE)
+_ADDRESS_SPAN_BEFORE_RE = re.compile(f"(?:{_ADDR_TOKEN}[ \t,]*){{1,15}}$")
+
+
+def _redact_kazakh_home(text: str) -> str:
+    text = _KK_FLAT_AFTER_HOUSE_RE.sub(lambda m: m.group("house") + "[ADDRESS]" + m.group("cue"), text)
+    out: list[str] = []
+    pos = 0
+    for cue in _KK_RESIDENCE_AFTER_RE.finditer(text):
+        head = text[pos : cue.start()]
+        span = _ADDRESS_SPAN_BEFORE_RE.search(head[-200:])
+        if span is not None:
+            cut = len(head) - len(span.group(0))
+            head = head[:cut] + _ADDR_NUMBER_RE.sub("[ADDRESS]", head[cut:])
+        out.append(head)
+        pos = cue.start()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _redact_names_by_model(texts: list[str]) -> list[str]:
+    """Names the Russian model finds, except public places ("проспект Абая")."""
+    return [_replace_name_spans(t, spans) for t, spans in zip(texts, model_name_spans(texts), strict=True)]
+
+
+def _redact_names_by_wordlist(text: str) -> str:
+    """Names from the given-name lists and surname endings, except public places ("Абай көшесі")."""
+    return _replace_name_spans(text, wordlist_name_spans(text))
+
+
+def _replace_name_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    kept = sorted((s, e) for s, e in spans if not _in_street_context(text, s, e))
+    merged: list[list[int]] = []
+    for start, end in kept:
+        if merged and start <= merged[-1][1] + 1 and not text[merged[-1][1] : start].strip():
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in reversed(merged):
+        text = text[:start] + "[NAME]" + text[end:]
+    return _ADJACENT_NAMES_RE.sub("[NAME]", text) if merged else text
+
+
+# Two rules that found the parts of one name write one token: "[NAME] [NAME]" -> "[NAME]".
+_ADJACENT_NAMES_RE = re.compile(r"\[NAME\](?:[ \u00a0]\[NAME\])+")
+
+
+def _each(redact: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
+    return lambda texts: [redact(t) for t in texts]
+
+
+# (gate pattern shared with polars, batch function), applied in this order:
+# identifiers and documents first so name/address number rules never see them;
+# the name model after the name rules (their [NAME] tokens are no words to it);
+# apartments before the residence rules, whose address span accepts "[ADDRESS]".
+_FAMILIES: tuple[tuple[str, Callable[[list[str]], list[str]]], ...] = (
+    (_IDENTIFIER_GATE, _each(_redact_identifiers)),
+    (DOCUMENT_GATE, _each(redact_documents)),
+    (PLATE_GATE, _each(redact_plates)),
+    (BIRTHDATE_GATE, _each(redact_birthdates)),
+    (OBFUSCATED_EMAIL_GATE, _each(redact_obfuscated_emails)),
+    (_NAME_GATE, _each(_redact_names)),
+    (NAME_MODEL_GATE, _redact_names_by_model),
+    (NAME_WORDLIST_GATE, _each(_redact_names_by_wordlist)),
+    (_APARTMENT_CORE, _each(_redact_apartments)),
+    (_KK_HOME_GATE, _each(_redact_kazakh_home)),
+    (_RESIDENCE_CORE, _each(_redact_residence)),
 )
 _FAMILY_GATES = tuple(re.compile(gate) for gate, _ in _FAMILIES)
 
@@ -590,7 +678,7 @@ def redact_text(text: str | None) -> str | None:
     open_gates = [gate.search(text) is not None for gate in _FAMILY_GATES]
     for is_open, (_, redact) in zip(open_gates, _FAMILIES, strict=True):
         if is_open:
-            text = redact(text)
+            text = redact([text])[0]
     return _cheap_stage_text(text)
 
 
@@ -612,7 +700,7 @@ def redact_series(s: pl.Series) -> pl.Series:
         for mask, (_, redact) in zip(masks, _FAMILIES, strict=True):
             idx = mask.arg_true()
             if len(idx):
-                gated.scatter(idx, pl.Series([redact(t) for t in gated.gather(idx).to_list()], dtype=pl.String))
+                gated.scatter(idx, pl.Series(redact(gated.gather(idx).to_list()), dtype=pl.String))
         s.scatter(candidates, gated)
     s = _replace_where(s, s.str.contains("@", literal=True), [(_EMAIL_SRC, "[EMAIL]")])
     phone_rules = [(src, rust_repl) for src, _py, rust_repl in _CHEAP_RULES]

@@ -455,7 +455,11 @@ def test_series_is_much_faster_than_mapping() -> None:
     t_map = time.perf_counter() - t0
 
     assert fast.to_list() == slow
-    assert t_map / t_series >= 10, f"only {t_map / t_series:.1f}x faster"
+    # Was >= 10 while every rule was a regex; the Russian name model now runs on the rows with
+    # two capitalised words or a surname ending (here "ул. Байтурсынова", a fifth of the rows)
+    # on both paths, batched in redact_series and one text at a time in redact_text. The
+    # ingest benchmark (docs/redaction.md) is the measure of what this costs a load.
+    assert t_map / t_series >= 1.0, f"series path slower than mapping: {t_map / t_series:.2f}x"
 
 
 @pytest.mark.parametrize(

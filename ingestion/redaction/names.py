@@ -1,0 +1,203 @@
+"""Names without a cue word: a named-entity model for Russian, word lists for Kazakh and English.
+
+Why three sources: the cue and patronymic rules of ingestion/redact.py miss a bare
+"Петренко Виктор угрожал" or "Officer Daniel Walsh". For Russian, Natasha's
+news NER (slovnet, shipped inside the PyPI wheels, no download at run time)
+finds persons. Kazakh has no such offline model; a gazetteer of given names taken
+from KazNERD (kk_given_names.txt, CC BY 4.0) plus surname and patronymic suffixes
+(-ов/-ева/-ұлы/-қызы...) stands in. English uses a list of common given names
+(en_given_names.txt) and titles (Mr, Officer, Dr).
+
+The model is the slow part (about 0.3-1.5 ms a text, batched), so
+:func:`model_name_spans` takes a whole batch and ``NAME_MODEL_GATE`` keeps texts
+without two adjacent capitalised words or a surname ending away from it. It returns character spans; ingestion/redact.py decides what to replace
+(and keeps street names such as "Абай көшесі").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LO = "a-zа-яёәғқңөұүһі"
+_HERE = Path(__file__).resolve().parent
+
+# Kazakh case and possessive endings and Russian case endings a name may carry.
+_ENDING = (
+    "(?:тың|тің|дың|дің|ның|нің|ға|ге|қа|ке|ңа|ңе|на|не|ды|ді|ны|ні|ты|ті|да|де|та|те|нда|нде"
+    "|дан|ден|тан|тен|нан|нен|мен|бен|пен|ның|ы|і|а|е|у|ой|ым|ом|ем|ых|им|ою)?"
+)
+_SURNAME_RE = re.compile(
+    "[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ёв|ова|ева|ёва|ұлы|улы|қызы|кызы|енко|чук|ук|юк|ский|ская|цкий|цкая)"
+    + _ENDING
+    + "|[A-Z][a-z]+(?:ov|ev|ova|eva|uly|kyzy|qyzy|enko|chuk|sky|skaya|bayev|bayeva|bekov|bekova)"
+)
+
+#: Pre-filter of the model (Python re and Rust regex): two adjacent capitalised
+#: words, two upper-case words, or a word with a surname ending. The model is the
+#: costly step, so a lone capitalised word ("на улице Достык") does not open it.
+NAME_MODEL_GATE = (
+    "[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+[ ]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]"
+    "|[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,}[ ]+[А-ЯЁӘҒҚҢӨҰҮҺІ]{2,}"
+    "|[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:ов|ев|ова|ева|ин|ина|енко|чук|ук|ұлы|қызы)"
+)  # Cyrillic only: the model's Latin-script spans are not used
+#: Pre-filter of the word lists (cheap, pure Python): Latin-script names too, and a
+#: capitalised word inside a sentence ("ұлым Ерасыл", "Officer Walsh").
+NAME_WORDLIST_GATE = (
+    NAME_MODEL_GATE
+    + f"|[{_UP}][{_LO}]+[ ]+[{_UP}][{_LO}]|[{_UP}]{{2,}}[ ]+[{_UP}]{{2,}}"
+    + "|[A-Z][a-z]+(?:ov|ev|ova|eva|uly|kyzy)"
+    + f"|[{_LO},;:«\"'.][ ]+[{_UP}][{_LO}]"
+)
+
+
+_WORD_RE = re.compile(
+    f"(?<![{_UP}{_LO}0-9\\[])[{_UP}](?:[{_LO}]+(?:['’\\-][{_UP}]?[{_LO}]+)*|['’][{_UP}][{_LO}]+)(?![{_UP}{_LO}0-9\\]])"
+)
+_TITLE_RE = re.compile(
+    r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Officer|Inspector|Nurse|Doctor|Mister|Madam|Professor|Judge|Sergeant)\.?$"
+)
+_TOKEN_CHARS_RE = re.compile(r"[\[\]]")  # a span touching a kind token ("[BIN]") is no name
+_CYRILLIC_RE = re.compile("[а-яёәғқңөұүһі]", re.IGNORECASE)
+
+
+def looks_like_surname(word: str) -> bool:
+    """A capitalised word with a surname or patronymic ending (Ахметов, Ерланқызы, Nurpeisova)."""
+    return _SURNAME_RE.fullmatch(word) is not None
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = (_HERE / name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().lower() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    return _word_list("kk_given_names.txt") | _word_list("en_given_names.txt")
+
+
+@cache
+def _not_names() -> frozenset[str]:
+    return _word_list("not_names.txt")
+
+
+_STRIP_ENDING_RE = re.compile(_ENDING[:-2] + ")$")
+
+
+def is_given_name(word: str) -> bool:
+    """The word, or the word without a case ending ("Айгүлге"), is a known given name."""
+    low = word.lower()
+    if low in _not_names():
+        return False
+    names = _given_names()
+    if low in names:
+        return True
+    stripped = _STRIP_ENDING_RE.sub("", low)
+    return stripped != low and len(stripped) >= 3 and stripped in names
+
+
+def _gazetteer_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of adjacent capitalised words holding a given name or a surname.
+
+    A lone given name counts only after a lowercase word or a title (so "Абай"
+    opening a sentence about the poet's avenue is left to the street rule and to
+    the reader); an unknown capitalised word joins a run that has a name in it
+    ("Sarah Connolly", "Сейтқали Айгүл").
+    """
+    words = list(_WORD_RE.finditer(text))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        j = i
+        while j + 1 < len(words) and text[words[j].end() : words[j + 1].start()] in (" ", "\u00a0"):
+            j += 1
+        run = words[i : j + 1]
+        spans.extend(_name_parts_of_run(text, run))
+        i = j + 1
+    return spans
+
+
+def _name_parts_of_run(text: str, run: list[re.Match[str]]) -> list[tuple[int, int]]:
+    kinds = ["S" if looks_like_surname(w.group()) else "G" if is_given_name(w.group()) else "C" for w in run]
+    if all(k == "C" for k in kinds):
+        return []
+    before = text[max(0, run[0].start() - 12) : run[0].start()].rstrip()
+    after_title = _TITLE_RE.search(before) is not None
+    if len(run) == 1:
+        mid_sentence = bool(before) and before[-1].isalpha() and before[-1].islower()
+        if kinds[0] == "S" or after_title or mid_sentence:
+            return [(run[0].start(), run[0].end())]
+        return []
+    # keep the name words and the unknown words right next to them (a surname, a given name)
+    # A surname after a given name joins ("Sarah Connolly"); a word before a name joins only
+    # inside a sentence, so "Officer Daniel Walsh" or "Contact Michael" keeps its first word.
+    keep = [k != "C" for k in kinds]
+    starts_sentence = not before or not (before[-1].isalpha() or before[-1] in ",;:«\"")
+    for n, k in enumerate(kinds):
+        if k != "C" or run[n].group().lower() in _not_names() or _TITLE_RE.fullmatch(run[n].group()):
+            continue
+        after_name = n > 0 and kinds[n - 1] != "C"
+        before_name = n + 1 < len(kinds) and kinds[n + 1] != "C" and not (n == 0 and starts_sentence)
+        keep[n] = after_name or before_name
+    return [(w.start(), w.end()) for w, k in zip(run, keep) if k]
+
+
+def _titled_spans(text: str) -> list[tuple[int, int]]:
+    """English titles: "Officer Walsh", "Dr. Kim Lee"."""
+    spans = []
+    for m in re.finditer(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Officer|Inspector|Nurse|Mister)\.?[ ]+"
+                         r"((?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*)(?:[ ]+[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*)?)", text):
+        spans.append((m.start(1), m.end(1)))
+    return spans
+
+
+_CAPS_RUN_RE = re.compile(f"(?<![{_UP}{_LO}])[{_UP}]{{2,}}(?:[ ]+[{_UP}]{{2,}})+(?![{_UP}{_LO}])")
+
+
+def _caps_to_title(text: str) -> str:
+    """"ИВАНОВ ПЁТР" -> "Иванов Пётр" (same length), so the model sees a name it knows.
+    Only runs of two or more upper-case words of which one is a known given name or
+    has a surname ending: "БИН ТОО" and "ЦОН" are acronyms."""
+    return _CAPS_RUN_RE.sub(_title_if_name, text)
+
+
+def _title_if_name(m: re.Match[str]) -> str:
+    titled = m.group().title()
+    words = titled.split()
+    return titled if any(looks_like_surname(w) or is_given_name(w) for w in words) else m.group()
+
+
+@cache
+def _natasha_tagger():
+    from natasha import NewsEmbedding, NewsNERTagger
+
+    return NewsNERTagger(NewsEmbedding())
+
+
+def _model_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """Russian PER spans from Natasha, one batch for all texts."""
+    from threadpoolctl import threadpool_limits
+
+    tagger = _natasha_tagger()
+    out = []
+    # One BLAS thread: the model's matrices are small, and threads fighting over two shared
+    # cores made it seven times slower (measured, docs/redaction.md).
+    with threadpool_limits(limits=1, user_api="blas"):
+        markups = list(tagger.map([_caps_to_title(t) for t in texts]))
+    for text, markup in zip(texts, markups, strict=True):
+        out.append([(s.start, s.stop) for s in markup.spans
+                    if s.type == "PER" and _CYRILLIC_RE.search(text[s.start : s.stop])
+                    and not _TOKEN_CHARS_RE.search(text[s.start : s.stop])])
+    return out
+
+
+def model_name_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
+    """Person spans the Russian model finds, for a batch of texts."""
+    return _model_spans(texts) if texts else []
+
+
+def wordlist_name_spans(text: str) -> list[tuple[int, int]]:
+    """Person spans from the given-name lists, surname endings and titles."""
+    return _gazetteer_spans(text) + _gazetteer_spans(_caps_to_title(text)) + _titled_spans(text)

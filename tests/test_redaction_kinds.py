@@ -1,0 +1,179 @@
+"""Per-kind tests of the kinds added for issue 10 (documents, plates, dates of birth, names
+without cues, Kazakh home addresses with the cue after) and the attack view; plus the
+redaction corpus (tests/redaction_corpus) with its measured floors.
+
+Decisions these tests pin down (docs/redaction.md explains them):
+* a street named as the place of a problem stays; a house number goes only in a home
+  address (a residence cue before or after it), a flat number always;
+* a date is a date of birth only next to a birth cue; dates of events stay;
+* obfuscated e-mails ("name at mail dot kz") are redacted as [EMAIL].
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from ingestion.redact import redact_series, redact_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+import redaction_quality as quality  # noqa: E402
+
+DOCUMENT_CASES = [
+    ("Паспорт серии 45 09 771234 выдан ОВД", "Паспорт [DOCUMENT] выдан ОВД"),  # "серии" goes with the number
+    ("паспорт 4510 123456, выдан УФМС", "паспорт [DOCUMENT], выдан УФМС"),
+    ("удостоверение личности № 041234567 утеряно", "удостоверение личности № [DOCUMENT] утеряно"),
+    ("Жеке куәлік нөмірі 038765432", "Жеке куәлік нөмірі [DOCUMENT]"),
+    ("Төлқұжат N12345678 мерзімі өтті", "Төлқұжат [DOCUMENT] мерзімі өтті"),
+    ("My passport number is N09876543.", "My passport number is [DOCUMENT]."),
+    ("ID card number 034567891 expired", "ID card number [DOCUMENT] expired"),
+    # nine digits without a cue: an appeal or a register number, it stays
+    ("обращение 041234567 зарегистрировано", "обращение 041234567 зарегистрировано"),
+    ("паспорт дали через 15 дней", "паспорт дали через 15 дней"),
+]
+
+PLATE_CASES = [
+    ("машина 777 ADK 02 стоит на газоне", "машина [PLATE] стоит на газоне"),
+    ("Көлігім 123ABC02 эвакуаторға алынды", "Көлігім [PLATE] эвакуаторға алынды"),
+    ("car 852 BNM 02 parks here", "car [PLATE] parks here"),
+    ("госномер B 567 KLM", "госномер [PLATE]"),
+    ("номер А 123 ВС 77 (Россия)", "номер [PLATE] (Россия)"),
+    # counts and distances in capitals-free text stay
+    ("300 км 15 минут ехать", "300 км 15 минут ехать"),
+    ("статья 76 АППК", "статья 76 АППК"),
+]
+
+BIRTHDATE_CASES = [
+    ("Дата рождения: 03.09.1988, прошу", "Дата рождения: [BIRTHDATE], прошу"),
+    ("мать (14.02.1941 г.р.) не получает", "мать ([BIRTHDATE] г.р.) не получает"),
+    ("Соколов 1985 г.р. не получил", "[NAME] [BIRTHDATE] г.р. не получил"),
+    ("Туған күнім 1979 жылғы 5 наурыз", "Туған күнім [BIRTHDATE]"),
+    ("Ұлым 2015 жылы туған", "Ұлым [BIRTHDATE] жылы туған"),
+    ("I was born on 7 July 1962 and", "I was born on [BIRTHDATE] and"),
+    ("Date of birth: 1990-11-23.", "Date of birth: [BIRTHDATE]."),
+    # dates of events stay
+    ("Обращение от 12.03.2024 не рассмотрено", "Обращение от 12.03.2024 не рассмотрено"),
+    ("2024 жылғы 3 мамырда өтініш бердім", "2024 жылғы 3 мамырда өтініш бердім"),
+    ("I wrote on 4 April 2024", "I wrote on 4 April 2024"),
+]
+
+NAME_WITHOUT_CUE_CASES = [
+    ("Прошу наказать участкового Сидоренко, он", "Прошу наказать участкового [NAME], он"),
+    ("Гражданин Петренко Виктор угрожал соседям", "Гражданин [NAME] угрожал соседям"),
+    ("Учаскелік инспектор Қасымов Бауыржан келмеді", "Учаскелік инспектор [NAME] келмеді"),
+    ("Officer Daniel Walsh refused", "Officer [NAME] refused"),
+    ("Contact Michael O'Brien at the school", "Contact [NAME] at the school"),
+    # places and agencies stay
+    ("Абай көшесіндегі шұңқыр жөнделмеді", "Абай көшесіндегі шұңқыр жөнделмеді"),
+    ("Акимат района Байконур не вывозит мусор", "Акимат района Байконур не вывозит мусор"),
+    ("Ремонт на улице Сатпаева обещали", "Ремонт на улице Сатпаева обещали"),
+    ("Nobody from the Ministry of Health answered", "Nobody from the Ministry of Health answered"),
+]
+
+KAZAKH_HOME_CASES = [
+    ("Абай көшесі, 45 үй, 12 пәтер мекенжайында тұрамын.", "Абай көшесі, [ADDRESS] үй, [ADDRESS] пәтер мекенжайында тұрамын."),
+    ("Сарыарқа көшесі, 5 үй, 33 пәтер мекенжайы бойынша тұрамын",
+     "Сарыарқа көшесі, [ADDRESS] үй, [ADDRESS] пәтер мекенжайы бойынша тұрамын"),
+    ("Қабанбай батыр даңғылы, 7 үйде тұрамын", "Қабанбай батыр даңғылы, [ADDRESS] үйде тұрамын"),
+    ("Жамбыл көшесі 8 үй, 21 пәтерде жылу жоқ", "Жамбыл көшесі 8 үй, [ADDRESS] пәтерде жылу жоқ"),
+    # the place of a problem stays
+    ("Яссауи көшесі 14 үйдің алдындағы шам жанбай тұр", "Яссауи көшесі 14 үйдің алдындағы шам жанбай тұр"),
+]
+
+ATTACK_CASES = [
+    ("Заявитель Ivanov Petr просит", "Заявитель [NAME] просит"),  # Latin script
+    ("Пишет вам ИВАНОВА МАРИНА, прошу", "Пишет вам [NAME], прошу"),  # all caps
+    ("SARAH MILLER complained twice", "[NAME] complained twice"),
+    ("подписал А.Б. Ким, но", "подписал [NAME], но"),  # initials first (a capitalised verb before them is swallowed: known)
+    ("маман Болат Нұрланұлы көмектеспеді", "маман [NAME] көмектеспеді"),  # -ұлы
+    ("дәрігер Айжан Мұратқызы қабылдамады", "дәрігер [NAME] қабылдамады"),  # -қызы
+    ("Врач «Петрова Анна» отказала", "Врач «[NAME]» отказала"),  # in quotes
+    ("тел 8 701 111 22 33", "тел [PHONE]"),
+    ("+7-747-555-66-77 или 8(727)2505050", "[PHONE] или [PHONE]"),
+    ("Почта aigul at mail dot kz, ответ", "Почта [EMAIL], ответ"),
+    ("Email me: john.smith (at) gmail (dot) com.", "Email me: [EMAIL]."),
+    ("ivan собака mail точка ru", "[EMAIL]"),
+    ("meet at school at nine", "meet at school at nine"),
+]
+
+NEW_CASES = DOCUMENT_CASES + PLATE_CASES + BIRTHDATE_CASES + NAME_WITHOUT_CUE_CASES + KAZAKH_HOME_CASES + ATTACK_CASES
+
+
+@pytest.mark.parametrize(("text", "expected"), DOCUMENT_CASES)
+def test_documents(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), PLATE_CASES)
+def test_plates(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), BIRTHDATE_CASES)
+def test_birthdates(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), NAME_WITHOUT_CUE_CASES)
+def test_names_without_cue(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), KAZAKH_HOME_CASES)
+def test_kazakh_home_address(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTACK_CASES)
+def test_attacks(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+def test_series_equals_text_on_new_cases_and_corpus() -> None:
+    texts = [t for t, _ in NEW_CASES] + [s.text for split in SPLITS for s in quality.load(split)]
+    assert redact_series(pl.Series(texts)).to_list() == [redact_text(t) for t in texts]
+
+
+def test_idempotent_on_new_cases() -> None:
+    for text, _ in NEW_CASES:
+        once = redact_text(text)
+        assert redact_text(once) == once
+
+
+SPLITS = ("tune", "heldout", "heldout_b")
+# Floors per split: the tuning part must pass fully; the held-out parts at what was
+# measured (docs/redaction.md), so a regression fails. Keys: kind -> minimum recall.
+STRICT = {k: 1.0 for k in ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "DOCUMENT", "PLATE", "BIRTHDATE", "NAME")}
+FLOORS = {
+    "tune": {**STRICT, "ADDRESS": 1.0},
+    "heldout": {**STRICT, "ADDRESS": 11 / 12},
+    "heldout_b": {**STRICT, "ADDRESS": 4 / 6, "NAME": 7 / 8},
+}
+
+
+@pytest.mark.parametrize("split", SPLITS)
+def test_corpus_recall_and_nothing_destroyed(split: str) -> None:
+    samples = quality.load(split)
+    assert len(samples) >= 30
+    result = quality.evaluate(samples, [redact_text(s.text) or "" for s in samples])
+    kinds = {k for k, _ in result["found"]}
+    assert {"NAME", "ADDRESS", "PHONE", "DOCUMENT", "PLATE", "BIRTHDATE"} <= kinds
+    for kind in kinds:
+        hit = sum(h for (k, _), (h, _n) in result["found"].items() if k == kind)
+        total = sum(n for (k, _), (_h, n) in result["found"].items() if k == kind)
+        assert hit / total >= FLOORS[split][kind], (kind, hit, total, result["misses"])
+    assert result["damaged"] == [], result["damaged"]
+    assert result["clean"][0] == result["clean"][1] > 0
+
+
+def test_quality_evaluator_counts_token_letters_as_gone() -> None:
+    """The evaluator itself: '[PLATE]' shares letters with 'ADK'; they must not count as survivors."""
+    sample = quality.parse_line("ru", "машина [[PLATE:777 ADK 02]] и {{статья 76}}")
+    assert sample.text == "машина 777 ADK 02 и статья 76"
+    caught = quality.evaluate([sample], ["машина [PLATE] и статья 76"])
+    missed = quality.evaluate([sample], ["машина 777 [PLATE] и статья"])
+    assert caught["found"][("PLATE", "ru")] == [1, 1] and caught["keeps"] == [1, 1]
+    assert missed["found"][("PLATE", "ru")] == [0, 1] and missed["keeps"] == [0, 1]
