@@ -260,7 +260,7 @@ def text_list(ctx: PageContext, frame: pl.DataFrame, name: str, detail: str, key
     options = ids
     chosen = options[rows[0]] if rows else None
     picked = st.selectbox(t("reader.pick"), options, index=options.index(chosen) if chosen in options else None,
-                          key=f"pick.{key}") if options else None
+                          key=f"pick.{key}", placeholder=t("common.choose")) if options else None
     return picked
 
 

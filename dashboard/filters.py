@@ -19,6 +19,7 @@ import streamlit as st
 
 from dashboard import data
 from dashboard.i18n import area_name, t, value_name
+from dashboard.i18n import month as month_name
 from warehouse import queries
 from warehouse.queries import Filters
 from warehouse.taxonomy import POLARITIES, area_ids
@@ -63,12 +64,13 @@ def _months(options, labels, lang) -> None:
     if not first:
         return
     months = month_range(first, last)
-    names = [m.strftime("%Y-%m") for m in months]
+    names = [month_name(m, lang) for m in months]  # "наурыз 2025", "март 2025", "March 2025"
     stored = st.session_state.get(PREFIX + "months")
     if not stored or stored[0] not in months or stored[1] not in months:
         stored = (months[max(0, len(months) - DEFAULT_MONTHS)], months[-1])
-    chosen = st.sidebar.select_slider(t("filters.months"), options=names, key=WIDGET + "months",
-                                      value=(stored[0].strftime("%Y-%m"), stored[1].strftime("%Y-%m")))
+    key = f"{WIDGET}months.{lang}"  # the option texts change with the language: one widget per language
+    chosen = st.sidebar.select_slider(t("filters.months"), options=names, key=key,
+                                      value=(month_name(stored[0], lang), month_name(stored[1], lang)))
     st.session_state[PREFIX + "months"] = (months[names.index(chosen[0])], months[names.index(chosen[1])])
 
 

@@ -105,6 +105,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "common.select_hint": _s("Артындағы мәтіндерді көру үшін бағанды немесе нүктені таңдаңыз.",
                              "Выберите столбец или точку, чтобы увидеть тексты за ними.",
                              "Select a bar or point to see the texts behind it."),
+    "common.choose": _s("Таңдаңыз", "Выберите", "Choose"),
     "common.show_texts": _s("Мәтіндерді көрсету", "Показать тексты", "Show texts"),
     "common.texts_count": _s("{n} өтініш.", "Обращений: {n}.", "{n} appeals."),
     "common.texts_listed": _s("{n} өтініш; алғашқы {shown} тізімде.", "Обращений: {n}; в списке первые {shown}.",

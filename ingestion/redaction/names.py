@@ -176,20 +176,46 @@ def _natasha_tagger():
     return NewsNERTagger(NewsEmbedding())
 
 
+MODEL_CONTEXT_CHARS = 160
+_MODEL_GATE_RE = re.compile(NAME_MODEL_GATE)
+
+
+def model_windows(text: str) -> list[tuple[int, int]]:
+    """The stretches of a text the model reads: each place the gate matches, with
+    MODEL_CONTEXT_CHARS of context either side (cut at whitespace), overlaps merged. A long letter
+    with one name is a few hundred characters for the model instead of all of it."""
+    windows: list[tuple[int, int]] = []
+    for m in _MODEL_GATE_RE.finditer(text):
+        start = max(0, m.start() - MODEL_CONTEXT_CHARS)
+        end = min(len(text), m.end() + MODEL_CONTEXT_CHARS)
+        if start:  # begin and end on whole words
+            space = text.find(" ", start, m.start())
+            start = space + 1 if space != -1 else start
+        if end < len(text):
+            space = text.rfind(" ", m.end(), end)
+            end = space if space != -1 else end
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    return windows
+
+
 def _model_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
-    """Russian PER spans from Natasha, one batch for all texts."""
+    """Russian PER spans from Natasha, one batch for all the texts' gated windows."""
     from threadpoolctl import threadpool_limits
 
     tagger = _natasha_tagger()
-    out = []
+    pieces = [(i, start, text[start:end]) for i, text in enumerate(texts) for start, end in model_windows(text)]
+    out: list[list[tuple[int, int]]] = [[] for _ in texts]
     # One BLAS thread: the model's matrices are small, and threads fighting over two shared
     # cores made it seven times slower (measured, docs/redaction.md).
     with threadpool_limits(limits=1, user_api="blas"):
-        markups = list(tagger.map([_caps_to_title(t) for t in texts]))
-    for text, markup in zip(texts, markups, strict=True):
-        out.append([(s.start, s.stop) for s in markup.spans
-                    if s.type == "PER" and _CYRILLIC_RE.search(text[s.start : s.stop])
-                    and not _TOKEN_CHARS_RE.search(text[s.start : s.stop])])
+        markups = list(tagger.map([_caps_to_title(piece) for _, _, piece in pieces]))
+    for (i, offset, piece), markup in zip(pieces, markups, strict=True):
+        out[i].extend((offset + s.start, offset + s.stop) for s in markup.spans
+                      if s.type == "PER" and _CYRILLIC_RE.search(piece[s.start : s.stop])
+                      and not _TOKEN_CHARS_RE.search(piece[s.start : s.stop]))
     return out
 
 
