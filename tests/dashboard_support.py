@@ -13,8 +13,10 @@ writes is ever rendered as HTML.
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,3 +155,18 @@ def environment(settings: Settings) -> dict[str, str]:
             "TYNDAU_MODEL_DIR": settings.model_dir, "TYNDAU_SALT": settings.salt,
             "TYNDAU_CONFIG": str(Path(settings.db_path).with_name("none.toml")),
             "TYNDAU_DASHBOARD_LANGUAGE": "en"}
+
+
+@contextmanager
+def environment_applied(env: dict[str, str]):
+    """These environment variables for the duration (a module's warehouse), then as they were."""
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value

@@ -8,7 +8,6 @@ against SQL written here, independently of warehouse/queries.py.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 from datetime import date
@@ -20,7 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n, registry
 from dashboard.users import ROLES, TEXT_READERS
-from dashboard_support import HOSTILE_ID, build_warehouse, environment
+from dashboard_support import HOSTILE_ID, build_warehouse, environment, environment_applied
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 DASHBOARD = Path(APP).parent
@@ -30,14 +29,8 @@ PAGE_SCRIPTS = {spec.key: spec.script for spec in registry.PAGES}
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory):
     settings = build_warehouse(tmp_path_factory.mktemp("dashboard"))
-    saved = {k: os.environ.get(k) for k in environment(settings)}
-    os.environ.update(environment(settings))
-    yield settings
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+    with environment_applied(environment(settings)):
+        yield settings
 
 
 @pytest.fixture

@@ -55,11 +55,12 @@ def tyndau_command() -> list[str]:
 SERVER_LOG: list[Path] = []
 
 
-def wait_for_health(url: str, process: subprocess.Popen, log: Path) -> None:
+def wait_for_health(url: str, process: subprocess.Popen, log: Path | None = None) -> None:
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise AssertionError(f"`tyndau dashboard` exited with {process.returncode}:\n{log.read_text()}")
+            output = log.read_text() if log else process.stdout.read()
+            raise AssertionError(f"the dashboard server exited with {process.returncode}:\n{output}")
         try:
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
                 if response.read().strip() == b"ok":
@@ -87,11 +88,15 @@ def server(tmp_path_factory):
         wait_for_health(url, process, log)
         yield url, settings
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
 
 
 @pytest.fixture(scope="module")

@@ -28,7 +28,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import registry
 from dashboard.safe_markdown import ZERO_WIDTH_SPACE, md_escape
-from dashboard_support import build_warehouse, environment
+from dashboard_support import build_warehouse, environment, environment_applied
 from warehouse import exports
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
@@ -148,14 +148,8 @@ def write_rows(path: Path, rows: list[dict]) -> None:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     settings = build_warehouse(tmp_path_factory.mktemp("hostile"), edit_files=plant_payloads)
-    saved = {k: os.environ.get(k) for k in environment(settings)}
-    os.environ.update(environment(settings))
-    yield settings
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+    with environment_applied(environment(settings)):
+        yield settings
 
 
 @pytest.fixture

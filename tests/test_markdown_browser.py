@@ -18,7 +18,7 @@ import pytest
 
 from dashboard.safe_markdown import ZERO_WIDTH_SPACE
 from markdown_probe_app import HOST, PAYLOADS
-from test_dashboard_browser import CHROMIUM, CHROMIUM_ARGS, REPO, free_port, settle, wait_for_health
+from test_dashboard_browser import CHROMIUM, CHROMIUM_ARGS, REPO, free_port, settle, stop, wait_for_health
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PROBE = Path(__file__).with_name("markdown_probe_app.py")
@@ -38,11 +38,7 @@ def probe_url():
         wait_for_health(url, process)
         yield url
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop(process)
 
 
 def rendered(url: str, mode: str) -> tuple[dict[str, int], list[str]]:

@@ -8,7 +8,6 @@ not from this file."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import duckdb
@@ -20,6 +19,7 @@ from typer.testing import CliRunner
 
 from dashboard.i18n import text
 from sample_data import scenario as sc
+from dashboard_support import environment_applied
 from training_support import build_sample_warehouse
 from tyndau.cli import app as cli
 from warehouse import impact, planning, survey360
@@ -36,14 +36,8 @@ def sample(tmp_path_factory):
     settings = build_sample_warehouse(tmp_path_factory.mktemp("training"))
     env = {"TYNDAU_DB_PATH": settings.db_path, "TYNDAU_CONFIG": str(Path(settings.db_path).with_name("none.toml")),
            "TYNDAU_SALT": settings.salt, "TYNDAU_DASHBOARD_LANGUAGE": "en"}
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
-    yield settings
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
+    with environment_applied(env):
+        yield settings
 
 
 @pytest.fixture(scope="module")
