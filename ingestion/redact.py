@@ -60,10 +60,11 @@ Decisions (documented because they are judgement calls):
 * Names are found only by pattern (cue phrase, patronymic, initials); a bare
   "Айгүл" or "Petrov" without such context stays. Public figures with a patronymic
   are redacted as well (over-redaction is the safe side).
-* Addresses: apartment numbers anywhere ("кв. 12", "5 пәтер", "apt 4"); after a
-  residence cue ("проживаю по адресу", "тұратын мекенжайым", "I live at") every
-  number of the address is redacted while street and city names stay. An address
-  given as the location of a problem ("яма по адресу Абая 12") stays.
+* Addresses: apartment numbers anywhere ("кв. 12", "5 пәтер", "apt 4"); next to a
+  residence cue ("проживаю по адресу", "прописана по адресу", "мекенжайым", "... 45-те
+  тұрамын", "I reside at") the house part (street, house, flat) becomes one [ADDRESS]
+  while the settlement ("г. Алматы") stays. An address given as the location of a
+  problem ("яма по адресу Абая 12") stays. docs/redaction.md lists the cues.
 """
 
 from __future__ import annotations
@@ -207,16 +208,30 @@ _APARTMENT_CORE = (
     r"(?i:кв|пәтер|apt|apartment|flat)[^0-9]{0,16}[0-9]"
     r"|[0-9][^0-9]{0,3}(?i:пәтер)"
 )
-# Residence cue, shared by the gate and the Python rule (which adds a left word boundary).
-# Whitespace is written so both engines read it the same: Python's \s also matches
+# Whitespace written so both engines read it the same: Python's \s also matches
 # \x1c-\x1f, Rust's does not.
 _ANY_WS = r"[\s\x1c-\x1f]"
-_RESIDENCE_CORE = (
-    f"(?i:(?:прожива(?:ю|ет|ем|ющ[а-я]*)|живу|живем|живём|зарегистрирован[а-я]?){_ANY_WS}+по{_ANY_WS}+адресу"
-    f"|адрес{_ANY_WS}+(?:проживания|регистрации)|мой{_ANY_WS}+адрес"
-    f"|(?:тұратын{_ANY_WS}+)?мекен-?жайым|i{_ANY_WS}+live{_ANY_WS}+at|my{_ANY_WS}+(?:home{_ANY_WS}+)?address(?:{_ANY_WS}+is)?"
-    f"|residing{_ANY_WS}+at|home{_ANY_WS}+address)"
+# Residence cues, written as people write them. An *explicit* cue names an address
+# ("проживаю по адресу", "мой домашний адрес", "мекенжайым", "my home address is"): any
+# house number after it is the writer's. A *bare* cue is a verb of residence ("проживаю",
+# "живу", "прописан", "тұрамын", "registered at"): its address must also hold a street or
+# house word ("ул.", "дом", "көшесі", "street"), so "живу в Алматы 5 лет" stays.
+_W = f"{_ANY_WS}+"
+_RU_RESIDE_VERB = "прожива(?:ю|ет|ем|ют|ющ[а-я]*)|живу|живем|живём|живет|живёт|прописан[аы]?|зарегистрирован[аы]?"
+_EXPLICIT_RESIDENCE_CUE = (
+    f"(?:{_RU_RESIDE_VERB})(?:{_W}(?:в|на){_W}(?:доме|квартире))?{_W}по{_W}адресу"
+    f"|адрес(?:а|у)?{_W}(?:проживания|регистрации|прописки|места{_W}жительства)"
+    f"|мой{_W}(?:домашний{_W}|фактический{_W})?адрес|домашний{_W}адрес"
+    f"|(?:тұратын{_W}|тіркелген{_W}|үйімнің{_W})?мекен-?жайым|үйім"
+    f"|i{_W}(?:live|reside){_W}at|my{_W}(?:home{_W}|residential{_W})?address(?:{_W}is)?"
+    f"|residing{_W}at|home{_W}address"
 )
+_BARE_RESIDENCE_CUE = (
+    f"{_RU_RESIDE_VERB}|по{_W}месту{_W}жительства|тұрамын|тұрамыз"
+    f"|i{_W}(?:live|reside){_W}(?:in|on)|registered{_W}at|resident{_W}of"
+)
+# Shared by the gate and the Python rule (which adds word boundaries and tells the two apart).
+_RESIDENCE_CORE = f"(?i:{_EXPLICIT_RESIDENCE_CUE}|{_BARE_RESIDENCE_CUE})"
 # Identifier cue words: a spaced IIN/BIN ("ИИН: 900101 300123") is taken only
 # right after one of them.
 _ID_CUE_CORE = "(?i:иин|жсн|бин|бсн)|IIN|BIN"
@@ -427,33 +442,65 @@ _APARTMENT_RE = re.compile(
 )
 
 # Residence cue; the address that follows belongs to the writer.
-_RESIDENCE_CUE_RE = re.compile(r"(?<![^\W\d_])" + _RESIDENCE_CORE + r"\s*[:—-]?\s*")
+_RESIDENCE_CUE_RE = re.compile(
+    f"(?<![^\\W\\d_])(?i:(?P<explicit>{_EXPLICIT_RESIDENCE_CUE})|(?P<bare>{_BARE_RESIDENCE_CUE}))"
+    r"(?![^\W\d_])\s*[:—-]?\s*"
+)
+# Words of the house part of an address: the street ...
+_STREET_WORDS = (
+    r"ул|улица|улице|улицу|улицы|пр|пр-т|пр-кт|просп|проспект|проспекте|бульвар|б-р|пер|переулок|переулке"
+    r"|тупик|шоссе|трасса|квартал|мкр|микрорайон|микрорайоне|жк|массив"
+    r"|көш|көшесі|көшесінде|даңғылы|даңғылында|жолы|тұйығы|шағынауданы|шағын|ықшамауданы|ықшам|мөлтек"
+    r"|street|st|avenue|ave|road|rd|lane|ln|drive|dr|boulevard|blvd|microdistrict"
+)
+# ... and the building and flat.
+_BUILDING_WORDS = (
+    r"д|дом|доме|кв|квартира|квартире|корп|корпус|стр|строение|блок|подъезд|этаж"
+    r"|үй|үйде|үйі|үйінде|пәтер|пәтерде|пәтері"
+    r"|building|bldg|house|apt|apartment|flat|block|unit"
+)
+# Settlements, regions and districts: coarse enough to stay ("г. Алматы", "Алматы қаласы").
+_SETTLEMENT_WORDS = (
+    r"г|гор|город|с|село|пос|поселок|посёлок|п|р-н|район|обл|область"
+    r"|қ|қаласы|ауданы|аудан|ауылы|ауыл|кенті|облысы|city|village|town|district|region"
+)
 # Words an address is made of; the address ends at the first other lowercase word
 # or at a sentence end, so numbers later in the text are not touched.
 _ADDR_WORDS = (
-    r"г|гор|город|ул|улица|д|дом|кв|квартира|мкр|микрорайон|пр|пр-т|пр-кт|просп|проспект"
-    r"|р-н|район|обл|область|с|село|пос|поселок|посёлок|п|корп|корпус|стр|строение|блок"
-    r"|подъезд|этаж|пер|переулок|тупик|шоссе|трасса|квартал|жк|жилой|комплекс|массив|дачный|в|на|по|и"
-    r"|қ|қаласы|көш|көшесі|даңғылы|жолы|тұйығы|ауданы|аудан|ауылы|ауыл|кенті|облысы|ықшамауданы"
-    r"|шағынауданы|шағын|ықшам|мөлтек|үй|үйде|пәтер"
-    r"|city|street|st|avenue|ave|road|rd|lane|building|bldg|house|apt|apartment|flat|block"
-    r"|district|microdistrict|village|region"
+    f"{_STREET_WORDS}|{_BUILDING_WORDS}|{_SETTLEMENT_WORDS}"
+    r"|гор|в|на|по|и|жилой|комплекс|дачный|батыр|би|хан|жырау|at|of"
 )
+# A number with an optional letter, a "/12" or "-12" part and a glued Kazakh case
+# ending ("45-те", "12-үйде").
+_ADDR_NUMBER = (
+    r"№?\s?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?(?:\s?[/\-]\s?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
+    f"(?:-[{_LO}]+)?"
+)
+# "[NAME]": a street the name rules took for a person ("Мекенжайым Абай 10").
 _ADDR_TOKEN = (
-    r"(?:\[ADDRESS\]"
-    r"|№?\s?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?(?:\s?[/\-]\s?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
+    r"(?:\[ADDRESS\]|\[NAME\]"
+    f"|{_ADDR_NUMBER}"
     f"|(?i:{_ADDR_WORDS})\\.?(?![^\\W\\d_])"
     f"|[{_UP}][{_LO}]+(?:-(?:[{_UP}][{_LO}]+|[0-9]+))*(?![^\\W\\d_])"
     r")"
 )
 _ADDRESS_SPAN_RE = re.compile(f"(?:{_ADDR_TOKEN}[ \t,]*){{1,15}}")
-# House/flat numbers inside a residence address span; "Самал-2" (a district
-# name, glued by a hyphen to a word) is kept.
-_ADDR_NUMBER_RE = re.compile(
-    r"(?<![^\W_])(?<![^\W\d_]-)(?:№\s?)?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?"
-    r"(?:\s?[/\-]\s?[0-9]+(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
+_HAS_NUMBER_RE = re.compile(r"[0-9]|\[ADDRESS\]")
+_STREET_RE = re.compile(f"(?<![^\\W\\d_])(?i:{_STREET_WORDS})(?![^\\W\\d_])")
+_HOUSE_WORD_RE = re.compile(f"(?<![^\\W\\d_])(?i:{_STREET_WORDS}|{_BUILDING_WORDS})(?![^\\W\\d_])")
+_SETTLEMENT_RE = re.compile(f"(?<![^\\W\\d_])(?i:{_SETTLEMENT_WORDS})(?![^\\W\\d_])")
+# What may open a house-part segment and stays: a settlement ("г. Алматы", "Алматы
+# қаласы"), a preposition ("на", "at") or a pronoun ("Мен").
+_KEPT_HEAD_RE = re.compile(
+    f"(?:(?i:г|гор|город|с|село|пос|п|қ)\\.?\\s*[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?[ \t,]*"
+    f"|[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?\\s+(?i:қаласы|облысы|ауылы|ауданы|кенті)[ \t,]*"
+    f"|(?i:в|на|по|и|at|in|on|of|мен|біз|я|мы)\\s+)+"
 )
-
+_ABBREVIATION_END_RE = re.compile(
+    r"(?<![^\W\d_])(?i:ул|пр|просп|мкр|д|кв|корп|стр|пер|г|гор|с|пос|п|обл|р-н|қ|көш"
+    r"|st|ave|rd|ln|dr|blvd|bldg|apt)\.$"
+)
+_KEPT_TAIL_RE = re.compile(r"(?:\s+(?i:в|на|по|и|at|in|on|of))+\s*$|\s+$")
 
 def _replace_iban(m: re.Match[str]) -> str:
     compact = m.group(0).replace(" ", "").replace("-", "")
@@ -542,8 +589,45 @@ def _redact_names(text: str) -> str:
     return _SINGLE_INITIAL_NAME_RE.sub(_name_span_replacer(text), text)
 
 
+def _house_part(span: str, bare_cue: bool) -> tuple[int, int] | None:
+    """Where the house part of a home address is inside an address span, or None.
+
+    Why not only the numbers: street + house + flat together point at a household, so
+    they go as one [ADDRESS]; the settlement ("г. Алматы", "Алматы қаласы", a trailing
+    "Almaty") stays for the analysis. Segments are the comma-separated parts; a segment
+    with a number, a street or a building word is part of the house; a bare name right
+    before a segment without a street word is the street ("Абая, 12").
+    """
+    bounds = [(m.start(), m.end()) for m in re.finditer(r"[^,]+", span)]
+    house = [bool(_HAS_NUMBER_RE.search(span[a:b]) or _HOUSE_WORD_RE.search(span[a:b])) for a, b in bounds]
+    if not any(house):
+        return None
+    first, last = house.index(True), len(house) - 1 - house[::-1].index(True)
+    if first and not _STREET_RE.search(span[bounds[first][0] : bounds[first][1]]):
+        prev = span[bounds[first - 1][0] : bounds[first - 1][1]]
+        if not _SETTLEMENT_RE.search(prev):
+            first -= 1  # "Абая, 12": the name before the number is the street
+    start, end = bounds[first][0], bounds[last][1]
+    start += len(span[start:end]) - len(span[start:end].lstrip())
+    head = _KEPT_HEAD_RE.match(span, start)
+    start = head.end() if head else start
+    tail = _KEPT_TAIL_RE.search(span[start:end])
+    end = start + tail.start() if tail else end
+    if span[start:end].endswith(".") and not _ABBREVIATION_END_RE.search(span[start:end]):
+        end -= 1  # "77 Pine Road." ends a sentence; "ул." and "st." are abbreviations
+    part = span[start:end]
+    if not _HAS_NUMBER_RE.search(part) or (bare_cue and not _HOUSE_WORD_RE.search(part)):
+        return None
+    return start, end
+
+
+def _redact_house_part(span: str, bare_cue: bool) -> str:
+    where = _house_part(span, bare_cue)
+    return span if where is None else span[: where[0]] + "[ADDRESS]" + span[where[1] :]
+
+
 def _redact_residence(text: str) -> str:
-    """Redact the numbers of the address following a residence cue."""
+    """Redact the house part of the address following a residence cue."""
     out: list[str] = []
     pos = 0
     for cue in _RESIDENCE_CUE_RE.finditer(text):
@@ -553,7 +637,7 @@ def _redact_residence(text: str) -> str:
         if span is None:
             continue
         out.append(text[pos : span.start()])
-        out.append(_ADDR_NUMBER_RE.sub("[ADDRESS]", span.group(0)))
+        out.append(_redact_house_part(span.group(0), bare_cue=cue.group("bare") is not None))
         pos = span.end()
     out.append(text[pos:])
     return "".join(out)
@@ -573,16 +657,17 @@ def _redact_apartments(text: str) -> str:
 
 
 # Kazakh addresses name the street first and the cue last: "Абай көшесі, 45 үй,
-# 12 пәтер мекенжайында тұрамын". A flat number right after "N үй," is a flat
-# (not a count of flats); an address span right before a residence cue is the
-# writer's home, so all its numbers go.
+# 12 пәтер мекенжайында тұрамын", "Абай көшесі 45-те тұрамын". A flat number right
+# after "N үй," is a flat (not a count of flats); an address span right before a
+# residence cue is the writer's home, so its house part goes. The span must end right
+# at the cue: "5 жыл тұрамын" (five years) or "үйдің алдында тұр" have none.
 _KK_FLAT_AFTER_HOUSE_RE = re.compile(
     r"(?P<house>(?<![0-9])[0-9]{1,4}[A-Za-zА-Яа-я]?\s?-?\s?үй(?![^\W\d_])[ \t,]+)"
     r"(?P<flat>[0-9]{1,4})(?P<cue>\s?-?\s?пәтер)"
 )
 _KK_RESIDENCE_AFTER_CORE = (
     f"(?i:мекен-?жай[{_LO}]*{_ANY_WS}+(?:бойынша{_ANY_WS}+)?тұр[{_LO}]*"
-    f"|мекен-?жайында|(?:үйде|пәтерде){_ANY_WS}+тұр[{_LO}]*)"
+    f"|мекен-?жайында|(?:үйде|пәтерде){_ANY_WS}+тұр[{_LO}]*|тұрамын|тұрамыз|тұратынмын)"
 )
 _KK_HOME_GATE = f"{_KK_RESIDENCE_AFTER_CORE}|үй[ \t,]+[0-9]"
 _KK_RESIDENCE_AFTER_RE = re.compile(_KK_RESIDENCE_AFTER_CORE)
@@ -598,7 +683,7 @@ def _redact_kazakh_home(text: str) -> str:
         span = _ADDRESS_SPAN_BEFORE_RE.search(head[-200:])
         if span is not None:
             cut = len(head) - len(span.group(0))
-            head = head[:cut] + _ADDR_NUMBER_RE.sub("[ADDRESS]", head[cut:])
+            head = head[:cut] + _redact_house_part(head[cut:], bare_cue=False)
         out.append(head)
         pos = cue.start()
     out.append(text[pos:])
@@ -638,20 +723,22 @@ def _each(redact: Callable[[str], str]) -> Callable[[list[str]], list[str]]:
 
 # (gate pattern shared with polars, batch function), applied in this order:
 # identifiers and documents first so name/address number rules never see them;
-# the name model after the name rules (their [NAME] tokens are no words to it);
-# apartments before the residence rules, whose address span accepts "[ADDRESS]".
+# apartments before the residence rules, whose address span accepts "[ADDRESS]";
+# home addresses before names, so a street in one ("Мекенжайым Абай 10") is an
+# address and not a person to the name model; the name model after the name rules
+# (their [NAME] tokens are no words to it).
 _FAMILIES: tuple[tuple[str, Callable[[list[str]], list[str]]], ...] = (
     (_IDENTIFIER_GATE, _each(_redact_identifiers)),
     (DOCUMENT_GATE, _each(redact_documents)),
     (PLATE_GATE, _each(redact_plates)),
     (BIRTHDATE_GATE, _each(redact_birthdates)),
     (OBFUSCATED_EMAIL_GATE, _each(redact_obfuscated_emails)),
-    (_NAME_GATE, _each(_redact_names)),
-    (NAME_MODEL_GATE, _redact_names_by_model),
-    (NAME_WORDLIST_GATE, _each(_redact_names_by_wordlist)),
     (_APARTMENT_CORE, _each(_redact_apartments)),
     (_KK_HOME_GATE, _each(_redact_kazakh_home)),
     (_RESIDENCE_CORE, _each(_redact_residence)),
+    (_NAME_GATE, _each(_redact_names)),
+    (NAME_MODEL_GATE, _redact_names_by_model),
+    (NAME_WORDLIST_GATE, _each(_redact_names_by_wordlist)),
 )
 _FAMILY_GATES = tuple(re.compile(gate) for gate, _ in _FAMILIES)
 

@@ -2,6 +2,7 @@
 
     python scripts/redaction_quality.py            # the table in docs/redaction.md
     python scripts/redaction_quality.py --misses   # also list every miss and every damaged text
+    python scripts/redaction_quality.py --part tune --misses   # one part only (while tuning)
 
 The corpus (tests/redaction_corpus/*.tsv) marks personal data as [[KIND:value]] and text that
 must stay as {{value}}. An item counts as caught when none of its letters or digits survive
@@ -21,6 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "redaction_corpus"
+PARTS = ("tune", "heldout", "heldout_b", "heldout_c")
 _TOKEN_RE = re.compile(r"\[[A-Z]+\]")
 _MARK_RE = re.compile(r"\[\[(?P<kind>[A-Z]+):(?P<pii>.+?)\]\]|\{\{(?P<keep>.+?)\}\}")
 
@@ -120,12 +122,14 @@ def table(name: str, result: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--part", choices=PARTS, action="append",
+                        help="evaluate only this part (repeatable); while tuning, use only 'tune'")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from ingestion.redact import redact_series
     import polars as pl
 
-    for split in ("tune", "heldout", "heldout_b", "heldout_c"):
+    for split in args.part or PARTS:
         samples = load(split)
         redacted = redact_series(pl.Series([s.text for s in samples])).to_list()
         result = evaluate(samples, redacted)

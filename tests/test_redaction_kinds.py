@@ -3,8 +3,8 @@ without cues, Kazakh home addresses with the cue after) and the attack view; plu
 redaction corpus (tests/redaction_corpus) with its measured floors.
 
 Decisions these tests pin down (docs/redaction.md explains them):
-* a street named as the place of a problem stays; a house number goes only in a home
-  address (a residence cue before or after it), a flat number always;
+* a street named as the place of a problem stays; the house part of a home address (a
+  residence cue before or after it) goes as one [ADDRESS] with its street, a flat number always;
 * a date is a date of birth only next to a birth cue; dates of events stay;
 * obfuscated e-mails ("name at mail dot kz") are redacted as [EMAIL].
 """
@@ -18,6 +18,7 @@ import polars as pl
 import pytest
 
 from ingestion.redact import redact_series, redact_text
+from tests.conftest import shared_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
 import redaction_quality as quality  # noqa: E402
@@ -74,13 +75,55 @@ NAME_WITHOUT_CUE_CASES = [
 ]
 
 KAZAKH_HOME_CASES = [
-    ("Абай көшесі, 45 үй, 12 пәтер мекенжайында тұрамын.", "Абай көшесі, [ADDRESS] үй, [ADDRESS] пәтер мекенжайында тұрамын."),
+    ("Абай көшесі, 45 үй, 12 пәтер мекенжайында тұрамын.", "[ADDRESS] мекенжайында тұрамын."),
     ("Сарыарқа көшесі, 5 үй, 33 пәтер мекенжайы бойынша тұрамын",
-     "Сарыарқа көшесі, [ADDRESS] үй, [ADDRESS] пәтер мекенжайы бойынша тұрамын"),
-    ("Қабанбай батыр даңғылы, 7 үйде тұрамын", "Қабанбай батыр даңғылы, [ADDRESS] үйде тұрамын"),
+     "[ADDRESS] мекенжайы бойынша тұрамын"),
+    ("Қабанбай батыр даңғылы, 7 үйде тұрамын", "[ADDRESS] үйде тұрамын"),
     ("Жамбыл көшесі 8 үй, 21 пәтерде жылу жоқ", "Жамбыл көшесі 8 үй, [ADDRESS] пәтерде жылу жоқ"),
     # the place of a problem stays
     ("Яссауи көшесі 14 үйдің алдындағы шам жанбай тұр", "Яссауи көшесі 14 үйдің алдындағы шам жанбай тұр"),
+]
+
+# Home-address cues before the address (ru, kk, en) and after it (kk): street, house and flat
+# go as one [ADDRESS]; the settlement stays, and so does a street named as a problem's place.
+RESIDENCE_CASES = [
+    ("Живу в доме по адресу ул. Сейфуллина 34, кв. 8, соседи шумят.", "Живу в доме по адресу [ADDRESS], соседи шумят."),
+    ("Прописан по адресу Абая, 12", "Прописан по адресу [ADDRESS]"),
+    ("Прописана по адресу: г. Шымкент, мкр Нурсат, дом 5, кв 77", "Прописана по адресу: г. Шымкент, [ADDRESS]"),
+    ("Зарегистрирована по адресу ул. Толе би 45, но", "Зарегистрирована по адресу [ADDRESS], но"),
+    ("Мой домашний адрес: ул. Жандосова 58, кв. 14.", "Мой домашний адрес: [ADDRESS]."),
+    ("Адрес проживания: пр. Республики 9-12", "Адрес проживания: [ADDRESS]"),
+    ("Адрес регистрации: г. Астана, ул. Кенесары 40", "Адрес регистрации: г. Астана, [ADDRESS]"),
+    ("по месту жительства: ул. Абая 150, кв. 3", "по месту жительства: [ADDRESS]"),
+    ("Я проживаю в г. Алматы на ул. Розыбакиева 100, кв. 5, прошу", "Я проживаю в г. Алматы на [ADDRESS], прошу"),
+    ("Живу в доме 5 по улице Абая, крыша течёт.", "Живу в [ADDRESS], крыша течёт."),
+    ("Абай көшесі 45-те тұрамын, жарық жоқ.", "[ADDRESS] тұрамын, жарық жоқ."),
+    ("Мен Сарыарқа көшесі 5 үйде тұрамын.", "Мен [ADDRESS] үйде тұрамын."),
+    ("Үйім Жетісу шағын ауданы, 12 үй, 40 пәтер.", "Үйім [ADDRESS]."),
+    ("Тіркелген мекенжайым: Қарағанды қаласы, Бұқар жырау даңғылы 33", "Тіркелген мекенжайым: Қарағанды қаласы, [ADDRESS]"),
+    ("Мекенжайым Абай 10, 5 пәтер", "Мекенжайым [ADDRESS]"),  # "Абай" here is a street, not a person
+    ("Төле би көшесі 22 үй, 3 пәтерде тұрамын.", "[ADDRESS] пәтерде тұрамын."),
+    ("I reside at house 9, Elm Street, Springfield.", "I reside at [ADDRESS], Springfield."),
+    ("My home address is 14 Oak Lane, Springfield.", "My home address is [ADDRESS], Springfield."),
+    ("I am residing at 221B Baker Street, flat 2.", "I am residing at [ADDRESS]."),
+    ("I am registered at 5 Main Street, apt 3.", "I am registered at [ADDRESS]."),
+    ("Home address: 77 Pine Road.", "Home address: [ADDRESS]."),
+    # a verb of residence without a street or house word, a count of years, a problem's place: they stay
+    ("Живу в Алматы 5 лет, жалоба на акимат.", "Живу в Алматы 5 лет, жалоба на акимат."),
+    ("Обращение зарегистрировано 12.03.2024 под номером 55.", "Обращение зарегистрировано 12.03.2024 под номером 55."),
+    ("Прошу направить ответ по месту жительства.", "Прошу направить ответ по месту жительства."),
+    ("Алматыда 5 жыл тұрамын.", "Алматыда 5 жыл тұрамын."),
+    ("Яма на ул. Абая 12 не заделана.", "Яма на ул. Абая 12 не заделана."),
+    ("There is a pothole on Elm Street near house 12.", "There is a pothole on Elm Street near house 12."),
+    ("The complaint was registered at 10 am on Monday.", "The complaint was registered at 10 am on Monday."),
+    ("I live in Almaty for 5 years.", "I live in Almaty for 5 years."),
+]
+
+# Lone Kazakh given names inside a sentence, from the whole KazNERD sample (one-word mentions too).
+KAZAKH_GIVEN_NAME_CASES = [
+    ("Ұлым Дамир мектепке бара алмай жүр.", "Ұлым [NAME] мектепке бара алмай жүр."),
+    ("Қызым Салтанатқа дәрі берілмеді.", "Қызым [NAME] дәрі берілмеді."),
+    ("мейірбике Меруерт ғана көмектесті", "мейірбике [NAME] ғана көмектесті"),
 ]
 
 ATTACK_CASES = [
@@ -99,7 +142,8 @@ ATTACK_CASES = [
     ("meet at school at nine", "meet at school at nine"),
 ]
 
-NEW_CASES = DOCUMENT_CASES + PLATE_CASES + BIRTHDATE_CASES + NAME_WITHOUT_CUE_CASES + KAZAKH_HOME_CASES + ATTACK_CASES
+NEW_CASES = (DOCUMENT_CASES + PLATE_CASES + BIRTHDATE_CASES + NAME_WITHOUT_CUE_CASES + KAZAKH_HOME_CASES
+             + RESIDENCE_CASES + KAZAKH_GIVEN_NAME_CASES + ATTACK_CASES)
 
 
 @pytest.mark.parametrize(("text", "expected"), DOCUMENT_CASES)
@@ -125,6 +169,30 @@ def test_names_without_cue(text: str, expected: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), KAZAKH_HOME_CASES)
 def test_kazakh_home_address(text: str, expected: str) -> None:
     assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), RESIDENCE_CASES)
+def test_home_address_cues(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), KAZAKH_GIVEN_NAME_CASES)
+def test_lone_kazakh_given_names(text: str, expected: str) -> None:
+    assert redact_text(text) == expected
+
+
+def test_kazakh_name_list_is_built_from_the_whole_kaznerd_sample() -> None:
+    """The committed list is what scripts/build_kk_names.py makes of all the sample's sentences."""
+    import build_kk_names
+
+    sample = shared_data("kaznerd-sample", "IOB2_test_first4000sent.txt")
+    sentences = build_kk_names.read_sentences(sample, sys.maxsize)
+    committed = {line for line in build_kk_names.OUT.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#")}
+    assert len(sentences) == 4000
+    assert committed == build_kk_names.given_names(sentences)
+    assert {"светлана", "дамир", "салтанат"} <= committed  # one-word mentions, without case endings
+    assert not committed & {"роза", "надежда", "құдай", "ақшақарлар"}  # not_names.txt and plurals
 
 
 @pytest.mark.parametrize(("text", "expected"), ATTACK_CASES)

@@ -79,7 +79,8 @@ def _given_names() -> frozenset[str]:
 
 
 @cache
-def _not_names() -> frozenset[str]:
+def not_name_words() -> frozenset[str]:
+    """Capitalised words never taken as a name (not_names.txt), lower case."""
     return _word_list("not_names.txt")
 
 
@@ -89,7 +90,7 @@ _STRIP_ENDING_RE = re.compile(_ENDING[:-2] + ")$")
 def is_given_name(word: str) -> bool:
     """The word, or the word without a case ending ("Айгүлге"), is a known given name."""
     low = word.lower()
-    if low in _not_names():
+    if low in not_name_words():
         return False
     names = _given_names()
     if low in names:
@@ -119,8 +120,16 @@ def _gazetteer_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_kind(word: str) -> str:
+    """"S" surname-like, "G" given name, "C" any other capitalised word (not_names.txt included:
+    "Зарегистрирована" has a surname ending but is a verb)."""
+    if word.lower() in not_name_words():
+        return "C"
+    return "S" if looks_like_surname(word) else "G" if is_given_name(word) else "C"
+
+
 def _name_parts_of_run(text: str, run: list[re.Match[str]]) -> list[tuple[int, int]]:
-    kinds = ["S" if looks_like_surname(w.group()) else "G" if is_given_name(w.group()) else "C" for w in run]
+    kinds = [_word_kind(w.group()) for w in run]
     if all(k == "C" for k in kinds):
         return []
     before = text[max(0, run[0].start() - 12) : run[0].start()].rstrip()
@@ -136,7 +145,7 @@ def _name_parts_of_run(text: str, run: list[re.Match[str]]) -> list[tuple[int, i
     keep = [k != "C" for k in kinds]
     starts_sentence = not before or not (before[-1].isalpha() or before[-1] in ",;:«\"")
     for n, k in enumerate(kinds):
-        if k != "C" or run[n].group().lower() in _not_names() or _TITLE_RE.fullmatch(run[n].group()):
+        if k != "C" or run[n].group().lower() in not_name_words() or _TITLE_RE.fullmatch(run[n].group()):
             continue
         after_name = n > 0 and kinds[n - 1] != "C"
         before_name = n + 1 < len(kinds) and kinds[n + 1] != "C" and not (n == 0 and starts_sentence)
@@ -215,7 +224,8 @@ def _model_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
     for (i, offset, piece), markup in zip(pieces, markups, strict=True):
         out[i].extend((offset + s.start, offset + s.stop) for s in markup.spans
                       if s.type == "PER" and _CYRILLIC_RE.search(piece[s.start : s.stop])
-                      and not _TOKEN_CHARS_RE.search(piece[s.start : s.stop]))
+                      and not _TOKEN_CHARS_RE.search(piece[s.start : s.stop])
+                      and piece[s.start : s.stop].lower() not in not_name_words())
     return out
 
 
