@@ -18,7 +18,7 @@ from typing import ClassVar
 import polars as pl
 
 from ingestion import readers
-from ingestion.mapping import Mapping, apply_mapping, check_columns, load_mapping
+from ingestion.mapping import DEFAULT_ZONE, Mapping, apply_mapping, check_columns, load_mapping
 from warehouse.errors import ConfigError
 
 REGISTRY: dict[str, type["Connector"]] = {}
@@ -43,12 +43,14 @@ class Batch:
     tables: dict[str, pl.DataFrame]
     rejected: pl.DataFrame = field(default_factory=empty_rejections)
     rows_read: int = 0
+    notes: list[str] = field(default_factory=list)  # what the load report must say besides counts
 
 
 class Connector:
     name: ClassVar[str] = ""
     description: ClassVar[str] = ""
     empty_is_error: ClassVar[bool] = True  # a file without rows is a mistake; an API window may be empty
+    zone: str = DEFAULT_ZONE  # the deployment's time zone; the pipeline sets it from the settings
 
     def __init__(self, location: str, mapping: Mapping | None = None, options: dict | None = None):
         self.location = location
@@ -97,5 +99,5 @@ class MappedFileConnector(Connector):
         types = table_spec_from_migrations(self.mapping.target)
         for raw in self.raw_batches():
             check_columns(self.mapping, raw, Path(self.location).name)
-            good, rejected = apply_mapping(self.mapping, raw, types)
+            good, rejected = apply_mapping(self.mapping, raw, types, self.zone)
             yield Batch({self.mapping.target: good}, rejected, raw.height)

@@ -42,6 +42,10 @@ class HttpSource:
                                    follow_redirects=True)
 
     def get_json(self, url: str, params: dict | None = None):
+        return _decode(self.get(url, params), url)
+
+    def get(self, url: str, params: dict | None = None) -> httpx.Response:
+        """A successful response, after retrying what may pass; for callers that read more than JSON."""
         for attempt in range(self.retries + 1):
             try:
                 response = self.client.get(url, params=params)
@@ -54,7 +58,7 @@ class HttpSource:
             if response.status_code >= 400:
                 raise RemoteError(f"{safe_url(url)} answered HTTP {response.status_code}; not retried.",
                                   hint=_hint_for(response.status_code))
-            return _decode(response, url)
+            return response
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _retry_or_fail(self, attempt: int, url: str, what: str, retry_after: str | None) -> None:

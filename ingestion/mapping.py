@@ -31,6 +31,7 @@ from ingestion.readers import ROW
 from warehouse.errors import ConfigError, SourceError
 
 MAPPINGS_PACKAGE = "ingestion.mappings"
+DEFAULT_ZONE = "Asia/Almaty"  # the deployment's time zone unless the `timezone` setting says otherwise
 
 # Canonical values and the spellings real exports use for them.
 ENUMS: dict[str, dict[str, str]] = {
@@ -170,13 +171,16 @@ def check_columns(mapping: Mapping, frame: pl.DataFrame, source_name: str) -> No
         )
 
 
-def apply_mapping(mapping: Mapping, frame: pl.DataFrame, column_types: dict[str, str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+def apply_mapping(mapping: Mapping, frame: pl.DataFrame, column_types: dict[str, str],
+                  zone: str = DEFAULT_ZONE) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(canonical rows that passed, rejections as row_number/column_name/reason/raw_record).
+
+    `zone` is the deployment's time zone: a date-time with a UTC offset is converted to it.
 
     Values are parsed once into ``__v_<field>`` columns; each field's checks are cheap boolean
     masks over them, and the human-readable reasons are only formatted for the few rows that
     failed (formatting a message for a million good rows cost more than parsing them)."""
-    fields = [(rule, *_field(rule, column_types.get(rule.name, "VARCHAR"), frame)) for rule in mapping.fields]
+    fields = [(rule, *_field(rule, column_types.get(rule.name, "VARCHAR"), frame, zone)) for rule in mapping.fields]
     work = frame.with_columns([cleaned.alias(_cleaned(rule.name)) for rule, cleaned, _, _ in fields if cleaned is not None])
     work = work.with_columns([parsed.alias(_value(rule.name)) for rule, _, parsed, _ in fields])
     checks = [(rule.name, cases) for rule, _, _, cases in fields if cases]
@@ -205,7 +209,7 @@ def _cleaned(name: str) -> str:
     return f"__r_{name}"
 
 
-def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Expr | None, pl.Expr, list[tuple[pl.Expr, pl.Expr]]]:
+def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame, zone: str) -> tuple[pl.Expr | None, pl.Expr, list[tuple[pl.Expr, pl.Expr]]]:
     """The cleaned source text, the parsed value, and the (failed?, reason) cases that reject a row on this field.
 
     The cleaned text is computed once into its own column: the parse and every check read it,
@@ -219,7 +223,7 @@ def _field(rule: FieldRule, table_type: str, frame: pl.DataFrame) -> tuple[pl.Ex
     kind = rule.type or _kind_of(table_type, rule.name)
     if kind in {"timestamp", "date"} and not rule.format:
         rule = replace(rule, format=_datetime_formats(frame[rule.column]))
-    parsed = _parse(raw.str.extract(rule.pattern, 1) if rule.pattern else raw, kind, rule)
+    parsed = _parse(raw.str.extract(rule.pattern, 1) if rule.pattern else raw, kind, rule, zone)
     value = pl.col(_value(rule.name))
     cases = [(raw.is_not_null() & _unconditional(parsed, rule).is_null(),
               pl.format("cannot read {} as " + _describe(kind, rule), raw.str.slice(0, 60)))]
@@ -301,13 +305,13 @@ def _describe(kind: str, rule: FieldRule) -> str:
     return f"a {kind}{pattern}" + (f" in format {rule.format}" if isinstance(rule.format, str) else "")
 
 
-def _parse(raw: pl.Expr, kind: str, rule: FieldRule) -> pl.Expr:
+def _parse(raw: pl.Expr, kind: str, rule: FieldRule, zone: str) -> pl.Expr:
     if rule.values is not None or rule.contains is not None or kind == "enum":
         return _translate(raw, rule)
     if kind == "timestamp":
-        return _parse_datetime(raw, rule.format)
+        return _parse_datetime(raw, rule.format, zone)
     if kind == "date":
-        return _parse_datetime(raw, rule.format).dt.date()
+        return _parse_datetime(raw, rule.format, zone).dt.date()
     if kind in {"number", "integer"}:
         number = raw.str.replace_all(r"[\s\u00a0]", "").str.replace(",", ".").cast(pl.Float64, strict=False)
         return number.cast(pl.Int64, strict=False) if kind == "integer" else number
@@ -362,17 +366,35 @@ def _strptime(values, fmt: str):
     return values.str.strptime(pl.Datetime("us"), fmt, strict=False, exact=True)
 
 
+OFFSET = r"(Z|[+-]\d{2}:?\d{2})$"
+_OFFSET_AFTER_TIME = r"\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?" + OFFSET
+
+
 def _strip_offset(values):
-    return values.str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "")
+    return values.str.replace(OFFSET, "")
 
 
-def _parse_datetime(raw: pl.Expr, fmt: str | tuple[str, ...] | None) -> pl.Expr:
-    """Wall-clock time of the source: a UTC offset is dropped, not applied, because legal
-    deadlines count working days where the agency is. Formats tried in order; the first that
-    reads a value wins (rows of the sample's minority formats still parse)."""
+def _offset_minutes(raw: pl.Expr) -> pl.Expr:
+    """Minutes east of UTC written after a time (`Z`, `+05:00`, `-0400`); null when none is written."""
+    offset = raw.str.extract(_OFFSET_AFTER_TIME, 1)
+    digits = offset.str.replace(":", "")
+    minutes = digits.str.slice(1, 2).cast(pl.Int64, strict=False) * 60 + digits.str.slice(3, 2).cast(pl.Int64, strict=False)
+    signed = pl.when(digits.str.starts_with("-")).then(-minutes).otherwise(minutes)
+    return pl.when(offset == "Z").then(pl.lit(0, pl.Int64)).otherwise(signed)
+
+
+def _parse_datetime(raw: pl.Expr, fmt: str | tuple[str, ...] | None, zone: str = DEFAULT_ZONE) -> pl.Expr:
+    """Wall-clock time in the deployment's zone, which the warehouse's timestamps are and its
+    deadlines count working days in. A value without an offset is taken as already in that zone;
+    one with an offset (`2012-05-23T15:55:28-04:00`) is the same instant converted to it, not its
+    digits with the offset cut off. Formats tried in order; the first that reads a value wins
+    (rows of the sample's minority formats still parse)."""
     formats = (fmt,) if isinstance(fmt, str) else (fmt or DATETIME_FORMATS)
-    local = _strip_offset(raw)
-    return pl.coalesce([_strptime(local, f) for f in formats])
+    local = pl.coalesce([_strptime(_strip_offset(raw), f) for f in formats])
+    minutes = _offset_minutes(raw)
+    in_zone = ((local - pl.duration(minutes=minutes)).dt.replace_time_zone("UTC")
+               .dt.convert_time_zone(zone).dt.replace_time_zone(None))
+    return pl.when(minutes.is_null()).then(local).otherwise(in_zone)
 
 
 def _rejections(flagged: pl.DataFrame, original: pl.DataFrame, checks: list, masked: set[str],

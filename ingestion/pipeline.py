@@ -45,6 +45,7 @@ class PreparedBatch:
     rejected: pl.DataFrame
     rows_read: int
     sample: pl.DataFrame = field(default_factory=lambda: batch_rejections())
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -53,15 +54,18 @@ class LoadReport:
     source_uri: str
     counts: load.LoadCounts
     rejected_sample: pl.DataFrame
+    notes: list[str] = field(default_factory=list)  # e.g. source fields no table keeps
 
 
 def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Settings, strict: bool = False,
            on_batch: Callable[[int], None] | None = None) -> LoadReport:
     settings.hashing_salt()  # a default or short salt is refused before anything is written
+    connector.zone = settings.checked_timezone()
     counts = load.LoadCounts()
     source_uri = connector.source_uri()
     db_path = database_path(con)
     sample: list[pl.DataFrame] = []
+    notes: list[str] = []
     try:
         with transaction(con):
             run_id = load.start_run(con, connector.name, source_uri)
@@ -69,6 +73,7 @@ def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Setti
             for prepared in prefetch(prepare(b, settings) for b in connector.batches()):
                 write_prepared(loader, prepared)
                 sample.append(prepared.rejected.head(MAX_REJECTIONS_SHOWN))
+                notes.extend(prepared.notes)
                 if on_batch:
                     on_batch(prepared.rows_read)
             loader.finish()
@@ -89,7 +94,7 @@ def ingest(con: duckdb.DuckDBPyConnection, connector: Connector, settings: Setti
                 "The load was rolled back: the warehouse is as it was; "
                 + ("the failed run is in load_runs." if recorded else "the failed run could not be recorded."))) from exc
         raise
-    return LoadReport(run_id, source_uri, counts, rejected_sample)
+    return LoadReport(run_id, source_uri, counts, rejected_sample, notes)
 
 
 def record_failure(con: duckdb.DuckDBPyConnection, db_path: str | None, connector: str, source_uri: str,
@@ -165,7 +170,7 @@ def prepare(batch: Batch, settings: Settings) -> PreparedBatch:
         if settings.keep_original_text:
             kept[table] = originals(table, frame)
         tables[table] = protect(table, frame, settings.hashing_salt(), redactor)
-    return PreparedBatch(tables, kept, redact_rejections(pl.concat(rejected)), batch.rows_read)
+    return PreparedBatch(tables, kept, redact_rejections(pl.concat(rejected)), batch.rows_read, notes=batch.notes)
 
 
 def write_prepared(loader: load.Loader, prepared: PreparedBatch) -> None:

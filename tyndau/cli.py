@@ -148,6 +148,8 @@ def print_load_summary(report) -> None:
               f"unchanged {c.unchanged:,}, rejected {c.rejected:,}")
     for table, t in c.by_table.items():
         out.print(f"  {table}: +{t['inserted']:,} new, {t['updated']:,} updated, {t['unchanged']:,} unchanged")
+    for note in getattr(report, "notes", []):
+        out.print(f"  note: {note}", highlight=False, markup=False)
     if c.rejected:
         out.print(format_rejections(report.rejected_sample), highlight=False, markup=False)
         out.print(f"[yellow]{c.rejected:,} row(s) were kept aside in rejected_rows (load run {report.run_id}).[/] "

@@ -55,6 +55,9 @@ class Settings:
     working_days_to_answer: int = _setting(15, "Legal term for an answer, in working days (APPK art. 76).")
     extension_max_days: int = _setting(60, "Longest extension of the term, in calendar days (two months).")
     notice_working_days: int = _setting(3, "Working days to notify an extension or to redirect an appeal.")
+    timezone: str = _setting(
+        "Asia/Almaty", "Time zone of the deployment (IANA name): source date-times with a UTC offset are "
+                       "converted to it, and deadlines count working days in it.")
     holiday_country: str = _setting("KZ", "Country whose public holidays the `holidays` package excludes.")
     calendar_overrides_file: str = _setting(
         "", "CSV of working-day transfers the `holidays` package lacks (day,is_working_day,reason); "
@@ -86,6 +89,17 @@ class Settings:
     def file_mode(self) -> int:
         """The mode of every file holding citizens' data, hashes or audit records."""
         return GROUP_FILE_MODE if self.group_readable_files else PRIVATE_FILE_MODE
+
+    def checked_timezone(self) -> str:
+        """The zone, refused before a load when the name is unknown (a typo would fail mid-load)."""
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(self.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"Setting timezone = {self.timezone!r} is not a known time zone.",
+                              hint="Use an IANA name such as Asia/Almaty, Asia/Aqtobe or UTC.") from None
+        return self.timezone
 
     def salt_problem(self) -> str | None:
         """Why the salt must not be used (None when it may); says so without showing the salt."""

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 
 from ingestion.base import register
-from ingestion.connectors.http_base import HttpRecordsConnector
+from ingestion.connectors.http_base import HttpRecordsConnector, Page
 from ingestion.http import safe_url
 from warehouse.errors import ConfigError
 
@@ -38,7 +38,7 @@ class RestJsonConnector(HttpRecordsConnector):
     def __init__(self, location, mapping=None, options=None):
         if mapping is None:
             raise ConfigError("The rest-json connector needs --mapping NAME_OR_FILE describing the API.",
-                              hint="See docs/connectors.md, 'REST JSON APIs'.")
+                              hint="See docs/connectors.md, 'REST JSON APIs (rest-json)'.")
         super().__init__(location, mapping, {**mapping.reader_options, **(options or {})})
         self.http = self.make_http(self._auth_headers())
 
@@ -51,18 +51,18 @@ class RestJsonConnector(HttpRecordsConnector):
             raise ConfigError(f"The API token is missing: set the environment variable {env}.")
         return {self.options.get("auth_header", "Authorization"): self.options.get("token_prefix", "Bearer ") + token}
 
-    def record_pages(self) -> Iterator[list[dict]]:
+    def record_pages(self) -> Iterator[Page]:
         return self._pages()
 
-    def _pages(self) -> Iterator[list[dict]]:
+    def _pages(self) -> Iterator[Page]:
         style = self.options.get("pagination", "page")
         size = int(self.options.get("page_size", 100))
         url, params = self.location, self._first_params(style, size)
-        for _ in range(MAX_PAGES):
+        for number in range(1, MAX_PAGES + 1):
             page = self.http.get_json(url, params)
             records = _at_path(page, self.options.get("records_path")) or []
             if records:
-                yield records
+                yield f"page {number}", records
             if style == "next_link":
                 url, params = _at_path(page, self.options.get("next_path", "next")), None
                 if not url:
