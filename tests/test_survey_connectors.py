@@ -190,3 +190,15 @@ def test_a_json_document_that_is_not_a_kobo_data_json_is_refused(con, settings, 
         ingest(con, make_connector("kobo", str(other)), settings)
     assert "records_path" in err.value.hint
     assert con.execute("select count(*) from raw_survey_responses").fetchone()[0] == 0
+
+
+def test_real_limesurvey_export(con, settings):
+    """A real RemoteControl export_responses CSV: BOM, `;`, quoted codes `q1[vis1]`, CRLF, a blank last line, and
+    LimeSurvey's 1980-01-01 00:00:00 for a survey with anonymised date stamps (no time recorded: null)."""
+    export = REAL / "pulsemanager_limesurvey_responses.csv"
+    report = ingest(con, make_connector("limesurvey", str(export), str(REAL / "pulsemanager-limesurvey.toml")), settings)
+    assert (report.counts.read, report.counts.inserted, report.counts.rejected) == (1, 70, 0)
+    rows = con.execute("select count(distinct item_id), min(score), max(score), count(submitted_at), "
+                       "any_value(response_id), any_value(source) from raw_survey_responses").fetchone()
+    assert rows == (70, 1.0, 1.0, 0, "2543", "limesurvey")
+    assert {r[0] for r in con.execute("select item_id from raw_survey_responses").fetchall()} >= {"vis1", "wor7"}

@@ -64,6 +64,7 @@ class WideSurveyConnector(Connector):
     id_column: ClassVar[str] = ""
     submitted_column: ClassVar[str] = ""
     saved_records_path: ClassVar[str | None] = None  # records inside a saved API response (a JSON document)
+    unrecorded_times: ClassVar[tuple[str, ...]] = ()  # the tool's placeholder for "no time recorded"
 
     def __init__(self, location, mapping=None, options=None):
         mapping = mapping or load_mapping(self.default_mapping)
@@ -115,6 +116,7 @@ class WideSurveyConnector(Connector):
     def unpivot(self, frame: pl.DataFrame) -> Batch:
         s = self.survey
         self._require(frame, [s["response_id"]])
+        frame = frame.filter(~pl.all_horizontal(pl.exclude(ROW).is_null()))  # a blank line (LimeSurvey ends with one)
         frame, unreadable = self._split_unreadable(frame)
         answers, clashes = self._answers(frame, self.question_columns(frame))
         meta = {name: s[name] for name in ("response_id", "submitted_at", "rater_role", "rated_agency", "rated_unit",
@@ -187,13 +189,20 @@ class WideSurveyConnector(Connector):
         if "rater_role" in out.columns:
             out = out.with_columns(pl.col("rater_role").str.to_lowercase().replace_strict(roles, default=None))
         if "submitted_at" in out.columns:
-            out = out.with_columns(pl.col("submitted_at").str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "")
-                                   .str.to_datetime(strict=False, time_unit="us"))
+            out = out.with_columns(self._submitted_at(pl.col("submitted_at")))
         if "comment" in out.columns:
             out = out.rename({"comment": "free_text"})
         bad = pl.col("score").is_null() | ~pl.col("score").is_between(low, high)
         rejected = self._rejections(out.filter(bad), frame, low, high)
         return Batch({"raw_survey_responses": out.filter(~bad).drop("answer")}, rejected, frame.height)
+
+    def _submitted_at(self, raw: pl.Expr) -> pl.Expr:
+        """The tool's "not recorded" placeholder is no time (LimeSurvey writes 1980-01-01 00:00:00 for every
+        response of a survey with anonymised date stamps); the UTC offset is dropped, as everywhere."""
+        if self.unrecorded_times:
+            raw = pl.when(~raw.is_in(list(self.unrecorded_times))).then(raw)
+        return raw.str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "").str.to_datetime(strict=False, time_unit="us") \
+            .alias("submitted_at")
 
     def _score(self, answer: pl.Expr) -> pl.Expr:
         number = answer.str.strip_chars().str.replace(",", ".").cast(pl.Float64, strict=False)
@@ -274,3 +283,4 @@ class LimeSurveyConnector(WideSurveyConnector):
     default_mapping = "limesurvey-360"
     id_column = "id"
     submitted_column = "submitdate"
+    unrecorded_times = ("1980-01-01 00:00:00",)
