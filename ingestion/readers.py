@@ -204,9 +204,12 @@ def _first_invalid_utf8(path: Path) -> int | None:
 
 KAZAKH_LETTERS = "әғқңөұүһі"
 RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
-# The alphabets a word of a Kazakhstan file can be written in; Ukrainian is there so that a Ukrainian
-# word (є, ї, ґ share bytes with Kazakh letters) does not count for KZ-1048.
-ALPHABETS = (frozenset(RUSSIAN_LETTERS + KAZAKH_LETTERS), frozenset(RUSSIAN_LETTERS + "іїєґ'") - set("ыэъё"))
+KAZAKH = frozenset(RUSSIAN_LETTERS + KAZAKH_LETTERS)
+# Ukrainian is scored too, so that a Ukrainian word (є, ї, ґ share bytes with Kazakh ғ, ү, ө) does
+# not count for KZ-1048; but ї and ґ never follow a consonant in Ukrainian, while Kazakh ү and ө
+# mostly do ("күшті", "көп" read as Windows-1251 are "кїшті", "кґп"): such a word is not Ukrainian.
+UKRAINIAN = frozenset(RUSSIAN_LETTERS + "іїєґ'") - set("ыэъё")
+_NOT_UKRAINIAN = re.compile(r"[бвгґджзйклмнпрстфхцчшщ][їґ]")
 _OTHER_LETTERS = frozenset("ЁёіїєґІЇЄҐ№«»–—" + KAZAKH_LETTERS + KAZAKH_LETTERS.upper())
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -227,7 +230,7 @@ def cyrillic_codepage(head: bytes) -> str | None:
 def _spelt_words(text: str) -> int:
     """Words with non-ASCII letters that are spelt in one alphabet (no "јкімдікке")."""
     words = (w for w in _WORD.findall(text.lower()) if not w.isascii())
-    return sum(1 for w in words if any(set(w) <= alphabet for alphabet in ALPHABETS))
+    return sum(1 for w in words if set(w) <= KAZAKH or (set(w) <= UKRAINIAN and not _NOT_UKRAINIAN.search(w)))
 
 
 def _mostly_letters(text: str) -> bool:
