@@ -128,7 +128,7 @@ def open_binary(path: Path, limits: Limits | None = None) -> io.BufferedIOBase:
 
 
 def detect_encoding(path: Path, name: str | None = None) -> str:
-    """BOMs first (Excel writes UTF-16 LE with a BOM), then strict UTF-8, then Windows-1251.
+    """BOMs first (Excel writes UTF-16 LE with a BOM), then strict UTF-8, then Windows-1251 or KZ-1048.
 
     A head with NUL bytes that is more than 1% NULs or not UTF-8 is binary or UTF-16 without a
     BOM and refused; a few NULs in valid UTF-8 are stray bytes in a text, and the rows holding them are rejected (:func:`flag_nul_rows`),
@@ -155,9 +155,10 @@ def detect_encoding(path: Path, name: str | None = None) -> str:
     bad_offset = _first_invalid_utf8_in(head)
     if bad_offset is None:
         return "utf-8"  # the reader checks the rest as it goes (see _not_utf8)
-    if _looks_cp1251(head):
-        return "cp1251"
-    raise _not_utf8(Path(name), bad_offset, "and does not look like Windows-1251 either")
+    codepage = cyrillic_codepage(head)
+    if codepage:
+        return codepage
+    raise _not_utf8(Path(name), bad_offset, "and looks like neither Windows-1251 nor KZ-1048")
 
 
 def _not_utf8(path: Path, offset: int | None, detail: str) -> SourceError:
@@ -165,7 +166,7 @@ def _not_utf8(path: Path, offset: int | None, detail: str) -> SourceError:
     return SourceError(
         f"{path.name} is not valid UTF-8 ({where}) {detail}.",
         hint="Re-save it as 'CSV UTF-8' in Excel, convert it with `iconv -f <encoding> -t UTF-8`, "
-        "or pass --encoding (for example --encoding cp1251).",
+        "or pass --encoding (for example --encoding cp1251, or kz1048 for old Kazakh files).",
     )
 
 
@@ -201,17 +202,57 @@ def _first_invalid_utf8(path: Path) -> int | None:
     return None
 
 
-def _looks_cp1251(head: bytes) -> bool:
-    """Windows-1251 decodes any byte; accept it only when the high bytes are mostly Russian letters."""
-    text = head.decode("cp1251", errors="replace")
+KAZAKH_LETTERS = "әғқңөұүһі"
+RUSSIAN_LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+KAZAKH = frozenset(RUSSIAN_LETTERS + KAZAKH_LETTERS)
+# Ukrainian is scored too, so that a Ukrainian word (є, ї, ґ share bytes with Kazakh ғ, ү, ө) does
+# not count for KZ-1048; but ї and ґ never follow a consonant in Ukrainian, while Kazakh ү and ө
+# mostly do ("күшті", "көп" read as Windows-1251 are "кїшті", "кґп"): such a word is not Ukrainian.
+UKRAINIAN = frozenset(RUSSIAN_LETTERS + "іїєґ'") - set("ыэъё")
+_NOT_UKRAINIAN = re.compile(r"[бвгґджзйклмнпрстфхцчшщ][їґ]")
+_OTHER_LETTERS = frozenset("ЁёіїєґІЇЄҐ№«»–—" + KAZAKH_LETTERS + KAZAKH_LETTERS.upper())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def cyrillic_codepage(head: bytes) -> str | None:
+    """'kz1048', 'cp1251', or None when the bytes look like neither.
+
+    The two code pages differ only in 16 bytes: KZ-1048 puts the Kazakh letters (ә ғ қ ң ө ұ ү һ)
+    where Windows-1251 has Serbian and Ukrainian ones, so "әкімдікке" read as Windows-1251 becomes
+    "јкімдікке" without any error. Both decodings are scored by how many of their words are
+    spelt in one alphabet (Kazakh or Russian, or Ukrainian); KZ-1048 wins only with strictly more,
+    so a Russian file (identical in both) stays Windows-1251."""
+    decoded = {codepage: head.decode(codepage, errors="replace") for codepage in ("cp1251", "kz1048")}
+    best = "kz1048" if _spelt_words(decoded["kz1048"]) > _spelt_words(decoded["cp1251"]) else "cp1251"
+    return best if _mostly_letters(decoded[best]) else None
+
+
+def _spelt_words(text: str) -> int:
+    """Words with non-ASCII letters that are spelt in one alphabet (no "јкімдікке")."""
+    words = (w for w in _WORD.findall(text.lower()) if not w.isascii())
+    return sum(1 for w in words if set(w) <= KAZAKH or (set(w) <= UKRAINIAN and not _NOT_UKRAINIAN.search(w)))
+
+
+def _mostly_letters(text: str) -> bool:
+    """A single-byte code page decodes any byte; accept it only when the high characters are mostly
+    Cyrillic letters (binary, or another encoding, decodes to symbols)."""
     high = [ch for ch in text if ord(ch) > 127]
     if not high:
         return True
-    letters = sum(1 for ch in high if "\u0410" <= ch <= "\u044f" or ch in "Ёё№«»")
+    letters = sum(1 for ch in high if "\u0410" <= ch <= "\u044f" or ch in _OTHER_LETTERS)
     return letters / len(high) > 0.85
 
 
-def as_utf8(path: Path, encoding: str) -> Path:
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name; an unknown name is the user's typo, said as such (not a traceback)."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise ConfigError(f"Unknown encoding {encoding!r}.",
+                          hint="Use utf-8, utf-16, cp1251 (Windows Cyrillic) or kz1048 (Windows Kazakh).") from None
+
+
+def as_utf8(path: Path, encoding: str, name: str | None = None) -> Path:
     """Polars reads UTF-8 only: other encodings are transcoded to a temporary file, streaming."""
     if encoding == "utf-8":
         return path
@@ -220,7 +261,12 @@ def as_utf8(path: Path, encoding: str) -> Path:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out, path.open("r", encoding=encoding, newline="") as src:
             while chunk := src.read(1 << 20):
                 out.write(chunk)
-    except BaseException:  # a full temporary disk or a bad byte: no partial copy left behind
+    except UnicodeDecodeError as exc:  # a named encoding that does not fit: said, and nothing left behind
+        Path(tmp).unlink(missing_ok=True)
+        raise SourceError(f"{name or path.name} is not {encoding} text (byte {exc.object[exc.start:exc.start + 1].hex()} "
+                          f"cannot be read as {encoding}).",
+                          hint="Leave --encoding out to have it detected, or name the encoding the file was saved in.") from None
+    except BaseException:  # a full temporary disk: no partial copy left behind
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
@@ -253,8 +299,8 @@ def read_csv(path: Path, delimiter: str | None = None, encoding: str | None = No
         if is_gzip(path):
             source = _decompressed(path, limits)
             temporary.append(source)
-        encoding = encoding or detect_encoding(source, path.name)
-        utf8 = as_utf8(source, encoding)
+        encoding = check_encoding(encoding) if encoding else detect_encoding(source, path.name)
+        utf8 = as_utf8(source, encoding, path.name)
         if utf8 != source:
             temporary.append(utf8)
         check_line_lengths(utf8, limits, path.name)
@@ -631,7 +677,10 @@ def _json_document(path: Path, chunks: Iterator[str], records_path: str, limits:
         raise SourceError(f"{path.name}: {error}.",
                           hint="Check the export is complete; JSON Lines files need one object per line.")
     for part in records_path.split("."):
-        doc = doc.get(part, []) if isinstance(doc, dict) else []
+        if not isinstance(doc, dict) or part not in doc:  # not this kind of document: said, not read as empty
+            raise SourceError(f"{path.name} has no {records_path!r} (records_path) holding its records.",
+                              hint="Set records_path to where the list of records is, e.g. --option records_path=data.items.")
+        doc = doc[part]
     if not isinstance(doc, list):
         raise SourceError(f"{path.name}: expected a list of records at {records_path}.",
                           hint="Set records_path in the mapping to where the list of records is.")
@@ -767,6 +816,11 @@ def _require_file(path: Path) -> None:
         raise SourceError(f"{path} does not exist.", hint="Check the path; relative paths start from the current directory.")
     if path.stat().st_size == 0:
         raise SourceError(f"{path.name} is empty (0 bytes).", hint="Export the data again; the file has no rows.")
+
+
+def is_json_lines(path: Path) -> bool:
+    """JSON Lines by name: one object per line, never one document with records inside."""
+    return path.name.lower().removesuffix(".gz").endswith((".jsonl", ".ndjson"))
 
 
 def reader_for(path: Path) -> str:

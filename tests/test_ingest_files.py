@@ -10,7 +10,7 @@ import pytest
 from ingestion import readers
 from ingestion.pipeline import ingest
 from ingestion.registry import make_connector
-from warehouse.errors import RejectedRowsError, SourceError
+from warehouse.errors import ConfigError, RejectedRowsError, SourceError
 
 GOOD = Path(__file__).parent / "good_inputs"
 BAD = Path(__file__).parent / "bad_inputs"
@@ -198,3 +198,57 @@ def test_unreadable_files_get_one_clear_error_naming_the_file(con, settings, nam
 def test_missing_sheet_names_the_sheets_there_are(con, settings):
     with pytest.raises(SourceError, match="Обращения"):
         load(con, settings, GOOD / "appeals.xlsx", sheet="Nope")
+
+
+KAZAKH_ROW = ("KZ-4,2024-03-08T09:00:00,eGov,өтініш,AK31,Тараз қаласының әкімдігі,31,Жамбыл,kk,"
+              "\"Әкімдікке хат жаздым: аулада жарық жоқ, ұзақ күттік\",closed,2024-03-29,2024-03-20T11:00:00,"
+              "2024-03-21T11:00:00,Жарық қалпына келтірілді,4,900101300125,30-44,F,no,no")
+
+
+def kazakh_file(tmp_path, encoding: str) -> Path:
+    """The UTF-8 fixture (Russian, Kazakh and English rows) plus a Kazakh row, saved in a legacy code page."""
+    text = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").rstrip("\n") + "\n" + KAZAKH_ROW + "\n"
+    path = tmp_path / f"appeals_{encoding}.csv"
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_a_kz1048_file_is_told_apart_from_windows_1251(con, settings, tmp_path):
+    """KZ-1048 read as Windows-1251 loads without an error and turns "әкімдікке" into "јкімдікке"."""
+    path = kazakh_file(tmp_path, "kz1048")
+    assert path.read_bytes().decode("cp1251").lower().count("јкімдікке") == 1, "the two code pages really disagree here"
+    assert readers.detect_encoding(path) == "kz1048"
+    report = load(con, settings, path)
+    assert report.counts.inserted == 4 and report.counts.rejected == 0
+    texts = dict(con.execute("select external_id, text from raw_appeals").fetchall())
+    assert texts["KZ-4"].startswith("Әкімдікке хат жаздым: аулада жарық жоқ, ұзақ күттік")
+    assert texts["KZ-2"] == "Көшедегі шамды жөндеуді сұраймын"
+    assert texts["KZ-1"].startswith("Жалуюсь: ответа нет уже месяц")
+
+
+def test_a_russian_windows_1251_file_stays_windows_1251(tmp_path):
+    """Russian bytes are the same in both code pages: nothing tips the choice to KZ-1048."""
+    lines = (GOOD / "appeals_utf8.csv").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "ru.csv"
+    path.write_bytes("\n".join([lines[0], lines[1], lines[3]]).encode("cp1251") + b"\n")
+    assert readers.detect_encoding(path) == "cp1251"
+    ukrainian = "id;text\n1;Їжак єдиний ґанок, привіт, що це є? Україна\n".encode("cp1251")
+    assert readers.cyrillic_codepage(ukrainian) == "cp1251"
+
+
+@pytest.mark.parametrize("named", ["kz1048", "KZ-1048", "rk1048"])
+def test_the_user_can_name_the_encoding(con, settings, tmp_path, named):
+    report = load(con, settings, kazakh_file(tmp_path, "kz1048"), encoding=named)
+    assert report.counts.inserted == 4
+    assert con.execute("select text from raw_appeals where external_id = 'KZ-4'").fetchone()[0].startswith("Әкімдікке")
+
+
+def test_an_unknown_or_wrong_encoding_is_said_and_loads_nothing(con, settings, tmp_path):
+    path = kazakh_file(tmp_path, "kz1048")
+    with pytest.raises(ConfigError, match="Unknown encoding 'kz-1049'") as err:
+        load(con, settings, path, encoding="kz-1049")
+    assert "kz1048" in err.value.hint
+    with pytest.raises(SourceError, match="is not ascii text") as err:
+        load(con, settings, path, encoding="ascii")
+    assert "--encoding" in err.value.hint
+    assert con.execute("select count(*) from raw_appeals").fetchone()[0] == 0

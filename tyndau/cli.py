@@ -99,7 +99,7 @@ def ingest(
     sheet: Optional[str] = typer.Option(None, help="Excel sheet name."),
     header_row: Optional[int] = typer.Option(None, help="Excel header row (1-based); found automatically if omitted."),
     delimiter: Optional[str] = typer.Option(None, help="CSV delimiter; sniffed if omitted."),
-    encoding: Optional[str] = typer.Option(None, help="CSV encoding; detected if omitted."),
+    encoding: Optional[str] = typer.Option(None, help="CSV encoding (utf-8, cp1251, kz1048, utf-16, ...); detected if omitted."),
     option: list[str] = typer.Option([], "--option", "-o", help="Connector option KEY=VALUE (repeatable)."),
     config: Optional[Path] = ConfigOpt,
     db: Optional[Path] = DbOpt,

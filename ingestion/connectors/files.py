@@ -6,7 +6,7 @@ from ingestion.base import MappedFileConnector, register
 @register
 class CsvConnector(MappedFileConnector):
     name = "csv"
-    description = "CSV with delimiter sniffing; UTF-8 (with or without BOM), UTF-16, Windows-1251."
+    description = "CSV with delimiter sniffing; UTF-8 (with or without BOM), UTF-16, Windows-1251, KZ-1048."
     reader = "csv"
 
 

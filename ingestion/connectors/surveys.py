@@ -63,6 +63,8 @@ class WideSurveyConnector(Connector):
     default_mapping: ClassVar[str] = ""
     id_column: ClassVar[str] = ""
     submitted_column: ClassVar[str] = ""
+    saved_records_path: ClassVar[str | None] = None  # records inside a saved API response (a JSON document)
+    unrecorded_times: ClassVar[tuple[str, ...]] = ()  # the tool's placeholder for "no time recorded"
 
     def __init__(self, location, mapping=None, options=None):
         mapping = mapping or load_mapping(self.default_mapping)
@@ -84,17 +86,28 @@ class WideSurveyConnector(Connector):
         if kind == "xlsx":
             return readers.read_xlsx(path, sheet=self.options.get("sheet"), required=(self.survey["response_id"],))
         if kind == "json":
-            return readers.read_json(path, records_path=self.options.get("records_path"), limits=limits)
+            return readers.read_json(path, records_path=self._records_path(path), limits=limits)
         return readers.read_csv(path, delimiter=self.options.get("delimiter"), encoding=self.options.get("encoding"),
                                 limits=limits)
 
-    def item_columns(self, frame: pl.DataFrame) -> dict[str, str]:
-        """Source column -> item id, for the columns that are questions."""
-        found = {}
+    def _records_path(self, path: Path) -> str | None:
+        """Where a saved API response keeps its submissions (Kobo's data.json: `results`); a top-level
+        array or JSON Lines need none."""
+        if self.options.get("records_path") or readers.is_json_lines(path):
+            return self.options.get("records_path")
+        return self.saved_records_path
+
+    def question_columns(self, frame: pl.DataFrame) -> dict[str, list[str]]:
+        """Item id -> the source columns that hold it.
+
+        A form that changed between versions (a group renamed: `grp_a/leadership_q1`, then
+        `grp_b/leadership_q1`) exports both paths; the item pattern's group 1 names the question, so
+        both columns are the same item (see :meth:`_answers`)."""
+        found: dict[str, list[str]] = {}
         for column in frame.columns:
             match = self.pattern.search(column)
             if match:
-                found[column] = match.group(1) if match.groups() else column
+                found.setdefault(match.group(1) if match.groups() else column, []).append(column)
         if not found:
             raise SourceError(f"{Path(self.location).name}: no question columns match {self.pattern.pattern!r}.",
                               hint="Set item_pattern in the mapping's [survey] table to match the question columns.")
@@ -103,19 +116,45 @@ class WideSurveyConnector(Connector):
     def unpivot(self, frame: pl.DataFrame) -> Batch:
         s = self.survey
         self._require(frame, [s["response_id"]])
+        frame = frame.filter(~pl.all_horizontal(pl.exclude(ROW).is_null()))  # a blank line (LimeSurvey ends with one)
         frame, unreadable = self._split_unreadable(frame)
-        items = self.item_columns(frame)
+        answers, clashes = self._answers(frame, self.question_columns(frame))
         meta = {name: s[name] for name in ("response_id", "submitted_at", "rater_role", "rated_agency", "rated_unit",
                                            "comment", "rater_id") if s.get(name) in frame.columns}
-        long = frame.select(pl.col(ROW), *[pl.col(c).alias(n) for n, c in meta.items()],
-                            *[pl.col(c).alias(f"_item:{i}") for c, i in items.items()])
+        long = frame.select(pl.col(ROW), *[pl.col(c).alias(n) for n, c in meta.items()], *answers)
         long = long.unpivot(index=[ROW, *meta], variable_name="item_id", value_name="answer").with_columns(
             pl.col("item_id").str.replace("^_item:", ""))
-        long = long.filter(pl.col("answer").is_not_null() & (pl.col("answer").str.strip_chars() != ""))
+        long = long.filter(pl.col("answer").is_not_null())
         batch = self._canonical(long, frame)
-        batch.rejected = pl.concat([unreadable, batch.rejected])
+        batch.rejected = pl.concat([unreadable, clashes, batch.rejected])
         batch.rows_read += unreadable.height
         return batch
+
+    def _answers(self, frame: pl.DataFrame, questions: dict[str, list[str]]) -> tuple[list[pl.Expr], pl.DataFrame]:
+        """One answer per item; an item under several paths takes the one that was answered.
+
+        Each submission was made with one version of the form, so it answers one of the paths. When
+        a submission holds two different answers to one item, neither is chosen: that item of that
+        submission is kept aside with both paths in the reason (its other items load)."""
+        answers, clashes = [], [empty_rejections()]
+        for item, columns in questions.items():
+            given = [_answered(c) for c in columns]
+            if len(given) == 1:
+                answers.append(given[0].alias(f"_item:{item}"))
+                continue
+            differ = pl.concat_list(given).list.drop_nulls().list.n_unique() > 1
+            answers.append(pl.when(differ).then(None).otherwise(pl.coalesce(given)).alias(f"_item:{item}"))
+            clashes.append(self._version_clashes(frame.filter(differ), item, columns))
+        return answers, pl.concat(clashes)
+
+    def _version_clashes(self, bad: pl.DataFrame, item: str, columns: list[str]) -> pl.DataFrame:
+        if bad.height == 0:
+            return empty_rejections()
+        shown = pl.concat_list([pl.format("{}={}", pl.lit(c), _answered(c)) for c in columns]).list.drop_nulls()
+        reason = pl.format("different answers to {} in two versions of the form ({}); neither is loaded",
+                           pl.lit(item), shown.list.join(", "))
+        return self._raw_records(bad, reason.alias("reason")).select(
+            pl.col(ROW).cast(pl.Int64).alias("row_number"), pl.lit(item).alias("column_name"), "reason", "raw_record")
 
     def _split_unreadable(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
         """Rows the reader could not trust (`_error`: ragged, NUL bytes, hidden Excel values): rejected whole."""
@@ -126,7 +165,7 @@ class WideSurveyConnector(Connector):
             pl.col(ROW).cast(pl.Int64).alias("row_number"), pl.lit("").alias("column_name"),
             pl.col("_error").alias("reason"), "raw_record")
 
-    def _raw_records(self, frame: pl.DataFrame, *keep: str) -> pl.DataFrame:
+    def _raw_records(self, frame: pl.DataFrame, *keep: str | pl.Expr) -> pl.DataFrame:
         """The source rows as JSON, identifiers masked (rejected rows never hold them in clear)."""
         masked = {self.survey[f] for f in IDENTIFIER_FIELDS if self.survey.get(f)}
         cols = [pl.lit("[ID]").alias(c) if c in masked else pl.col(c) for c in frame.columns if c not in (ROW, "_error")]
@@ -150,13 +189,20 @@ class WideSurveyConnector(Connector):
         if "rater_role" in out.columns:
             out = out.with_columns(pl.col("rater_role").str.to_lowercase().replace_strict(roles, default=None))
         if "submitted_at" in out.columns:
-            out = out.with_columns(pl.col("submitted_at").str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "")
-                                   .str.to_datetime(strict=False, time_unit="us"))
+            out = out.with_columns(self._submitted_at(pl.col("submitted_at")))
         if "comment" in out.columns:
             out = out.rename({"comment": "free_text"})
         bad = pl.col("score").is_null() | ~pl.col("score").is_between(low, high)
         rejected = self._rejections(out.filter(bad), frame, low, high)
         return Batch({"raw_survey_responses": out.filter(~bad).drop("answer")}, rejected, frame.height)
+
+    def _submitted_at(self, raw: pl.Expr) -> pl.Expr:
+        """The tool's "not recorded" placeholder is no time (LimeSurvey writes 1980-01-01 00:00:00 for every
+        response of a survey with anonymised date stamps); the UTC offset is dropped, as everywhere."""
+        if self.unrecorded_times:
+            raw = pl.when(~raw.is_in(list(self.unrecorded_times))).then(raw)
+        return raw.str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "").str.to_datetime(strict=False, time_unit="us") \
+            .alias("submitted_at")
 
     def _score(self, answer: pl.Expr) -> pl.Expr:
         number = answer.str.strip_chars().str.replace(",", ".").cast(pl.Float64, strict=False)
@@ -184,13 +230,19 @@ class WideSurveyConnector(Connector):
                               hint="Export the survey with its metadata columns, or set them in the mapping's [survey].")
 
 
+def _answered(column: str) -> pl.Expr:
+    """The column's answer, blank as null (an empty cell is a question not asked, not an answer)."""
+    return pl.when(pl.col(column).str.strip_chars() != "").then(pl.col(column).str.strip_chars())
+
+
 @register
 class KoboFileConnector(WideSurveyConnector):
     name = "kobo"
-    description = "KoboToolbox data export (CSV or XLSX, one row per submission)."
+    description = "KoboToolbox data export (CSV or XLSX, one row per submission) or a saved API data.json."
     default_mapping = "kobo-360"
     id_column = "_uuid"
     submitted_column = "_submission_time"
+    saved_records_path = "results"
 
 
 @register
@@ -231,3 +283,4 @@ class LimeSurveyConnector(WideSurveyConnector):
     default_mapping = "limesurvey-360"
     id_column = "id"
     submitted_column = "submitdate"
+    unrecorded_times = ("1980-01-01 00:00:00",)
