@@ -322,8 +322,8 @@ def iban_valid(iban: str) -> bool:
 # 12 contiguous digits, not part of a longer digit run.
 _KZ_ID_RE = re.compile(r"(?<![0-9])[0-9]{12}(?![0-9])")
 
-# 12 digits with spaces or dashes, only right after an identifier cue word
-# ("ИИН: 900101 300123", "ЖСН 9001-0130-0123"); check digit still decides.
+# 12 digits (with or without spaces or dashes) right after an identifier cue word
+# ("ИИН: 900101 300123", "ЖСН 9001-0130-0123"): the cue decides, even when the check digit fails.
 _KZ_ID_SPACED_RE = re.compile(
     r"(?P<cue>(?<![^\W\d_])(?:(?i:иин|жсн|бин|бсн)|IIN|BIN)(?![^\W\d_])[^0-9\n]{0,12}?)"
     r"(?P<num>(?<![0-9])[0-9](?:[ \-]?[0-9]){11})(?![0-9])"
@@ -513,8 +513,14 @@ def _replace_kz_id(m: re.Match[str]) -> str:
 
 
 def _replace_spaced_kz_id(m: re.Match[str]) -> str:
-    kind = classify_kz_id(re.sub("[ -]", "", m.group("num")))
-    return f"{m.group('cue')}[{kind}]" if kind else m.group(0)
+    """After an identifier cue the writer says what the number is: a mistyped IIN (check digit wrong)
+    still points at a person, so it goes too, as the kind its cue names."""
+    kind = classify_kz_id(re.sub("[ -]", "", m.group("num"))) or _kind_of_cue(m.group("cue"))
+    return f"{m.group('cue')}[{kind}]"
+
+
+def _kind_of_cue(cue: str) -> str:
+    return "BIN" if re.search("(?i:бин|бсн|bin)", cue) else "IIN"
 
 
 def _replace_card(m: re.Match[str]) -> str:

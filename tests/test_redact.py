@@ -136,8 +136,11 @@ IIN_CASES = [
     (f"My IIN is {IIN_F}", "My IIN is [IIN]"),
     (f"БИН ТОО «Береке» {BIN}", "БИН ТОО «Береке» [BIN]"),
     (f"шаруа қожалығының БСН {BIN_FARM}", "шаруа қожалығының БСН [BIN]"),
-    # failing the check digit: not an IIN, stays
-    (f"ИИН {IIN_BAD} неверный", f"ИИН {IIN_BAD} неверный"),
+    # failing the check digit but called an IIN by its writer: a mistyped IIN still points at a person
+    (f"ИИН {IIN_BAD} неверный", "ИИН [IIN] неверный"),
+    (f"БИН компании {IIN_BAD}", "БИН компании [BIN]"),
+    # failing the check digit without a cue: not an identifier, stays (sums, appeal numbers)
+    (f"номер {IIN_BAD}", f"номер {IIN_BAD}"),
     # passing the check digit but impossible structure: stays
     (f"Обращение № {CHECKSUM_ONLY_MONTH} от 12.03.2024", f"Обращение № {CHECKSUM_ONLY_MONTH} от 12.03.2024"),
     (f"номер {CHECKSUM_ONLY_CENTURY}", f"номер {CHECKSUM_ONLY_CENTURY}"),
@@ -147,7 +150,7 @@ IIN_CASES = [
     (f"ИИН: {IIN_M[:6]} {IIN_M[6:]}", "ИИН: [IIN]"),
     (f"ЖСН {IIN_F[:4]}-{IIN_F[4:8]}-{IIN_F[8:]}", "ЖСН [IIN]"),
     (f"БИН {BIN[:6]} {BIN[6:]}", "БИН [BIN]"),
-    (f"ИИН {IIN_BAD[:6]} {IIN_BAD[6:]}", f"ИИН {IIN_BAD[:6]} {IIN_BAD[6:]}"),
+    (f"ИИН {IIN_BAD[:6]} {IIN_BAD[6:]}", "ИИН [IIN]"),
     # a sum (fails the check digit) and a date-based appeal number (month 24)
     ("сумма 100000000000 тенге", "сумма 100000000000 тенге"),
     ("Номер обращения ЖТ-Т-202403120001", "Номер обращения ЖТ-Т-202403120001"),

@@ -216,10 +216,12 @@ SPLITS = ("tune", "heldout", "heldout_b")
 # measured (docs/redaction.md), so a regression fails. Keys: kind -> minimum recall.
 STRICT = {k: 1.0 for k in ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "DOCUMENT", "PLATE", "BIRTHDATE", "NAME")}
 FLOORS = {
-    "tune": {**STRICT, "ADDRESS": 1.0},
-    "heldout": {**STRICT, "ADDRESS": 11 / 12},
-    "heldout_b": {**STRICT, "ADDRESS": 4 / 6, "NAME": 7 / 8},
+    "tune": {**STRICT, "ADDRESS": 1.0, "ADDRESS numbers": 1.0},
+    "heldout": {**STRICT, "ADDRESS": 11 / 12, "ADDRESS numbers": 11 / 12},
+    "heldout_b": {**STRICT, "ADDRESS": 4 / 6, "ADDRESS numbers": 4 / 6, "NAME": 7 / 8},
 }
+# heldout_c (written without seeing the rules) is the honest measure, reported in docs/redaction.md,
+# not a floor here: a floor would invite tuning on it.
 
 
 @pytest.mark.parametrize("split", SPLITS)
