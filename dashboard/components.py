@@ -149,12 +149,14 @@ def downloads(frame: pl.DataFrame, name: str, on_click=None) -> None:
     """CSV and Excel buttons; the files are made only when clicked (a callable), not on every rerun.
     The workbook opens with a sheet that says what it is: page, table, period, filters, date."""
     left, right, _ = st.columns([1, 1, 4])
-    about = export_about(name)
+    # The file callables run later, in the server's own thread, where the session (and so t()) is not
+    # available: everything they need in the user's language is made here.
+    about, sheets = export_about(name), (t("export.about_sheet"), t("export.data_sheet"))
     left.download_button(t("common.download_csv"), lambda: exports.csv_bytes(flatten(frame)),
                          file_name=f"{name}.csv", mime="text/csv", key=f"csv.{name}", on_click=on_click or "ignore",
                          icon=":material/download:")
     right.download_button(t("common.download_xlsx"),
-                          lambda: exports.xlsx_bytes({t("export.about_sheet"): about, t("export.data_sheet"): flatten(frame)}),
+                          lambda: exports.xlsx_bytes({sheets[0]: about, sheets[1]: flatten(frame)}),
                           file_name=f"{name}.xlsx", key=f"xlsx.{name}", on_click=on_click or "ignore",
                           mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                           icon=":material/table_view:")

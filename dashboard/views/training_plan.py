@@ -76,9 +76,9 @@ headers = export_headers([*planning.PLAN_EXPORT_COLUMNS, *summary], ctx.lang) | 
     "item": t("export.item"), "value": t("column.value"), "about": t("export.about_sheet"), "agency_key": None}
 about = export_about("training_plan").vstack(pl.DataFrame(
     [(t("export.budget"), number(budget, ctx.lang))], schema=[t("export.item"), t("export.value")], orient="row"))
+sheet_names = (t("page.training_plan")[:31], t("plan.summary_sheet"))  # not inside the callable: see components
 first.download_button(t("plan.download_xlsx"),
-                      lambda: planning.plan_xlsx_bytes(plan, summary, ctx.lang, headers, about,
-                                                       (t("page.training_plan")[:31], t("plan.summary_sheet"))),
+                      lambda: planning.plan_xlsx_bytes(plan, summary, ctx.lang, headers, about, sheet_names),
                       file_name="training_plan.xlsx", key="plan.xlsx", icon=":material/table_view:",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 second.download_button(t("plan.download_csv"), lambda: planning.plan_csv_bytes(plan, ctx.lang, headers),
