@@ -185,7 +185,7 @@ def prepare(workdir: Path, appeals: int, reuse: bool, save_disk: bool = False, f
 def filter_pool(con, rng: random.Random, n: int):
     """Filters an analyst would choose: periods of 3, 6 or 12 months, some agencies, a region, a language."""
     from dashboard.filters import month_end, month_range
-    from warehouse.queries import Filters
+    from insights.scope import Filters
 
     first, last = con.execute("select min(registered_month), max(registered_month) from mart_responsiveness").fetchone()
     months = month_range(first, last)
@@ -211,15 +211,18 @@ def filter_pool(con, rng: random.Random, n: int):
 
 def page_queries(con, f, rng: random.Random) -> dict[str, dict[str, Callable[[], object]]]:
     """For each page, the query calls it makes (the same functions, the same arguments)."""
-    from warehouse import queries as q, queries_quality as qq, queries_themes as qt
+    from insights import quality as qq
+    from insights import responsiveness as q
+    from insights import scope
+    from insights import themes as qt
 
     as_of = f.date_to or date.today()
     area = rng.choice(("responsiveness", "inclusiveness", "communication", "interagency_cooperation"))
     agency = f.agencies[0] if f.agencies else None
     return {
-        "sidebar filters": {"options": lambda: q.options(con), "dimension_labels": lambda: q.dimension_labels(con)},
+        "sidebar filters": {"options": lambda: scope.options(con), "dimension_labels": lambda: scope.dimension_labels(con)},
         "overview": {
-            "data_bounds": lambda: q.data_bounds(con),
+            "data_bounds": lambda: scope.data_bounds(con),
             "period_comparison": lambda: q.period_comparison(con, f),
             "area_totals (now, before)": lambda: (qt.area_totals(con, f), qt.area_totals(con, f.previous_period())),
             "monthly_responsiveness (now, before)": lambda: (q.monthly_responsiveness(con, f),
@@ -259,9 +262,10 @@ def page_queries(con, f, rng: random.Random) -> dict[str, dict[str, Callable[[],
 
 def planner_queries(con, f, rng: random.Random) -> dict[str, dict[str, Callable[[], object]]]:
     """The training planners' pages (docs/training.md): the same calls with the same arguments."""
-    from warehouse import impact, planning, survey360
-    from warehouse.planning import PlanningRules
-    from warehouse.queries import Filters
+    from insights import survey360
+    from insights.scope import Filters
+    from insights.training import impact, planning
+    from insights.training.planning import PlanningRules
 
     rules = PlanningRules.from_settings()
     agency = f.agencies[0] if f.agencies else rng.choice(("AKM-31-TRZ", "LND-19", "PSC-61", "POL-23", "AKM-39"))

@@ -25,9 +25,10 @@ import polars as pl
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+from insights import stats
+from insights.training import impact  # noqa: E402
+from insights.training.planning import PlanningRules  # noqa: E402
 from sample_data import scenario as sc  # noqa: E402
-from warehouse import impact, stats  # noqa: E402
-from warehouse.planning import PlanningRules  # noqa: E402
 
 
 def snapshot(workdir: Path, reuse: bool) -> Path:

@@ -9,7 +9,6 @@ grid (never interpreted as HTML or Markdown) or as escaped HTML with highlighted
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -21,8 +20,8 @@ from dashboard import data, evidence, i18n
 from dashboard.guard import PageContext, query
 from dashboard.i18n import STRINGS, area_name, current_language, t, text, value_name
 from dashboard.safe_markdown import md_escape
-from warehouse import audit, exports, inbox
-from warehouse import queries, queries_themes
+from insights import exports, scope, themes
+from warehouse import audit, inbox
 from warehouse.errors import TyndauError
 
 TEXT_LIMIT = 200
@@ -38,7 +37,7 @@ def namer(kind: str, lang: str) -> Callable[[object], str]:
     if kind == "area":
         return lambda key: area_name(str(key), lang)
     if kind in ("agency", "region"):
-        names = query(queries.dimension_labels).get(kind, {})
+        names = query(scope.dimension_labels).get(kind, {})
         return lambda key: (names.get(key, {}).get(lang) or str(key)) if key is not None else value_name(kind, None, lang)
     if kind == "month":
         return lambda key: key.strftime("%Y-%m") if isinstance(key, (date, datetime)) else str(key)
@@ -275,7 +274,7 @@ def text_reader(ctx: PageContext, appeal_id: str, search: str = "", review_butto
     if not ctx.user.can_read_texts:
         st.info(t("guard.aggregates_only"))
         return
-    detail = query(queries_themes.appeal_detail, appeal_id)
+    detail = query(themes.appeal_detail, appeal_id)
     if detail is None or not log_view(ctx, "read", [appeal_id], search):
         return
     st.subheader(t("reader.title", id=md_escape(detail["external_id"])))

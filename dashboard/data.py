@@ -14,7 +14,7 @@ always opens the file the path names now.
 
 Why cache on the snapshot's version: query results are cached per (version, query, arguments),
 so a rerun of a page is a dictionary lookup, and a new snapshot can never serve stale numbers.
-Pages never see SQL: they call ``query(queries.responsiveness_kpis, filters)``.
+Pages never see SQL: they call ``query(responsiveness.responsiveness_kpis, filters)``.
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ import streamlit as st
 from warehouse.config import Settings, load_settings
 from warehouse.errors import TyndauError, WarehouseError
 from warehouse.search import load_fts
-
 
 ALIAS = "snapshot"
 

@@ -7,7 +7,7 @@ it as its default and its value is copied back right after. Choosing an agency o
 it on the next. (No ``on_change`` callbacks and no writes to widget keys: both interact badly
 with range sliders when Streamlit replays widget state.)
 
-Filters only ever reach SQL as bound parameters (:func:`warehouse.queries.where`).
+Filters only ever reach SQL as bound parameters (:func:`insights.scope.where`).
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import streamlit as st
 from dashboard import data
 from dashboard.i18n import area_name, t, value_name
 from dashboard.i18n import month as month_name
-from warehouse import queries
-from warehouse.queries import Filters
+from insights import scope
+from insights.scope import Filters
 from warehouse.taxonomy import POLARITIES, area_ids
 
 PREFIX, WIDGET = "filter.", "w."
@@ -45,8 +45,8 @@ def sidebar(names: tuple[str, ...], lang: str) -> None:
     """Draw the filters a page declared, in the sidebar."""
     if not names:
         return
-    options = data.query(queries.options)
-    labels = data.query(queries.dimension_labels)
+    options = data.query(scope.options)
+    labels = data.query(scope.dimension_labels)
     st.sidebar.subheader(t("filters.title"))
     for name in names:
         _DRAW[name](options, labels, lang)

@@ -16,8 +16,8 @@ from dashboard import auth, data, filters, registry
 from dashboard.i18n import current_language, t
 from dashboard.safe_markdown import md_escape
 from dashboard.users import User
+from insights.scope import Filters
 from warehouse.errors import TyndauError
-from warehouse.queries import Filters
 
 
 @dataclass(frozen=True)

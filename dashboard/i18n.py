@@ -164,7 +164,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "value.channel.phone 1414": _s("1414 телефоны", "Телефон 1414", "Phone 1414"),
     "value.channel.ЦОН": _s("ХҚКО", "ЦОН", "Public service centre"),
     "value.channel.unknown": _s("Белгісіз", "Неизвестно", "Unknown"),
-    # staff categories a mandatory course reaches (warehouse.planning.staff_categories)
+    # staff categories a mandatory course reaches (insights.training.planning.staff_categories)
     "value.staff_category.all": _s("барлық қызметкерлер", "все сотрудники", "all staff"),
     "value.staff_category.akimat": _s("әкімдіктер қызметкерлері", "сотрудники акиматов", "akimat staff"),
     "value.staff_category.education": _s("білім беру органдарының қызметкерлері", "сотрудники органов образования",
@@ -259,7 +259,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "column.detail": _s("Толығырақ", "Подробности", "Detail"),
     "column.at": _s("Уақыты", "Время", "Time"),
     "column.appeal_count": _s("Өтініштер саны", "Число обращений", "Number of appeals"),
-    # the training plan (warehouse.planning.plan_table); "gap closed" carries its unit
+    # the training plan (insights.training.planning.plan_table); "gap closed" carries its unit
     "column.course_id": _s("Курс коды", "Код курса", "Course id"),
     "column.course": _s("Курс", "Курс", "Course"),
     "column.seats": _s("Орындар", "Мест", "Seats"),

@@ -1,5 +1,5 @@
 """Why each line of a training plan was chosen, in one sentence in the user's language, built from the
-line's reason fields (:data:`warehouse.planning.REASON_COLUMNS`). The page, `tyndau plan` and the
+line's reason fields (:data:`insights.training.planning.REASON_COLUMNS`). The page, `tyndau plan` and the
 exports all take the sentence from here, so a planner reads the same defence everywhere."""
 
 from __future__ import annotations

@@ -160,11 +160,11 @@ def test_tables_the_dashboard_reads_stay_in_the_snapshot():
 
 
 def test_no_excluded_table_is_named_in_the_dashboards_queries():
-    """The pages' SQL (warehouse modules the dashboard imports) must not need a table the snapshot lacks."""
+    """The pages' SQL (the read side the dashboard imports) must not need a table the snapshot lacks."""
     import re
 
-    sources = [REPO / "warehouse" / f"{m}.py" for m in ("queries", "queries_quality", "queries_themes",
-                                                          "planning", "survey360", "impact", "search")]
+    # insights/status.py is `tyndau status` reading the warehouse itself (raw and staging tables), never a page
+    sources = [p for p in (REPO / "insights").rglob("*.py") if p.name != "status.py"] + [REPO / "warehouse" / "search.py"]
     sources += list((REPO / "dashboard").rglob("*.py"))
     named = set()
     for path in sources:

@@ -3,7 +3,7 @@
 One warehouse is built for the whole module from a small deterministic sample (3,000 generated
 appeals plus a hostile one), classified with the generator's ground truth through the
 classifier's own write path (tests/dashboard_support.py). Numbers on the pages are checked
-against SQL written here, independently of warehouse/queries.py.
+against SQL written here, independently of warehouse/responsiveness.py.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from dashboard_support import HOSTILE_ID, build_warehouse, environment, environment_applied
 from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n, registry
 from dashboard.users import ROLES, TEXT_READERS
-from dashboard_support import HOSTILE_ID, build_warehouse, environment, environment_applied
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 DASHBOARD = Path(APP).parent
@@ -218,15 +218,15 @@ def test_an_analyst_reads_texts_behind_a_heatmap_cell(app, warehouse):
 
 
 def test_a_drill_down_counts_every_appeal_behind_it_though_it_lists_fewer(warehouse):
-    from warehouse import queries_themes
-    from warehouse.queries import Filters
+    from insights import themes
+    from insights.scope import Filters
 
     con = snapshot(warehouse)
     area, total = largest_area(con)
     period = Filters(*last_twelve_months(con))
     period = Filters(period.date_from, date(period.date_to.year, period.date_to.month, 28))
-    assert queries_themes.texts_behind(con, period, area=area, limit=10).height == 10
-    assert queries_themes.count_behind(con, period, area=area) == total
+    assert themes.texts_behind(con, period, area=area, limit=10).height == 10
+    assert themes.count_behind(con, period, area=area) == total
 
 
 def test_leadership_sees_the_true_count_behind_a_drill_down_not_the_display_limit(app, warehouse):

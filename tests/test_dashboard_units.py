@@ -13,11 +13,10 @@ import pytest
 
 from dashboard import evidence, registry
 from dashboard.users import UsersFileError, add_user, authenticate, load_entries, user_by_email
+from insights.scope import Filters
+from insights.textgroups import group_members, group_texts
 from warehouse import audit, inbox
-from warehouse.queries import Filters
 from warehouse.search import build_search_index, fts_extension_file, load_fts
-from warehouse.textgroups import group_members, group_texts
-
 
 # ---------------------------------------------------------------- users
 
@@ -172,7 +171,7 @@ def test_the_snapshot_reader_follows_a_new_snapshot_while_the_writer_holds_the_w
 def test_full_text_search_loads_offline_from_the_pip_package_and_respects_filters(tmp_path):
     from datetime import date
 
-    from warehouse.queries_themes import search_texts
+    from insights.themes import search_texts
 
     assert fts_extension_file().name == "fts.duckdb_extension"
     assert f"v{duckdb.__version__}" in str(fts_extension_file())

@@ -15,15 +15,15 @@ import io
 import re
 
 import openpyxl
-from openpyxl.utils.escape import unescape
 import polars as pl
 import pytest
+from openpyxl.utils.escape import unescape
+from test_training_analytics import cube_db, months_of
 from typer.testing import CliRunner
 
-from test_training_analytics import cube_db, months_of
+from insights import exports
+from insights.training.questionnaire import write_questionnaire
 from tyndau.cli import app as cli
-from warehouse import exports
-from warehouse.questionnaire import write_questionnaire
 
 PAYLOADS = ('=HYPERLINK("https://evil.example/x","click")', "+cmd|' /C calc'!A0", "-2+3", "@SUM(1)",
             "\t=1+1", "\r=1+1")

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from dashboard_support import build_warehouse, environment, environment_applied
 from markdown_it import MarkdownIt
 from openpyxl.utils.escape import unescape
 from streamlit.runtime.media_file_manager import MediaFileManager
@@ -28,8 +29,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import registry
 from dashboard.safe_markdown import ZERO_WIDTH_SPACE, md_escape
-from dashboard_support import build_warehouse, environment, environment_applied
-from warehouse import exports
+from insights import exports
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
 PAGE_SCRIPTS = {spec.key: spec.script for spec in registry.PAGES}

@@ -12,12 +12,13 @@ from collections import defaultdict
 from datetime import datetime
 
 import pytest
-
 from conftest import shared_data
+
 from ingestion.pipeline import ingest
 from ingestion.registry import make_connector
+from insights.responsiveness import first_answer_by_agency
+from insights.scope import Filters
 from warehouse.build import build_models
-from warehouse.queries import Filters, first_answer_by_agency
 
 SATISFIED = "Завершено: Пользователь удовлетворен решением проблемы"
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import numpy as np
 import polars as pl
 import pytest
-
-from sample_data import text_bank as tb
 from survey360_attack import FAMILIES, attack, build_survey_warehouse, measure, primary_only, truth
-from warehouse import survey360
+
+from insights import survey360
+from sample_data import text_bank as tb
 from warehouse.anonymity import COMPLEMENTARY, PRIMARY, Relation, Table, determined, suppress
 
 K = 5

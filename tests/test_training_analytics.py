@@ -16,11 +16,12 @@ from scipy import stats as scipy_stats
 
 from ingestion.pipeline import ingest
 from ingestion.registry import make_connector
-from warehouse import impact, planning, stats, survey360
+from insights import stats, survey360
+from insights.training import impact, planning
+from insights.training.optimiser import Gap, Offering, PlanError, greedy_plan, naive_plan, optimise_plan, plan_value
+from insights.training.planning import PlanningRules
+from insights.training.questionnaire import item_name, questions, write_questionnaire, xlsform_sheets
 from warehouse.build import build_models
-from warehouse.optimiser import Gap, Offering, PlanError, greedy_plan, naive_plan, optimise_plan, plan_value
-from warehouse.planning import PlanningRules
-from warehouse.questionnaire import item_name, questions, write_questionnaire, xlsform_sheets
 from warehouse.taxonomy import area_ids
 
 RULES = PlanningRules(survey_target_score=4.0, min_raters=5, gap_window_months=12, impact_window_months=6,
@@ -80,7 +81,7 @@ def test_a_gap_is_the_shrunk_rate_minus_the_national_rate_with_stats_prior():
     a, b = stats.beta_prior(resp["negative_appeals"], resp["classified_appeals"])
     national = resp["negative_appeals"].sum() / resp["classified_appeals"].sum()
     assert big["national_rate"] == pytest.approx(national)
-    assert big["gap_score"] == pytest.approx((144 + a) / (480 + a + b) - national), "shrinkage comes from warehouse.stats"
+    assert big["gap_score"] == pytest.approx((144 + a) / (480 + a + b) - national), "shrinkage comes from insights.stats"
     assert big["gap_low"] < big["gap_score"] < big["gap_high"] and big["gap_low"] > 0
     assert big["certainty"] > 0.999 and big["rank_in_agency"] == 1
     assert big["trend"] == pytest.approx(0, abs=1e-9), "a flat rate has no trend"
@@ -105,7 +106,7 @@ def test_the_period_follows_the_filter_and_the_trend_compares_the_period_before(
     up = gaps.filter(pl.col("agency_key") == "UP").row(0, named=True)
     assert (up["period_start"], up["period_end"]) == (MONTHS[12], MONTHS[23])
     assert up["trend"] > 0.1, "the gap grew against the twelve months before"
-    from warehouse.queries import Filters
+    from insights.scope import Filters
     early = planning.citizen_gaps(con, Filters(date_from=MONTHS[0], date_to=MONTHS[11]), RULES)
     assert early.filter(pl.col("agency_key") == "UP")["gap_score"][0] == pytest.approx(0, abs=0.01)
 
@@ -164,7 +165,7 @@ def test_the_optimiser_does_better_than_biggest_gaps_first_when_it_matters():
 
 def test_a_closed_gap_is_not_counted_twice():
     offerings, gaps = planning_problem()
-    from warehouse.optimiser import PlanLine
+    from insights.training.optimiser import PlanLine
     twice = [PlanLine(offerings[1], 20), PlanLine(offerings[0], 20)]
     assert plan_value(twice, gaps) == pytest.approx(10.0 + 6.0)
 
@@ -284,7 +285,7 @@ def test_every_plan_line_carries_its_reason_fields_and_a_reason_in_the_language(
 
 
 def test_mandatory_seats_come_off_the_budget_before_every_method_spends_the_rest():
-    from warehouse.optimiser import PlanLine
+    from insights.training.optimiser import PlanLine
 
     offerings, gaps = planning_problem()
     fixed = (PlanLine(Offering("C", "LAW", ("legality",), 5_000, 20), 20, mandatory=True),
@@ -420,10 +421,11 @@ def test_the_queries_enforce_anonymity_even_on_a_laxer_mart(survey_warehouse, se
 
 @pytest.fixture
 def labelled_warehouse(con, settings, tmp_path):
+    from training_support import sample_truth
+
+    from ingestion.sample_files import ingest_sample_dataset
     from nlp.classify import classify_pending
     from sample_data.generate import generate
-    from ingestion.sample_files import ingest_sample_dataset
-    from training_support import sample_truth
 
     folder = tmp_path / "sample"
     generate(folder, n_appeals=800)

@@ -14,17 +14,18 @@ import duckdb
 import openpyxl
 import polars as pl
 import pytest
+from dashboard_support import environment_applied
 from streamlit.testing.v1 import AppTest
+from training_support import build_sample_warehouse
 from typer.testing import CliRunner
 
 from dashboard.i18n import text
+from insights import survey360
+from insights.scope import Filters
+from insights.training import impact, planning
+from insights.training.planning import PlanningRules
 from sample_data import scenario as sc
-from dashboard_support import environment_applied
-from training_support import build_sample_warehouse
 from tyndau.cli import app as cli
-from warehouse import impact, planning, survey360
-from warehouse.planning import PlanningRules
-from warehouse.queries import Filters
 from warehouse.taxonomy import area as taxonomy_area
 
 APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")

@@ -199,8 +199,8 @@ def status(tables: bool = typer.Option(False, "--tables", help="Also list every 
            config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
     """What the warehouse holds, in a few lines: appeals and period, last load per source, share classified,
     snapshot age and open problems."""
+    from insights.status import warehouse_status, warehouse_summary
     from warehouse.db import connect, current_version
-    from warehouse.status import warehouse_status, warehouse_summary
 
     settings = settings_from(config, db)
     _require_warehouse(settings.db_path)
@@ -302,8 +302,8 @@ def open_reader(settings):
 
 def _agency_filter(con, agency: Optional[str]):
     """Filters for --agency NAME (code or part of a name, any language); an unknown name is an error."""
-    from warehouse.planning import find_agency
-    from warehouse.queries import Filters
+    from insights.scope import Filters
+    from insights.training.planning import find_agency
 
     if not agency:
         return None
@@ -337,8 +337,8 @@ def gaps(
     db: Optional[Path] = DbOpt,
 ):
     """Behaviour gaps per agency and area from citizens' appeals, largest first: gap, interval, certainty, evidence."""
-    from warehouse.exports import csv_bytes
-    from warehouse.planning import PlanningRules, citizen_gaps, gaps_for_export
+    from insights.exports import csv_bytes
+    from insights.training.planning import PlanningRules, citizen_gaps, gaps_for_export
 
     settings = settings_from(config, db)
     _require_warehouse(settings.db_path)
@@ -413,8 +413,8 @@ def plan(
     """A training plan within a budget (and seat limit): mandatory courses first, then the seats that close the
     most positive gap; each line says why (citizens' gap, certainty, 360 shortfall, their weights, evidence)."""
     from dashboard.plan_reasons import with_reasons
-    from warehouse.planning import (Mandate, PlanningRules, plan_csv_bytes, plan_summary, plan_with_coverage,
-                                    plan_xlsx_bytes)
+    from insights.training.planning import (Mandate, PlanningRules, plan_csv_bytes, plan_summary, plan_with_coverage,
+                                            plan_xlsx_bytes)
 
     if fmt not in ("table", "csv", "xlsx"):
         raise TyndauError(f"Unknown format {fmt!r}.", hint="Use --format table, csv or xlsx.")
@@ -505,7 +505,7 @@ def questionnaire(
     area: list[str] = typer.Option([], "--area", help="Only these competency areas (repeatable; default all)."),
 ):
     """The 360-degree questionnaire per area from the taxonomy, in Kazakh, Russian and English."""
-    from warehouse.questionnaire import questions, write_questionnaire
+    from insights.training.questionnaire import questions, write_questionnaire
 
     write_questionnaire(out_file, fmt, tuple(area))
     out.print(f"Wrote {out_file}: {len(questions(tuple(area)))} items; answers ingest with "
@@ -730,7 +730,8 @@ def _demo_classify(con, settings, train: bool) -> None:
             console.print("[yellow]No classifier: the themes pages stay empty.[/] Train one with "
                           "`tyndau demo --train` or `tyndau train`.")
             return
-        from nlp.train import TrainConfig, train as train_model
+        from nlp.train import TrainConfig
+        from nlp.train import train as train_model
 
         out.print(f"==> no classifier in {model_dir}: training the default one (a few minutes, only this once)")
         train_model(TrainConfig(out=model_dir), progress=lambda line: out.print(f"  {line}", highlight=False))
@@ -817,7 +818,8 @@ def train_cmd(
     db: Optional[Path] = typer.Option(None, "--db", help="Warehouse whose analysts' corrections join the training data."),
 ):
     """Train the classifier: encoder vectors + head, n-grams, calibration (+ reviewed corrections); offline."""
-    from nlp.train import TrainConfig, train as train_model
+    from nlp.train import TrainConfig
+    from nlp.train import train as train_model
 
     settings = settings_from(config, None)
     corrections = _corrections_from(db)

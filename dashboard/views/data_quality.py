@@ -11,7 +11,8 @@ from dashboard.components import fmt_number, table
 from dashboard.guard import enter, query
 from dashboard.i18n import t
 from dashboard.safe_markdown import md_escape
-from warehouse import audit, inbox, queries_quality
+from insights import quality
+from warehouse import audit, inbox
 
 ctx = enter("data_quality")
 settings = data.settings()
@@ -23,9 +24,9 @@ info = snapshot.stat()
 st.caption(t("dq.snapshot", path=md_escape(snapshot.name), size=fmt_number(info.st_size / 1e6, 1),
              at=datetime.fromtimestamp(info.st_mtime).strftime("%Y-%m-%d %H:%M")))
 
-migrations = query(queries_quality.schema_migrations)
-runs = query(queries_quality.load_runs)
-rejected = query(queries_quality.rejected_by_reason)
+migrations = query(quality.schema_migrations)
+runs = query(quality.load_runs)
+rejected = query(quality.rejected_by_reason)
 cols = st.columns(4)
 cols[0].metric(t("dq.schema"), int(migrations["version"].max()) if migrations.height else 0)
 cols[1].metric(t("dq.runs"), runs.height)
@@ -41,15 +42,15 @@ table(rejected, "rejected_rows_by_reason")
 
 st.header(t("dq.classification"))
 st.subheader(t("dq.classified"))
-table(query(queries_quality.classified_texts), "classified_texts")
-table(query(queries_quality.classification_coverage), "classification_coverage")
+table(query(quality.classified_texts), "classified_texts")
+table(query(quality.classification_coverage), "classification_coverage")
 st.subheader(t("dq.failures"))
-table(query(queries_quality.classification_failures), "classification_failures")
+table(query(quality.classification_failures), "classification_failures")
 
 st.header(t("dq.schema"))
 table(migrations, "schema_migrations")
 st.subheader(t("dq.tables"))
-table(query(queries_quality.table_counts), "table_counts")
+table(query(quality.table_counts), "table_counts")
 
 st.header(t("dq.inbox"))
 waiting = inbox.pending(settings.resolved_inbox_dir())

@@ -7,26 +7,26 @@ from dashboard.components import (TEXT_LIMIT, fmt_date, fmt_number, fmt_pct, kpi
                                   selected_points, text_list, text_reader)
 from dashboard.guard import enter, query
 from dashboard.i18n import t
-from warehouse import queries, queries_themes
+from insights import responsiveness, scope, themes
 
 ctx = enter("overview")
 st.title(t("page.overview"))
 st.caption(t("overview.intro"))
-bounds = query(queries.data_bounds)
+bounds = query(scope.data_bounds)
 st.caption(t("common.as_of", first=fmt_date(bounds["first_registered"]), last=fmt_date(bounds["last_registered"]),
              load=fmt_date(bounds["last_load"])))
 period_caption(ctx)
 
-compared = query(queries.period_comparison, ctx.filters)
+compared = query(responsiveness.period_comparison, ctx.filters)
 now, before = compared["current"], compared["previous"]
 if not now["appeals"]:
     st.warning(t("common.no_data"))
     st.stop()
 
-areas = query(queries_themes.area_totals, ctx.filters)
-areas_before = query(queries_themes.area_totals, ctx.filters.previous_period())
-negative_now = query(queries_themes.appeals_with_evidence, ctx.filters, "negative")
-negative_then = query(queries_themes.appeals_with_evidence, ctx.filters.previous_period(), "negative")
+areas = query(themes.area_totals, ctx.filters)
+areas_before = query(themes.area_totals, ctx.filters.previous_period())
+negative_now = query(themes.appeals_with_evidence, ctx.filters, "negative")
+negative_then = query(themes.appeals_with_evidence, ctx.filters.previous_period(), "negative")
 negative_share = negative_now / now["appeals"] if areas.height else None
 negative_before = negative_then / before["appeals"] if areas_before.height and before["appeals"] else None
 
@@ -40,8 +40,8 @@ kpi(cols[3], t("metric.satisfaction"), fmt_number(now["mean_satisfaction"], 2), 
 kpi(cols[4], t("metric.negative_share"), fmt_pct(negative_share), negative_share, negative_before, percent=True,
     inverse=True)
 
-monthly = query(queries.monthly_responsiveness, ctx.filters)
-previous = query(queries.monthly_responsiveness, ctx.filters.previous_period())
+monthly = query(responsiveness.monthly_responsiveness, ctx.filters)
+previous = query(responsiveness.monthly_responsiveness, ctx.filters.previous_period())
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.volume"))
@@ -63,8 +63,8 @@ else:
     st.caption(t("common.select_hint"))
     picked = selected_points(event)
     if picked:
-        texts = query(queries_themes.texts_behind, ctx.filters, area=picked[0], limit=TEXT_LIMIT)
-        total = query(queries_themes.count_behind, ctx.filters, area=picked[0])
+        texts = query(themes.texts_behind, ctx.filters, area=picked[0], limit=TEXT_LIMIT)
+        total = query(themes.count_behind, ctx.filters, area=picked[0])
         chosen = text_list(ctx, texts, f"texts_{picked[0]}", f"overview: area={picked[0]}", "overview", total=total)
         if chosen:
             text_reader(ctx, chosen)

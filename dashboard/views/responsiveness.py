@@ -10,7 +10,7 @@ from dashboard.components import (fmt_date, fmt_number, fmt_pct, kpi, namer, per
                                   text_list, text_reader)
 from dashboard.guard import enter, query
 from dashboard.i18n import t
-from warehouse import queries
+from insights import responsiveness, scope
 
 ctx = enter("responsiveness")
 settings = data.settings()
@@ -19,7 +19,7 @@ st.caption(t("resp.intro"))
 st.caption(t("resp.deadline_note", days=settings.working_days_to_answer, ext=settings.extension_max_days))
 period_caption(ctx)
 
-compared = query(queries.period_comparison, ctx.filters)
+compared = query(responsiveness.period_comparison, ctx.filters)
 now, before = compared["current"], compared["previous"]
 if not now["appeals"]:
     st.warning(t("common.no_data"))
@@ -46,9 +46,9 @@ kpi(second[3], t("metric.satisfaction"), fmt_number(now["mean_satisfaction"], 2)
 
 # ---------------------------------------------------------------- breakdown and ranking
 st.header(t("resp.breakdown"))
-dimension = st.selectbox(t("resp.by"), list(queries.DIMENSIONS), format_func=lambda d: t(f"dimension.{d}"),
+dimension = st.selectbox(t("resp.by"), list(scope.DIMENSIONS), format_func=lambda d: t(f"dimension.{d}"),
                          key="resp.dimension")
-by = query(queries.responsiveness_by, ctx.filters, dimension, settings.min_count_for_ranking)
+by = query(responsiveness.responsiveness_by, ctx.filters, dimension, settings.min_count_for_ranking)
 label = namer(dimension, ctx.lang)
 if by.height:
     overall = now["on_time_rate"]
@@ -94,18 +94,18 @@ measures = {"on_time_rate": t("metric.on_time"), "median_days": t("metric.median
             "ping_pong_rate": t("metric.ping_pong"), "repeat_rate": t("metric.repeats"),
             "mean_satisfaction": t("metric.satisfaction")}
 measure = st.selectbox(t("resp.trend_metric"), list(measures), format_func=measures.get, key="resp.trend_measure")
-monthly = query(queries.monthly_responsiveness, ctx.filters)
-previous = query(queries.monthly_responsiveness, ctx.filters.previous_period())
+monthly = query(responsiveness.monthly_responsiveness, ctx.filters)
+previous = query(responsiveness.monthly_responsiveness, ctx.filters.previous_period())
 st.plotly_chart(charts.trend_lines(monthly, previous, measure, current_name=t("common.current"),
                                    previous_name=t("common.previous"), y_title=measures[measure],
                                    percent=measure.endswith("rate")), key="resp.trend")
 
 # ---------------------------------------------------------------- backlog
 st.header(t("resp.backlog"))
-bounds = query(queries.data_bounds)
+bounds = query(scope.data_bounds)
 last_day = bounds["last_registered"].date() if bounds["last_registered"] else date.today()
 as_of = st.date_input(t("resp.as_of"), value=last_day, key="resp.as_of")
-backlog = query(queries.overdue_backlog, ctx.filters, as_of)
+backlog = query(responsiveness.overdue_backlog, ctx.filters, as_of)
 agency = namer("agency", ctx.lang)
 st.markdown(t("resp.backlog_total", n=fmt_number(int(backlog['overdue'].sum()) if backlog.height else 0, 0), date=fmt_date(as_of)))
 if backlog.height:
@@ -119,7 +119,7 @@ if backlog.height:
         chosen = st.selectbox(t("resp.backlog_agency"), keys, format_func=agency, key="resp.backlog_agency",
                               index=keys.index(picked[0]) if picked and picked[0] in keys else None)
         if chosen:
-            appeals = query(queries.overdue_appeals, ctx.filters, as_of, chosen)
+            appeals = query(responsiveness.overdue_appeals, ctx.filters, as_of, chosen)
             read = text_list(ctx, appeals, "overdue_appeals", f"overdue {chosen} as of {as_of}", "overdue",
                              extra_columns=("due_date", "days_overdue"))
             if read:
@@ -127,8 +127,8 @@ if backlog.height:
 
 # ---------------------------------------------------------------- redirects
 st.header(t("resp.redirects"))
-chains = query(queries.redirect_chains, ctx.filters)
-pairs = query(queries.redirect_pairs, ctx.filters)
+chains = query(responsiveness.redirect_chains, ctx.filters)
+pairs = query(responsiveness.redirect_pairs, ctx.filters)
 left, right = st.columns(2)
 with left:
     st.subheader(t("resp.chains"))

@@ -13,7 +13,8 @@ from dashboard.components import table, text_list, text_reader
 from dashboard.guard import enter, query, show_error
 from dashboard.i18n import area_name, t, value_name
 from dashboard.safe_markdown import md_escape
-from warehouse import inbox, queries_themes
+from insights import themes
+from warehouse import inbox
 from warehouse.errors import TyndauError
 from warehouse.taxonomy import POLARITIES, area_ids
 
@@ -28,7 +29,7 @@ if appeal_id and st.button(t("review.back"), icon=":material/arrow_back:", key="
     appeal_id = None
 if not appeal_id:
     st.subheader(t("review.queue"))
-    candidates = query(queries_themes.review_queue, ctx.filters, 100)
+    candidates = query(themes.review_queue, ctx.filters, 100)
     if candidates.height == 0:
         st.info(t("review.nothing"))
         st.stop()
@@ -37,7 +38,7 @@ if not appeal_id:
     st.stop()
 
 text_reader(ctx, appeal_id, review_button=False)
-detail = query(queries_themes.appeal_detail, appeal_id)
+detail = query(themes.appeal_detail, appeal_id)
 current = dict(zip(detail["labels"]["area"].to_list(), detail["labels"]["polarity"].to_list())) if detail else {}
 model_version = detail["labels"]["model_version"].drop_nulls().first() if detail and detail["labels"].height else ""
 

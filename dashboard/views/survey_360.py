@@ -13,9 +13,10 @@ from dashboard.components import fmt_number, log_view, namer, table
 from dashboard.guard import enter, query
 from dashboard.i18n import t, text, value_name
 from dashboard.safe_markdown import md_escape
-from warehouse import planning, survey360
-from warehouse.queries import Filters
-from warehouse.questionnaire import item_name
+from insights import survey360
+from insights.scope import Filters
+from insights.training import planning
+from insights.training.questionnaire import item_name
 from warehouse.taxonomy import areas as taxonomy_areas
 
 GROUPS = ("self", "manager", "peer", "direct_report", "citizen", "others")

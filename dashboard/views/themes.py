@@ -10,7 +10,7 @@ from dashboard.components import TEXT_LIMIT, namer, period_caption, selected_poi
 from dashboard.guard import enter, query, run_or_explain
 from dashboard.i18n import t
 from dashboard.safe_markdown import md_escape
-from warehouse import queries_themes
+from insights import themes
 from warehouse.taxonomy import area_ids
 
 ctx = enter("themes")
@@ -19,7 +19,7 @@ st.caption(t("themes.intro"))
 period_caption(ctx)
 area_label = namer("area", ctx.lang)
 
-totals = query(queries_themes.area_totals, ctx.filters)
+totals = query(themes.area_totals, ctx.filters)
 if totals.height == 0:
     st.info(t("common.no_labels"))
     st.stop()
@@ -43,8 +43,8 @@ def group_name(can_read_texts: bool) -> pl.Expr:
 
 def drill_down(area: str | None, key: str, **where) -> None:
     """The texts behind a chosen point: listed for analysts, counted for everyone else."""
-    texts = query(queries_themes.texts_behind, ctx.filters, area=area, limit=TEXT_LIMIT, **where)
-    total = query(queries_themes.count_behind, ctx.filters, area=area, **where)
+    texts = query(themes.texts_behind, ctx.filters, area=area, limit=TEXT_LIMIT, **where)
+    total = query(themes.count_behind, ctx.filters, area=area, **where)
     scope = ", ".join(scope_names(where)) or t("themes.all_scope")
     st.caption(t("themes.drill_caption", area=md_escape(area_label(area) if area else "—"), scope=md_escape(scope)))
     audit_scope = ", ".join(f"{k}={v}" for k, v in where.items() if v is not None)
@@ -68,7 +68,7 @@ by = st.radio(t("themes.heatmap_by"), ["agency", "region"], format_func=lambda d
 value = st.radio(t("themes.heatmap_value"), ["per_1000", "negative_per_1000"], horizontal=True,
                  format_func=lambda v: t("themes.value_all") if v == "per_1000" else t("themes.value_negative"),
                  key="themes.heatmap_value")
-matrix = query(queries_themes.area_matrix, ctx.filters, by)
+matrix = query(themes.area_matrix, ctx.filters, by)
 st.subheader(t("themes.heatmap", by=t(f"dimension.{by}")))
 row_label = namer(by, ctx.lang)
 st.plotly_chart(charts.heatmap(matrix, row_label, area_label, value, colorbar_title=t("metric.per_1000")),
@@ -92,7 +92,7 @@ if st.toggle(t("common.show_texts"), key="themes.show_texts"):
 
 # ---------------------------------------------------------------- trend
 st.header(t("themes.trend"))
-trend = query(queries_themes.area_trend, ctx.filters)
+trend = query(themes.area_trend, ctx.filters)
 trend_event = st.plotly_chart(charts.area_trend_lines(trend, area_label, y_title=t("metric.per_1000")),
                               key="themes.trend", on_select="rerun", selection_mode="points")
 trend_pick = selected_points(trend_event)
@@ -104,7 +104,7 @@ st.header(t("themes.changes"))
 st.caption(t("themes.changes_note"))
 compare = st.radio(t("themes.changes_by"), [None, "agency", "region"], horizontal=True, key="themes.changes_by",
                    format_func=lambda d: t("themes.changes_areas") if d is None else t(f"dimension.{d}"))
-changes = run_or_explain(data.query, queries_themes.area_changes, ctx.filters, compare, 10 if compare is None else 5)
+changes = run_or_explain(data.query, themes.area_changes, ctx.filters, compare, 10 if compare is None else 5)
 if changes.height:
     key_label = namer(compare, ctx.lang) if compare else None
     describe = (lambda r: f"{key_label(r['key'])} · {area_label(r['area'])}") if compare else \
@@ -127,7 +127,7 @@ if changes.height:
 st.header(t("themes.groups"))
 present = [a for a in areas if a in set(totals["area"].to_list())]
 group_area = st.selectbox(t("themes.group_area"), present, format_func=area_label, key="themes.group_area")
-groups = query(queries_themes.text_groups, ctx.filters, group_area)
+groups = query(themes.text_groups, ctx.filters, group_area)
 if groups.height:
     agency = namer("agency", ctx.lang)
     groups = groups.with_columns(group_name(ctx.user.can_read_texts).alias("label"))
@@ -144,7 +144,7 @@ if groups.height:
     group_no = st.selectbox(t("themes.group_pick"), numbers, key="themes.group_no",
                             format_func=lambda g: f"#{g} · {labels[g]}")
     st.subheader(t("themes.group_agencies"))
-    spread = query(queries_themes.group_by_agency, ctx.filters, group_area, group_no)
+    spread = query(themes.group_by_agency, ctx.filters, group_area, group_no)
     table(spread.with_columns(pl.col("agency_key").map_elements(agency, return_dtype=pl.Utf8).alias("agency")),
           f"group_{group_area}_{group_no}_agencies")
     st.subheader(t("themes.group_examples"))

@@ -10,7 +10,7 @@ from dashboard import data, training_charts
 from dashboard.components import namer, table
 from dashboard.guard import enter, query
 from dashboard.i18n import area_name, day, number, percent, signed, t
-from warehouse import impact, planning
+from insights.training import impact, planning
 
 CHART_ROWS = 20
 RATES = ("treated_before_rate", "treated_after_rate", "control_before_rate", "control_after_rate")

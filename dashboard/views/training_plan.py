@@ -11,7 +11,7 @@ from dashboard.guard import enter, query
 from dashboard.i18n import area_name, number, percent, points, signed, t, value_name
 from dashboard.plan_reasons import category_names, with_reasons
 from dashboard.safe_markdown import md_escape
-from warehouse import planning
+from insights.training import planning
 
 DEFAULT_BUDGET = 10_000_000
 

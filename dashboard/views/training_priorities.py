@@ -12,7 +12,7 @@ from dashboard.components import fmt_number, fmt_pct, namer, table, text_list
 from dashboard.guard import enter, query
 from dashboard.i18n import area_name, signed, t, text
 from dashboard.safe_markdown import md_escape
-from warehouse import planning
+from insights.training import planning
 
 ctx = enter("training_priorities")
 st.title(t("page.training_priorities"))

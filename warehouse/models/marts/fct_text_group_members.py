@@ -1,6 +1,6 @@
 # grain: one row per appeal and competency area, with the group of similar texts it falls in
 # key: appeal_id, area
-"""Groups of similar texts within each area (TF-IDF and spherical k-means: warehouse.textgroups).
+"""Groups of similar texts within each area (TF-IDF and spherical k-means: insights.textgroups).
 
 Computed in the build, on the writer side, so the dashboard only reads the result; the group
 numbers are stable for a given set of texts (fixed seeds), and `is_example` marks the texts
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from warehouse.textgroups import group_members
+from insights.textgroups import group_members
 
 
 def compute(con) -> pl.DataFrame:

@@ -3,13 +3,13 @@
 """Ranked training priorities per agency for the default period: the course, the cohort to train,
 its cost, the value (certainty-weighted excess complaints per month on the areas it develops, plus
 the weighted 360-degree shortfall) and why (top gap area, gap, certainty, complaints, examples).
-See warehouse.planning; the plan for a budget is computed on demand (tyndau plan, the plan page)."""
+See insights.training.planning; the plan for a budget is computed on demand (tyndau plan, the plan page)."""
 
 from __future__ import annotations
 
 import polars as pl
 
-from warehouse.planning import PlanningRules, training_priorities
+from insights.training.planning import PlanningRules, training_priorities
 
 READS = ("mart_area_evidence_monthly", "mart_360_scores", "dim_agencies", "stg_training_courses",
          "stg_course_sessions")

@@ -16,8 +16,8 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from warehouse.queries import Filters
-from warehouse.stats import Z95
+from insights.scope import Filters
+from insights.stats import Z95
 
 RATER_GROUPS = ("self", "manager", "peer", "direct_report", "citizen", "staff", "others")
 SCOPES = ("agency", "unit")

@@ -46,8 +46,8 @@ from scipy import stats as scipy_stats
 from statsmodels.stats.multitest import multipletests
 from threadpoolctl import threadpool_limits
 
-from warehouse.planning import PlanningRules, add_months
-from warehouse.stats import difference_in_differences
+from insights.stats import difference_in_differences
+from insights.training.planning import PlanningRules, add_months
 
 PHASES = ("before", "after")
 FDR = 0.05  # false discovery rate across the effects shown together

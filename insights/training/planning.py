@@ -4,7 +4,7 @@ of ``tyndau gaps`` / ``tyndau plan``.
 **Citizens' gap.** For an agency and area, the rate of negative evidence is the share of the
 agency's appeals in the period that the classifier (or an analyst) labelled as a complaint about
 that area. Small agencies are shrunk toward the national rate with the empirical-Bayes prior of
-:mod:`warehouse.stats` (fitted per area over all agencies), so three appeals cannot top a table.
+:mod:`insights.stats` (fitted per area over all agencies), so three appeals cannot top a table.
 The **gap score** is the shrunk rate minus the national rate (a share of appeals: 0.2 means 20
 more complaints per 100 appeals than the country), with the posterior 95 % interval, and the
 **certainty** is the posterior probability that the agency's true rate exceeds the national one.
@@ -14,7 +14,7 @@ The trend compares the gap with the same number of months before.
 colleagues' 360-degree shortfall (points below the target, or below what surveyed agencies reach if
 that is lower, over the scale's range: the same units). A course's value for an agency is the sum of the
 priorities of the areas it develops, times the agency's appeals per month: "certainty-weighted
-excess complaints per month the course addresses". The optimiser (:mod:`warehouse.optimiser`)
+excess complaints per month the course addresses". The optimiser (:mod:`insights.training.optimiser`)
 buys seats to maximise that value within a budget.
 
 **Only positive gaps are funded.** An area is *fundable* for an agency when the citizens' gap is
@@ -31,7 +31,7 @@ the agency's classified appeals per month, i.e. the certainty-weighted excess co
 plus the weighted 360 shortfall in the same units) times the share of the staff it needs that the
 plan trains.
 
-Pages and the CLI call these functions with a :class:`warehouse.queries.Filters`; only the date
+Pages and the CLI call these functions with a :class:`insights.responsiveness.Filters`; only the date
 range, agencies and regions apply (gaps are per agency; the national rate is always national).
 """
 
@@ -44,12 +44,12 @@ import duckdb
 import numpy as np
 import polars as pl
 
-from warehouse import exports
+from insights import exports
+from insights.scope import Filters
+from insights.stats import beta_posterior_interval, beta_prior, posterior_exceedance, shrunk_rate
+from insights.training.optimiser import (Gap, Offering, Plan, PlanError, PlanLine, check_limits, naive_plan,
+                                         optimise_plan, raw_coverage)
 from warehouse.config import Settings
-from warehouse.optimiser import (Gap, Offering, Plan, PlanError, PlanLine, check_limits, naive_plan, optimise_plan,
-                                 raw_coverage)
-from warehouse.queries import Filters
-from warehouse.stats import beta_posterior_interval, beta_prior, posterior_exceedance, shrunk_rate
 
 SURVEY_WEIGHT = 0.5        # a 360-degree shortfall counts half as much as the same citizens' gap
 MIN_PRIORITY = 0.005       # below half a percentage point (certainty-weighted) a gap is noise to a planner

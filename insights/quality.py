@@ -11,7 +11,7 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from warehouse.status import warehouse_status
+from insights.status import warehouse_status
 
 
 def load_runs(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pl.DataFrame:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from warehouse import exports
+from insights import exports
 from warehouse.errors import TyndauError
 from warehouse.taxonomy import Area, areas
 

@@ -1,7 +1,7 @@
 """Choosing course seats for agencies: the most gap reduction a budget (and a seat limit) can buy.
 
 The things to close are **gaps**: an agency's area with a weight (its priority times the agency's
-appeals per month, see :mod:`warehouse.planning`). The things to buy are **offerings**: one course
+appeals per month, see :mod:`insights.training.planning`). The things to buy are **offerings**: one course
 for one agency, a cohort of at most ``max_seats`` staff at ``cost_per_seat`` KZT each, developing
 one or more areas. A gap is closed by training ``staff_needed`` people (the largest class of a
 catalogue course that develops it, or the agency's staff if fewer) in any course that develops
@@ -24,7 +24,7 @@ already has through scikit-learn) solves in milliseconds: no solver to install. 
 greedy plan (marginal value per tenge, recomputed as gaps close) is returned and says so.
 
 **Mandatory seats** (``fixed``: courses the planner must buy whatever the gaps, see
-:mod:`warehouse.planning`) are bought first: their cost and seats come off the budget and the seat
+:mod:`insights.training.planning`) are bought first: their cost and seats come off the budget and the seat
 limit, the gaps they happen to develop count as already partly closed, and every method spends only
 what is left, on weighted gaps only.
 """

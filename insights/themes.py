@@ -1,6 +1,6 @@
 """Read-side queries behind the analysts' pages: areas, trends, changes, groups, search, texts.
 
-Like :mod:`warehouse.queries`, every function takes a connection and a :class:`Filters` and returns
+Like :mod:`insights.responsiveness`, every function takes a connection and a :class:`Filters` and returns
 a polars frame; user choices reach SQL only as bound parameters, and column names only from fixed
 allow-lists. Counts come from the cubes (``mart_area_cube``, ``mart_text_group_cube``), rates divide
 them by the volumes of ``mart_responsiveness`` under the same filters (area and polarity filters
@@ -16,9 +16,9 @@ import math
 import duckdb
 import polars as pl
 
-from warehouse.queries import DIMENSIONS, Filters, where
-from warehouse.search import INDEX_SCHEMA, STEMMER, has_search_index
+from insights.scope import DIMENSIONS, Filters, where
 from warehouse.errors import WarehouseError
+from warehouse.search import INDEX_SCHEMA, STEMMER, has_search_index
 
 PER = 1000  # rates are per 1,000 appeals
 AREA_DIMENSIONS = {k: v for k, v in DIMENSIONS.items() if k != "month"}
