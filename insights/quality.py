@@ -22,6 +22,16 @@ def load_runs(con: duckdb.DuckDBPyConnection, limit: int = 200) -> pl.DataFrame:
         from load_runs order by load_run_id desc limit ?""", [limit]).pl()
 
 
+def followed_sources(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """The sources `tyndau sync` follows: when each last succeeded, and which keep failing (and why)."""
+    if not con.execute("select count(*) from information_schema.tables where table_name = 'sync_state'").fetchone()[0]:
+        return pl.DataFrame()
+    return con.execute("""
+        select source_name as source, connector, last_success_at, consecutive_failures, last_error as error,
+               next_attempt_at
+        from sync_state order by consecutive_failures desc, source_name""").pl()
+
+
 def rejected_by_reason(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     """Rejected rows per file, column and kind of reason (the quoted value blanked out)."""
     return con.execute(r"""

@@ -84,6 +84,7 @@ def _problems(con: duckdb.DuckDBPyConnection, sources: list[SourceLoad], appeals
     rejected = sum(s.rows_rejected for s in sources)
     if rejected:
         problems.append(f"{rejected:,} rows rejected in the latest loads (see `tyndau rejected`)")
+    problems += _failing_sources(con)
     if appeals_in_raw != appeals_built:
         problems.append(f"{appeals_in_raw:,} appeals loaded but {appeals_built:,} built (run `tyndau build`)")
     if _has_table(con, "classification_failures"):
@@ -91,6 +92,16 @@ def _problems(con: duckdb.DuckDBPyConnection, sources: list[SourceLoad], appeals
         if failed:
             problems.append(f"{failed:,} texts could not be classified")
     return problems
+
+
+def _failing_sources(con: duckdb.DuckDBPyConnection) -> list[str]:
+    if not _has_table(con, "sync_state"):
+        return []
+    rows = con.execute("""select source_name, consecutive_failures, last_success_at, last_error from sync_state
+                          where consecutive_failures > 0 order by source_name""").fetchall()
+    return [f"source {name} failed {failures} time(s) in a row (last success "
+            f"{success.strftime('%Y-%m-%d %H:%M') + ' UTC' if success else 'never'}): {error}"
+            for name, failures, success, error in rows]
 
 
 def warehouse_summary(con: duckdb.DuckDBPyConnection, snapshot_path: str | None = None) -> Summary:

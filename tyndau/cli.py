@@ -178,6 +178,90 @@ def rejected(run_id: Optional[int] = typer.Argument(None, help="Load run (defaul
         out.print("No rejected rows.")
 
 
+@app.command("sync")
+@friendly
+def sync_cmd(
+    source: list[str] = typer.Option([], "--source", "-s", help="Pull only this declared source (repeatable)."),
+    watch: bool = typer.Option(False, "--watch", help="Keep running: pull each source when its every_minutes is due."),
+    full: bool = typer.Option(False, "--full", help="Ignore the cursors: read every source from its start again "
+                                                   "(idempotent: only what changed is written)."),
+    classify: bool = typer.Option(True, "--classify/--no-classify", help="Classify what is new (needs the model)."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Pull what is new from every source declared in tyndau.toml, then classify, build and publish.
+
+    Each pull is a load run; a source that fails is retried with backoff and reported, and the others go on.
+    Exits 1 when a source failed (for cron and systemd timers to notice)."""
+    import os
+    import time
+
+    from ingestion.sync import load_sources
+
+    settings = settings_from(config, db)
+    settings.hashing_salt()
+    sources = _chosen_sources(load_sources(config or os.environ.get("TYNDAU_CONFIG", "tyndau.toml")), source)
+    while True:
+        failed = _sync_round(sources, settings, watch=watch, full=full, classify=classify)
+        if not watch:
+            if failed:
+                raise typer.Exit(1)
+            return
+        time.sleep(60)  # the finest schedule is a minute
+
+
+def _chosen_sources(sources, names: list[str]):
+    unknown = sorted(set(names) - {s.name for s in sources})
+    if unknown:
+        raise TyndauError(f"No source named {', '.join(unknown)}.",
+                          hint=f"Declared sources: {', '.join(s.name for s in sources)}.")
+    return [s for s in sources if not names or s.name in names]
+
+
+def _sync_round(sources, settings, *, watch: bool, full: bool, classify: bool) -> bool:
+    """One pass over the sources with the writer held only for it (other writers can run between passes)."""
+    from ingestion.sync import sync
+
+    con = open_writer(settings)
+    try:
+        pulls = sync(con, sources, settings, only_due=watch, full=full, on_pull=_print_pull)
+        if any(p.changed_rows for p in pulls):
+            _after_sync(con, settings, classify)
+        elif any(not p.not_due for p in pulls):
+            publish(con, settings)  # sync state and failed runs show on the data-quality page
+        return any(p.error for p in pulls)
+    finally:
+        con.close()
+
+
+def _print_pull(pull) -> None:
+    if pull.error:
+        console.print(f"[bold red]{escape(pull.source)}: failed[/] {escape(pull.error)}", highlight=False)
+        return
+    runs = ", ".join(str(r.run_id) for r in pull.reports) or "none"
+    inserted = sum(r.counts.inserted for r in pull.reports)
+    updated = sum(r.counts.updated for r in pull.reports)
+    rejected = sum(r.counts.rejected for r in pull.reports)
+    skipped = f", {pull.skipped_files} file(s) unchanged" if pull.skipped_files else ""
+    out.print(f"{escape(pull.source)}: +{inserted:,} new, {updated:,} updated, {rejected:,} rejected "
+              f"(load runs {runs}{skipped})", highlight=False)
+
+
+def _after_sync(con, settings, classify: bool) -> None:
+    from warehouse.build import build_models
+
+    model = Path(settings.model_dir)
+    if classify and (model / "tyndau.json").exists():
+        from nlp.ensemble import load_classifier
+
+        _classify_with_progress(con, load_classifier(model))
+    elif classify:
+        console.print(f"[yellow]No classifier at {escape(str(model))}: the new texts stay unclassified until "
+                      f"`tyndau train` and `tyndau classify`.[/]", highlight=False)
+    build_models(con, settings)
+    publish(con, settings)
+
+
 @app.command()
 @friendly
 def build(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
@@ -887,21 +971,26 @@ def classify_cmd(
     db: Optional[Path] = DbOpt,
 ):
     """Label the appeals and survey comments the current model has not labelled yet (resumable)."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    from nlp.classify import classify_pending, count_pending
     from nlp.ensemble import load_classifier
 
     settings = settings_from(config, db)
     classifier = load_classifier(model_dir or Path(settings.model_dir))
     con = open_writer(settings)
+    _classify_with_progress(con, classifier, batch_size, limit)
+    publish(con, settings)
+
+
+def _classify_with_progress(con, classifier, batch_size: int = 256, limit: Optional[int] = None) -> None:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from nlp.classify import classify_pending, count_pending
+
     pending = count_pending(con, classifier.model_hash)
     total = min(pending, limit) if limit else pending
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.speed} texts/s"),
                   TimeRemainingColumn(), console=console, transient=True) as progress:
         task = progress.add_task(f"classifying with {classifier.name} {classifier.version}", total=total)
         report = classify_pending(con, classifier, batch_size, limit, on_batch=lambda n: progress.advance(task, n))
-    publish(con, settings)
     out.print(f"{report.classified:,} classified, {report.failed:,} could not be "
               f"({', '.join(f'{k} {v}' for k, v in report.failures.items()) or 'no failures'}); "
               f"{pending - report.classified - report.failed:,} still pending; {report.rate:,.0f} texts/s.")

@@ -36,6 +36,14 @@ cols[3].metric(t("dq.rejected"), fmt_number(int(rejected['rows'].sum()) if rejec
 st.header(t("dq.runs"))
 table(runs, "load_runs")
 
+followed = query(quality.followed_sources)
+if followed.height:
+    st.header(t("dq.sync"))
+    failing = followed.filter(pl.col("consecutive_failures") > 0)
+    if failing.height:
+        st.warning(t("dq.sync_failing", sources=", ".join(md_escape(s) for s in failing["source"])))
+    table(followed, "followed_sources")
+
 st.header(t("dq.rejected"))
 st.subheader(t("dq.rejected_by_reason"))
 table(rejected, "rejected_rows_by_reason")
