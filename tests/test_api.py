@@ -302,3 +302,42 @@ def test_the_openapi_document_lists_every_endpoint_with_its_response_model(serve
 def test_answers_are_not_cached_by_proxies(server):
     with client(server, "leadership") as http:
         assert http.get("/v1/responsiveness/summary").headers["Cache-Control"] == "no-store"
+
+
+# ---------------------------------------------------------------- failures at the edge
+
+
+def test_no_snapshot_is_one_503_message_with_what_to_do(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from dashboard.users import add_user
+    from warehouse.config import load_settings
+
+    settings = load_settings(tmp_path / "none.toml", db_path=str(tmp_path / "w.duckdb"),
+                             users_file=str(tmp_path / "users.toml"))
+    add_user(settings.users_file, "leader", "leadership", "leader-pass-1")
+    token, _ = tokens.issue(tokens.tokens_path(settings.users_file), settings.users_file, "leader")
+    with TestClient(create_app(settings)) as http:
+        response = http.get("/v1/responsiveness/summary", headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 503
+    assert "No warehouse snapshot" in response.json()["detail"] and "tyndau" in response.json()["hint"]
+    result = CliRunner().invoke(cli, ["api", "--db", str(tmp_path / "w.duckdb"), "--config", str(tmp_path / "none.toml")])
+    assert result.exit_code == 2 and "No warehouse snapshot" in result.output
+
+
+def test_no_text_leaves_when_the_audit_log_cannot_be_written(warehouse, tmp_path):
+    from dataclasses import replace
+
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    settings, _, issued = warehouse
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    unwritable = replace(settings, audit_log_path=str(blocked / "audit.jsonl"))
+    with TestClient(create_app(unwritable)) as http:
+        response = http.get("/v1/texts", params={"limit": 3}, headers={"Authorization": f"Bearer {issued['analyst']}"})
+    assert response.status_code == 503
+    assert "audit log" in response.json()["detail"] and set(response.json()) == {"detail", "hint"}
