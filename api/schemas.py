@@ -66,17 +66,21 @@ def page_of(frame: pl.DataFrame, paging: Paging, snapshot: str) -> dict:
 
 
 
+def many(description: str):
+    """A repeatable query parameter (``?agency=A&agency=B``), at most MAX_VALUES values."""
+    return Query(max_length=MAX_VALUES, description=description)
+
+
 def filters(
     date_from: Annotated[date | None, Query(description="First day of the period (registration date).")] = None,
     date_to: Annotated[date | None, Query(description="Last day of the period.")] = None,
-    agency: Annotated[list[str], Query(max_length=MAX_VALUES, description="Agency key; repeat for several.")] = [],
-    region: Annotated[list[str], Query(max_length=MAX_VALUES, description="Region key; repeat for several.")] = [],
-    channel: Annotated[list[str], Query(max_length=MAX_VALUES, description="Channel (e.g. portal, office).")] = [],
-    language: Annotated[list[str], Query(max_length=MAX_VALUES, description="Language of the appeal (kk, ru, …).")] = [],
-    appeal_type: Annotated[list[str], Query(max_length=MAX_VALUES, description="Appeal type (complaint, …).")] = [],
-    area: Annotated[list[str], Query(max_length=MAX_VALUES, description="Behaviour area (themes and texts only).")] = [],
-    polarity: Annotated[list[str], Query(max_length=MAX_VALUES, description="negative, positive or neutral "
-                                                                            "(themes and texts only).")] = [],
+    agency: Annotated[list[str], many("Agency key; repeat for several.")] = [],
+    region: Annotated[list[str], many("Region key; repeat for several.")] = [],
+    channel: Annotated[list[str], many("Channel (e.g. portal, office).")] = [],
+    language: Annotated[list[str], many("Language of the appeal (kk, ru, …).")] = [],
+    appeal_type: Annotated[list[str], many("Appeal type (complaint, …).")] = [],
+    area: Annotated[list[str], many("Behaviour area (themes and texts only).")] = [],
+    polarity: Annotated[list[str], many("negative, positive or neutral (themes and texts only).")] = [],
 ) -> Filters:
     """The period and slices, exactly as the dashboard's sidebar chooses them."""
     if date_from and date_to and date_from > date_to:

@@ -79,7 +79,8 @@ def timed(http: httpx.Client, path: str, params: dict) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shipped", action="store_true", help="Use sample_data/default instead of 3,000 generated appeals.")
+    parser.add_argument("--shipped", action="store_true",
+                        help="Use sample_data/default instead of 3,000 generated appeals.")
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:

@@ -10,7 +10,7 @@ import polars as pl
 from fastapi import APIRouter, Depends, Query
 from pydantic import BaseModel, Field
 
-from api.schemas import PROBLEMS, Page, Paging, page_of, paging, filters
+from api.schemas import PROBLEMS, Page, Paging, filters, page_of, paging
 from api.security import ApiState, allowed, api_state
 from dashboard import registry
 from insights import responsiveness
@@ -83,7 +83,8 @@ def summary(f: Filters = Depends(filters), state: ApiState = Depends(api_state))
     return {"snapshot": state.reader.version(), **state.reader.query(responsiveness.responsiveness_kpis, f)}
 
 
-@router.get("/by/{dimension}", response_model=Page[ResponsivenessRow], summary="Responsiveness per value of a dimension")
+@router.get("/by/{dimension}", response_model=Page[ResponsivenessRow],
+            summary="Responsiveness per value of a dimension")
 def by_dimension(dimension: Dimension, min_count: int = Query(30, ge=0, description="Fewest appeals to be ranked."),
                  f: Filters = Depends(filters), page: Paging = Depends(paging),
                  state: ApiState = Depends(api_state)) -> dict:

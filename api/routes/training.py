@@ -30,7 +30,8 @@ class Gap(BaseModel):
                                                 "complaints per 100 appeals than the country).")
     gap_low: float | None = Field(description="Posterior 95 % interval of the gap, lower end.")
     gap_high: float | None
-    certainty: float | None = Field(description="Posterior probability that the agency's rate exceeds the national one.")
+    certainty: float | None = Field(
+        description="Posterior probability that the agency's rate exceeds the national one.")
     negative_appeals: int
     positive_appeals: int
     neutral_appeals: int
