@@ -190,8 +190,9 @@ def group_by_agency(con: duckdb.DuckDBPyConnection, f: Filters, area: str, group
 
 def texts_behind(con: duckdb.DuckDBPyConnection, f: Filters, area: str | None = None, polarity: str | None = None,
                  group_no: int | None = None, agency_key: str | None = None, region_key: str | None = None,
-                 month=None, limit: int = 200) -> pl.DataFrame:
+                 month=None, limit: int = 200, offset: int = 0) -> pl.DataFrame:
     """The letters behind a number on a chart (newest first): the drill-down of every themes chart.
+    ``offset`` skips that many (the API pages through them).
 
     Two steps, so a million appeals cost little: choose the ids from the narrow tables (the labels
     carry the cube dimensions), then fetch those texts through the id index (:func:`fetch_texts`).
@@ -199,7 +200,8 @@ def texts_behind(con: duckdb.DuckDBPyConnection, f: Filters, area: str | None = 
     source, params = _behind(f, area, polarity, group_no, agency_key, region_key, month)
     ids = con.execute(f"""
         select x.appeal_id {source}
-        group by x.appeal_id order by max(x.registered_at) desc, x.appeal_id limit ?""", [*params, limit]).fetchall()
+        group by x.appeal_id order by max(x.registered_at) desc, x.appeal_id limit ? offset ?""",
+                      [*params, limit, offset]).fetchall()
     return fetch_texts(con, [i[0] for i in ids])
 
 

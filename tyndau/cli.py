@@ -684,6 +684,83 @@ def _streamlit_arguments(port: int, host: str) -> list[str]:
             "--global.developmentMode", "false", "--client.toolbarMode", "minimal"]
 
 
+# ---------------------------------------------------------------- the read-only API and its tokens
+
+api_tokens_app = typer.Typer(help="Tokens for the read-only API (stored as SHA-256 hashes beside the users file).",
+                             no_args_is_help=True)
+app.add_typer(api_tokens_app, name="api-tokens")
+
+
+@api_tokens_app.command("add")
+@friendly
+def api_tokens_add(
+    user: str = typer.Option(..., "--user", help="Dashboard user the token acts as (and whose role it has)."),
+    label: str = typer.Option("", "--label", help="Which system uses it, e.g. 'e-Otinish' (shown in the list)."),
+    expires_days: Optional[int] = typer.Option(None, "--expires-days", help="Days until it stops working (default: never)."),
+    config: Optional[Path] = ConfigOpt,
+):
+    """Issue an API token for a user; it is printed once and only its hash is kept."""
+    from api.tokens import issue, tokens_path
+
+    settings = load_settings(config)
+    path = tokens_path(settings.users_file)
+    token, entry = issue(path, settings.users_file, user, label, expires_days, settings.file_mode)
+    console.print(f"Token {entry.token_id} for {entry.user} saved (as a hash) in {path}. "
+                  "Copy it now; it is not shown again:")
+    out.print(token, highlight=False)
+
+
+@api_tokens_app.command("list")
+@friendly
+def api_tokens_list(config: Optional[Path] = ConfigOpt):
+    """List the API tokens: id, user, label, when issued and when they expire (never the tokens or hashes)."""
+    from api.tokens import entries, tokens_path
+
+    settings = load_settings(config)
+    found = entries(tokens_path(settings.users_file))
+    for e in found:
+        out.print(f"  {e.token_id}  {e.user:<20} {e.created_at:<26} {e.expires_at or 'no expiry':<26} {e.label}",
+                  highlight=False)
+    if not found:
+        out.print("No API tokens; issue one with `tyndau api-tokens add --user NAME`.")
+
+
+@api_tokens_app.command("revoke")
+@friendly
+def api_tokens_revoke(token_id: str = typer.Argument(..., help="The token's id (from `tyndau api-tokens list`)."),
+                      config: Optional[Path] = ConfigOpt):
+    """Revoke an API token: the next request with it gets 401."""
+    from api.tokens import revoke, tokens_path
+
+    settings = load_settings(config)
+    removed = revoke(tokens_path(settings.users_file), token_id, settings.file_mode)
+    out.print(f"Token {removed.token_id} of {removed.user} revoked.")
+
+
+@app.command("api")
+@friendly
+def api_serve(
+    port: int = typer.Option(8502, "--port", help="Port to listen on."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (put a TLS proxy in front "
+                                                         "before opening it beyond this machine)."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Serve the read-only JSON API (OpenAPI at /v1/openapi.json) on the published snapshot."""
+    from api.app import serve
+    from api.tokens import entries, tokens_path
+
+    settings = settings_from(config, db)
+    if not Path(settings.resolved_snapshot_path()).exists():
+        raise TyndauError(f"No warehouse snapshot at {settings.resolved_snapshot_path()}.",
+                          hint="Run `tyndau demo` for the sample data, or `tyndau init`, `tyndau ingest` and `tyndau build`.")
+    if not entries(tokens_path(settings.users_file)):
+        console.print("[yellow]No API tokens yet:[/] every request gets 401 until you run "
+                      "`tyndau api-tokens add --user NAME`.")
+    console.print(f"API on http://{host}:{port}/v1 (snapshot {settings.resolved_snapshot_path()}); Ctrl+C stops it.")
+    serve(settings, host, port)
+
+
 @corrections_app.command("apply")
 @friendly
 def corrections_apply(
