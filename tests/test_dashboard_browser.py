@@ -316,13 +316,19 @@ def test_planner_changes_the_budget_sees_the_plan_change_and_downloads_it(server
     assert not problems, "\n".join(problems)
 
 
+# Text of every visible metric label and button caption whose text is wider than its box (cut off with "…").
+CUT_OFF_LABELS = """() => [...document.querySelectorAll(
+    '[data-testid="stMetricLabel"] p, [data-testid="stMetricLabel"] div, button p')]
+  .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText)"""
+
+
 def switch_language(page, name: str) -> None:
     page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').get_by_text(name, exact=True).click()
     settle(page)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_in_kazakh_and_russian_no_export_has_a_code_name_or_an_english_word(server, browser, tmp_path, lang):
+def test_in_kazakh_and_russian_no_label_is_cut_off_and_no_export_has_a_code_name_or_an_english_word(server, browser, tmp_path, lang):
     """The analyst's pages in kk and ru: each page's first table download has headers in that language."""
     import csv
     import re
@@ -332,13 +338,16 @@ def test_in_kazakh_and_russian_no_export_has_a_code_name_or_an_english_word(serv
     log_in(page, url, "analyst")
     switch_language(page, i18n.LANGUAGE_NAMES[lang])
     code_or_english = re.compile(r"[A-Za-z_]+")
-    checked = 0
+    checked = labels_checked = 0
     for spec in registry.pages_for("analyst"):
         title = i18n.text(spec.title, lang)
         page.locator('[data-testid="stSidebarNav"]').get_by_text(title, exact=True).click()
         page.get_by_role("heading", name=title).first.wait_for(timeout=60_000)
         settle(page)
         assert not page.locator('[data-testid="stException"]').count(), f"{spec.key} ({lang}) shows an exception"
+        cut = page.evaluate(CUT_OFF_LABELS)
+        assert not cut, f"{spec.key} ({lang}): labels cut off: {cut}"
+        labels_checked += page.locator('[data-testid="stMetricLabel"]').count()
         button = page.get_by_role("button", name=i18n.text("common.download_csv", lang))
         if not button.count():
             continue
@@ -354,6 +363,7 @@ def test_in_kazakh_and_russian_no_export_has_a_code_name_or_an_english_word(serv
         assert not offenders, f"{spec.key} ({lang}) exports headers {offenders}"
         checked += 1
     assert checked >= 3, "the check saw too few tables to mean anything"
+    assert labels_checked >= 5, "the cut-off check saw too few metric labels to mean anything"
     context.close()
     assert not problems, "\n".join(problems)
 
