@@ -14,7 +14,7 @@ import numpy as np
 from .reference import REGIONS
 
 REGION_KATO = "31"      # Zhambyl region: many rural applicants, six agencies
-EXTRA_P_LATE = 0.25     # added to the agency's probability of a late answer for its rural applicants
+EXTRA_P_LATE = 0.35     # added to the agency's probability of a late answer for its rural applicants
 
 
 def extra_late_probability(agency_region: np.ndarray, agency: np.ndarray, rural: np.ndarray) -> np.ndarray:
@@ -22,3 +22,19 @@ def extra_late_probability(agency_region: np.ndarray, agency: np.ndarray, rural:
     region = [r.kato for r in REGIONS].index(REGION_KATO)
     planted = (agency_region[agency] == region) & (rural == 1)
     return np.where(planted, EXTRA_P_LATE, 0.0)
+
+
+RESPONSIVENESS_MEASURES = ("on_time", "days_to_answer", "satisfaction")  # a late answer moves all three
+
+
+def is_planted(region_kato: str | None, dimension: str, group: str, reference: str, measure: str) -> bool:
+    """Whether a comparison of a group with its reference has the plant behind it: rural against
+    urban (alone, or with the same or more disability on the rural side) on responsiveness, in the
+    planted region's agencies or in the country (`region_kato` None), which pools them."""
+    if measure not in RESPONSIVENESS_MEASURES or region_kato not in (None, REGION_KATO):
+        return False
+    if dimension == "rural":
+        return (group, reference) == ("yes", "no")
+    if dimension == "rural_disability":
+        return group.split("|")[0] == "yes" and reference.split("|")[0] == "no"
+    return False

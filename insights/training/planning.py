@@ -66,6 +66,7 @@ class PlanningRules:
     gap_window_months: int
     impact_window_months: int
     min_count_for_ranking: int
+    equity_min_cell: int = Settings.equity_min_cell  # a default, so rules made in code before equity keep working
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "PlanningRules":
