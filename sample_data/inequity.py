@@ -38,3 +38,42 @@ def is_planted(region_kato: str | None, dimension: str, group: str, reference: s
     if dimension == "rural_disability":
         return group.split("|")[0] == "yes" and reference.split("|")[0] == "no"
     return False
+
+
+def score(national, agencies) -> dict[str, int]:
+    """What an equity report (insights.equity: its `national` and `agencies` frames) found against the
+    plant: planted comparisons flagged as a disadvantage, and unplanted responsiveness comparisons
+    flagged at all (false flags). Complaints about areas are counted apart: the generator makes
+    people with a disability and people aged 60+ write most inclusiveness complaints, a real difference."""
+    import polars as pl
+
+    def planted(frame, region_column):
+        return pl.Series([is_planted(r.get(region_column), r["dimension"], r["group_value"], r["reference"],
+                                     r["measure"]) for r in frame.iter_rows(named=True)], dtype=pl.Boolean)
+
+    agency = agencies.with_columns(planted(agencies, "region_key").alias("planted"))
+    country = national.with_columns(planted(national, "no_region").alias("planted"))
+    responsiveness = pl.col("measure").is_in(RESPONSIVENESS_MEASURES)
+    on_time_planted = agency.filter(pl.col("planted") & (pl.col("measure") == "on_time")
+                                    & (pl.col("dimension") == "rural"))
+    complaints = country.filter(~responsiveness)
+    return {
+        "agency_comparisons": agency.height,
+        "agency_planted": int(agency["planted"].sum()),
+        "agency_planted_found": int(agency.filter(pl.col("planted") & pl.col("is_disadvantage")).height),
+        "agency_rural_on_time_tested": on_time_planted.height,
+        "agency_rural_on_time_found": int(on_time_planted["is_disadvantage"].sum()),
+        "agency_unplanted": int((~agency["planted"]).sum()),
+        "agency_false_flags": int(agency.filter(~pl.col("planted") & pl.col("is_significant")).height),
+        "national_responsiveness": country.filter(responsiveness).height,
+        "national_planted_found": int(country.filter(pl.col("planted") & pl.col("is_disadvantage")).height),
+        "national_unplanted": int(country.filter(responsiveness & ~pl.col("planted")).height),
+        "national_false_flags": int(country.filter(responsiveness & ~pl.col("planted") & pl.col("is_significant")).height),
+        "national_complaint_comparisons": complaints.height,
+        "national_complaints_flagged_inclusiveness_by_disability_or_age": int(complaints.filter(
+            pl.col("is_significant") & (pl.col("area") == "inclusiveness")
+            & (pl.col("dimension").is_in(["disability", "age_band", "rural_disability"]))).height),
+        "national_complaints_flagged_other": int(complaints.filter(
+            pl.col("is_significant") & ~((pl.col("area") == "inclusiveness")
+                                         & pl.col("dimension").is_in(["disability", "age_band", "rural_disability"]))).height),
+    }
