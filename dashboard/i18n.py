@@ -699,6 +699,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "Азаматтар топтары (жынысы, жасы, мүгедектігі, ауылда тұруы және олардың қиылысы) бірдей қызмет ала ма: уақытылы жауап үлесі, жауапқа дейінгі күндер, қанағаттану және салалар бойынша шағымдар. Ауыл тұрғындары басқа органдарға жазады, сондықтан салыстыру әр органның ішінде жүргізіледі (Мантель–Хензель), содан кейін ел бойынша біріктіріледі. Кезең: {start} — {end}.",
         "Одинаково ли обслуживаются группы граждан (пол, возраст, инвалидность, проживание в сельской местности и их пересечение): доля ответов в срок, дни до ответа, удовлетворённость и жалобы по областям. Сельские жители пишут в другие органы, поэтому сравнение ведётся внутри каждого органа (Мантель–Хензель) и затем объединяется по стране. Период: {start} — {end}.",
         "Are groups of citizens (sex, age, disability, rural residence and their intersection) served alike: on-time answers, days to answer, satisfaction and complaints per area. Rural residents write to other agencies, so each comparison is made within each agency (Mantel-Haenszel) and then pooled for the country. Period: {start} to {end}."),
+    "equity.period": _s("Кезең: {start} — {end}.", "Период: {start} — {end}.", "Period: {start} to {end}."),
     "equity.no_data": _s("Бұл кезеңде топтар бойынша деректер жоқ.", "За этот период нет данных по группам.",
                          "No data on groups of citizens in this period."),
     "equity.dimension": _s("Топтау", "Группировка", "Grouping"),

@@ -456,3 +456,19 @@ def inclusiveness_evidence(report: EquityReport) -> pl.DataFrame:
         pl.first("measure").alias("equity_measure"), pl.first("shortfall").alias("equity_shortfall"),
         pl.first("p_adjusted").alias("equity_p_adjusted"), pl.len().cast(pl.Int64).alias("equity_findings"),
     ).with_columns(pl.lit(INCLUSIVENESS).alias("area")).select(list(schema))
+
+
+# ---------------------------------------------------------------------------------------- exports
+
+EXPORT_COLUMNS = ("scope", "agency_key", "agency", "dimension", "group_value", "reference", "measure", "area",
+                  "group_figure", "reference_figure", "difference", "low", "high", "crude_difference", "odds_ratio",
+                  "strata", "group_n", "reference_n", "p_value", "p_adjusted", "is_significant", "is_disadvantage")
+
+
+def comparisons_for_export(report: EquityReport) -> pl.DataFrame:
+    """Country and agency comparisons in one flat table with stable code names (`tyndau equity --format csv`)."""
+    frames = [report.national.with_columns(pl.lit("national").alias("scope")),
+              report.agencies.with_columns(pl.lit("agency").alias("scope"))]
+    both = pl.concat([f for f in frames if f.height], how="diagonal_relaxed") if any(f.height for f in frames) \
+        else pl.DataFrame(schema={c: pl.Utf8 for c in EXPORT_COLUMNS})
+    return both.select([c for c in EXPORT_COLUMNS if c in both.columns])
