@@ -368,6 +368,8 @@ def agency_comparisons(cells: pl.DataFrame, hidden: dict, min_count: int) -> pl.
     """Each contrast in each agency on each responsiveness measure, where both groups are shown and
     each has at least `min_count` values of the measure (five ratings say nothing of a group)."""
     by_cell = {(r["dimension"], r["group_value"], r["agency_key"]): r for r in cells.iter_rows(named=True)}
+    totals = dict(cells.filter(pl.col("dimension") == DIMENSIONS[0]).group_by("agency_key").agg(pl.sum("appeals"))
+                  .iter_rows())
     rows = []
     for agency in sorted(cells["agency_key"].unique().to_list()):
         for c in CONTRASTS:
@@ -384,6 +386,7 @@ def agency_comparisons(cells: pl.DataFrame, hidden: dict, min_count: int) -> pl.
                 rows.append({"agency_key": agency, "agency": g["agency"], "region_key": g["region_key"],
                              **_contrast_fields(c), "measure": measure, **_result_fields(result, measure),
                              "group_n": g[n], "reference_n": r[n], "group_appeals": g["appeals"],
+                             "agency_appeals": totals[agency],
                              "group_figure": g[total] / g[n], "reference_figure": r[total] / r[n]})
     frame = pl.DataFrame(rows, schema=AGENCY_SCHEMA)
     return with_fdr(frame.drop("area", "strata", "odds_ratio", strict=False))
@@ -393,7 +396,8 @@ AGENCY_SCHEMA = {"agency_key": pl.Utf8, "agency": pl.Utf8, "region_key": pl.Utf8
                  "group_value": pl.Utf8, "reference": pl.Utf8, "measure": pl.Utf8, "difference": pl.Float64,
                  "low": pl.Float64, "high": pl.Float64, "odds_ratio": pl.Float64, "p_value": pl.Float64,
                  "strata": pl.Int64, "shortfall": pl.Float64, "group_n": pl.Float64, "reference_n": pl.Float64,
-                 "group_appeals": pl.Float64, "group_figure": pl.Float64, "reference_figure": pl.Float64}
+                 "group_appeals": pl.Float64, "agency_appeals": pl.Float64, "group_figure": pl.Float64,
+                 "reference_figure": pl.Float64}
 
 
 # ---------------------------------------------------------------------------------------- the report
@@ -444,11 +448,9 @@ def inclusiveness_evidence(report: EquityReport) -> pl.DataFrame:
               "equity_shortfall": pl.Float64, "equity_p_adjusted": pl.Float64, "equity_findings": pl.Int64}
     if found.height == 0:
         return pl.DataFrame(schema=schema)
-    totals = report.groups.filter((pl.col("scope") == "agency") & (pl.col("dimension") == DIMENSIONS[0])) \
-        .group_by("agency_key").agg(pl.sum("appeals").alias("agency_appeals"))
     scale = pl.when(pl.col("measure") == "satisfaction").then(1 / SCALE_RANGE).otherwise(
         pl.when(pl.col("measure") == "on_time").then(1.0).otherwise(0.0))
-    weighted = found.join(totals, on="agency_key", how="left").with_columns(
+    weighted = found.with_columns(
         (pl.col("shortfall") * scale * pl.col("group_appeals") / pl.col("agency_appeals")).alias("equity_part"))
     return weighted.sort("equity_part", descending=True).group_by("agency_key", maintain_order=True).agg(
         pl.first("equity_part"), pl.first("dimension").alias("equity_dimension"),
