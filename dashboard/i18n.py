@@ -763,6 +763,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "column.on_time_interval": _s("Уақытылы, 95 % аралық", "В срок, 95 % интервал", "On time, 95 % interval"),
     "column.mean_days": _s("Орташа күн", "Среднее дней", "Mean days"),
     "column.hidden": _s("Жасырын", "Скрыто", "Hidden"),
+    "column.equity_part": _s("Теңсіздік (өлшенген п.т.)", "Неравенство (взвеш. п.п.)", "Unequal treatment (weighted pp)"),
     "plan.reason.equity": _s(
         "Теңсіздік: {group} {reference} салыстырғанда — {measure} {shortfall} нашар (түзетілген p {p}); инклюзивтілік басымдығына {part} қосады; барлығы {findings} айқын кемсіту.",
         "Неравенство: {group} по сравнению с группой «{reference}» — {measure} хуже на {shortfall} (скорр. p {p}); добавляет {part} к приоритету инклюзивности; всего явных неравенств: {findings}.",
