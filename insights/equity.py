@@ -40,6 +40,7 @@ import polars as pl
 from scipy import stats as scipy_stats
 from statsmodels.stats.contingency_tables import StratifiedTable
 from statsmodels.stats.multitest import multipletests
+from threadpoolctl import threadpool_limits
 
 from insights.scope import Filters
 from insights.stats import Z95, wilson_interval
@@ -165,7 +166,10 @@ def intersection_relations(raters: dict) -> list[Relation]:
 def hidden_cells(cells: pl.DataFrame, k: int) -> dict:
     """Why each hidden cell is hidden (primary: fewer than k appeals; complementary: it would give
     a primary one away)."""
-    return suppress(suppression_table(cells), k) if cells.height else {}
+    if not cells.height:
+        return {}
+    with threadpool_limits(1, "blas"):  # a few hundred columns: BLAS threads only fight over the cores (40x slower)
+        return suppress(suppression_table(cells), k)
 
 
 # ---------------------------------------------------------------------------------------- group figures
