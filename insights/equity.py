@@ -200,7 +200,8 @@ def group_figures(cells: pl.DataFrame, hidden: dict) -> pl.DataFrame:
     figures = with_figures(both).with_columns(pl.Series("hidden", reasons, dtype=pl.Utf8))
     shown = pl.col("hidden").is_null()
     return figures.with_columns(pl.when(shown).then(pl.col(c)).otherwise(None).alias(c)
-                                for c in dict.fromkeys((*SUMS, *FIGURES))).sort("scope", "dimension", "group_value", "agency_key")
+                                for c in dict.fromkeys((*SUMS, *FIGURES))) \
+        .sort("scope", "dimension", "group_value", "agency_key")
 
 
 # ---------------------------------------------------------------------------------------- tests
@@ -318,7 +319,7 @@ def national_comparisons(cells: pl.DataFrame, negatives: pl.DataFrame, hidden: d
             else:
                 result = stratified_mean([((g[total], g[squares], g[n]), (r[total], r[squares], r[n]))
                                           for g, r, _ in pairs])
-            rows.append(_national_row(c, measure, None, result, pairs, total, n))
+            rows.append(_national_row(c, measure, result, pairs, total, n))
         for area in areas:
             strata = [(negative.get((c.dimension, c.group, a, area), 0.0), g["classified_appeals"],
                        negative.get((c.dimension, c.reference, a, area), 0.0), r["classified_appeals"])
@@ -326,16 +327,17 @@ def national_comparisons(cells: pl.DataFrame, negatives: pl.DataFrame, hidden: d
             result = stratified_share(strata)
             group_rate = _pooled([s[:2] for s in strata])
             reference_rate = _pooled([s[2:] for s in strata])
-            rows.append({**_contrast_fields(c), "measure": "negative", "area": area, **_result_fields(result, "negative"),
+            rows.append({**_contrast_fields(c), "measure": "negative", "area": area,
+                         **_result_fields(result, "negative"),
                          "group_figure": group_rate, "reference_figure": reference_rate,
                          "crude_difference": _minus(group_rate, reference_rate)})
     return with_fdr(pl.DataFrame(rows, schema=NATIONAL_SCHEMA).filter(pl.col("p_value").is_not_null()))
 
 
-def _national_row(c: Contrast, measure: str, area, result: dict, pairs, total: str, n: str) -> dict:
+def _national_row(c: Contrast, measure: str, result: dict, pairs, total: str, n: str) -> dict:
     group = _pooled([(g[total], g[n]) for g, _, _ in pairs])
     reference = _pooled([(r[total], r[n]) for _, r, _ in pairs])
-    return {**_contrast_fields(c), "measure": measure, "area": area, **_result_fields(result, measure),
+    return {**_contrast_fields(c), "measure": measure, "area": None, **_result_fields(result, measure),
             "group_figure": group, "reference_figure": reference, "crude_difference": _minus(group, reference)}
 
 

@@ -57,6 +57,8 @@ def score(national, agencies) -> dict[str, int]:
     on_time_planted = agency.filter(pl.col("planted") & (pl.col("measure") == "on_time")
                                     & (pl.col("dimension") == "rural"))
     complaints = country.filter(~responsiveness)
+    designed = (pl.col("area") == "inclusiveness") & pl.col("dimension").is_in(["disability", "age_band",
+                                                                               "rural_disability"])
     return {
         "agency_comparisons": agency.height,
         "agency_planted": int(agency["planted"].sum()),
@@ -68,12 +70,10 @@ def score(national, agencies) -> dict[str, int]:
         "national_responsiveness": country.filter(responsiveness).height,
         "national_planted_found": int(country.filter(pl.col("planted") & pl.col("is_disadvantage")).height),
         "national_unplanted": int(country.filter(responsiveness & ~pl.col("planted")).height),
-        "national_false_flags": int(country.filter(responsiveness & ~pl.col("planted") & pl.col("is_significant")).height),
+        "national_false_flags": int(country.filter(responsiveness & ~pl.col("planted")
+                                                   & pl.col("is_significant")).height),
         "national_complaint_comparisons": complaints.height,
-        "national_complaints_flagged_inclusiveness_by_disability_or_age": int(complaints.filter(
-            pl.col("is_significant") & (pl.col("area") == "inclusiveness")
-            & (pl.col("dimension").is_in(["disability", "age_band", "rural_disability"]))).height),
-        "national_complaints_flagged_other": int(complaints.filter(
-            pl.col("is_significant") & ~((pl.col("area") == "inclusiveness")
-                                         & pl.col("dimension").is_in(["disability", "age_band", "rural_disability"]))).height),
+        "national_complaints_flagged_inclusiveness_by_disability_or_age":
+            int(complaints.filter(pl.col("is_significant") & designed).height),
+        "national_complaints_flagged_other": int(complaints.filter(pl.col("is_significant") & ~designed).height),
     }

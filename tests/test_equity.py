@@ -92,7 +92,8 @@ def test_no_hidden_group_can_be_worked_out_by_subtracting_published_figures(repo
     sums += [((d, g, None), cells) for (d, g), cells in by_group.items()]
     for d, g, a in [c for c in truth if c[0] == "rural_disability"]:
         rural, disability = g.split("|")
-        sums.append((("rural", rural, a), [c for c in truth if c[0] == d and c[2] == a and c[1].startswith(rural + "|")]))
+        sums.append((("rural", rural, a),
+                     [c for c in truth if c[0] == d and c[2] == a and c[1].startswith(rural + "|")]))
         sums.append((("disability", disability, a),
                      [c for c in truth if c[0] == d and c[2] == a and c[1].endswith("|" + disability)]))
     leaks = []
