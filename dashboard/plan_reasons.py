@@ -25,11 +25,26 @@ def gap_reason(row: dict, lang: str) -> str:
                 complaints=number(row["negative_appeals"], lang), classified=number(row["classified_appeals"], lang))
 
 
+def equity_reason(row: dict, lang: str) -> str:
+    """The unequal treatment behind the line's inclusiveness priority (insights.equity)."""
+    from dashboard.equity_names import difference_text, group_name, measure_name, p_text
+
+    dimension, measure = row["equity_dimension"], row["equity_measure"]
+    return text("plan.reason.equity", lang, group=group_name(dimension, row["equity_group"], lang),
+                reference=group_name(dimension, row["equity_reference"], lang),
+                measure=measure_name(measure, None, lang).lower(),
+                shortfall=difference_text(measure, row["equity_shortfall"], lang).lstrip("+"),
+                p=p_text(row["equity_p_adjusted"], lang), part=number(100 * (row.get("equity_part") or 0), lang, 2),
+                findings=number(row.get("equity_findings"), lang))
+
+
 def line_reason(row: dict, lang: str) -> str:
     parts = []
     if row.get("mandatory"):
         parts.append(text("plan.reason.mandatory", lang, categories=category_names(row.get("mandatory_for"), lang)))
     parts.append(gap_reason(row, lang) if row.get("top_area") else text("plan.reason.no_gap", lang))
+    if row.get("equity_group"):
+        parts.append(equity_reason(row, lang))
     return " ".join(parts)
 
 

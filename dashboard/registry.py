@@ -87,5 +87,7 @@ register(PageSpec("survey_360", "views/survey_360.py", "page.survey_360", ":mate
                   section="section.training", filters=("months", "agencies")))
 register(PageSpec("training_impact", "views/training_impact.py", "page.training_impact", ":material/insights:",
                   EVERYONE, section="section.training", filters=("agencies",)))
+register(PageSpec("equity", "views/equity.py", "page.equity", ":material/diversity_3:", EVERYONE,
+                  filters=PLANNING_FILTERS))
 register(PageSpec("data_quality", "views/data_quality.py", "page.data_quality", ":material/database:",
                   frozenset({"analyst", "admin"}), section="section.admin", filters=()))

@@ -25,6 +25,7 @@ from .appeals import (Batch, World, add_months, apply_resubmissions, attach_appl
                       resubmission_pool)
 from .answers import answer_ids
 from .composer import LANGS, POLARITIES
+from .inequity import extra_late_probability
 from .lifecycle import EVENT_COLUMNS, STATUSES, Lifecycle, simulate
 from .people import AGE_BANDS
 from .reference import AREAS, COURSES, REGIONS
@@ -191,7 +192,7 @@ def write_appeal_files(world: World, out_dir: Path, with_events: bool, slice_row
             batch.channel = draw_channels(world, rng, batch)
             text_rng = np.random.default_rng([world.seed, 5, m, s])  # the shape of the texts only
             text = compose_appeal_texts(world, rng, text_rng, batch, demo["rural"])
-            life = simulate(world, rng, batch)
+            life = simulate(world, rng, batch, extra_late_probability(world.agency_region, batch.agency, demo["rural"]))
             pool = resubmission_pool(batch, life.unhappy, rng)
             first = next_number.get(year, 1)
             numbers = _appeal_numbers(year, first, batch.n, widths[year])

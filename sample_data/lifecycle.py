@@ -208,8 +208,9 @@ def _draw_answers(world, rng, grid: _EventGrid, s: _Schedule, quality, answer_id
     return disagree_day
 
 
-def simulate(world: World, rng: np.random.Generator, batch: Batch) -> Lifecycle:
-    """Draw every appeal's events; see the module docstring for the model."""
+def simulate(world: World, rng: np.random.Generator, batch: Batch, extra_p_late: np.ndarray | float = 0.0) -> Lifecycle:
+    """Draw every appeal's events; see the module docstring for the model. ``extra_p_late``: per
+    appeal, added to its agency's probability of a late answer (the planted inequity)."""
     n, h, agency = batch.n, _handling_arrays(world), batch.agency
     grid = _EventGrid(agency)
     reg_day = batch.reg_t // SECONDS_PER_DAY
@@ -218,7 +219,7 @@ def simulate(world: World, rng: np.random.Generator, batch: Batch) -> Lifecycle:
     held_day = _draw_redirects(world, rng, grid, agency, reg_day, h["p_redirect"])
     schedule = _draw_schedule(world, rng, grid, reg_day, held_day, h["p_extension"][agency])
     quality = np.minimum((rng.random(n)[:, None] > h["quality_cum"][agency]).sum(axis=1), 3)
-    answer_idx = _draw_answer_index(rng, schedule, h["p_late"][agency])
+    answer_idx = _draw_answer_index(rng, schedule, np.minimum(h["p_late"][agency] + extra_p_late, 1.0))
     late = answer_idx > schedule.deadline_idx
     disagree_day = _draw_answers(world, rng, grid, schedule, quality, answer_idx, h["p_interim"][agency])
 

@@ -56,6 +56,12 @@ def cube_db(rows: list[dict], agencies: dict[str, str] | None = None) -> duckdb.
                    t(course_id, title_en, title_ru, title_kk, areas, cost_per_seat, max_seats, duration_hours, provider)""")
     con.execute("create table stg_course_sessions (session_id varchar, agency_code varchar, course_id varchar, "
                 "session_date date, staff_trained integer)")
+    sums = ", ".join(f"{c} double" for c in ("appeals", "decided", "on_time", "answered", "sum_days", "sum_days_sq",
+                                             "rated", "sum_satisfaction", "sum_satisfaction_sq", "classified_appeals"))
+    con.execute("create table mart_equity_responsiveness (dimension varchar, group_value varchar, agency_key varchar, "
+                f"agency varchar, region_key varchar, registered_month date, {sums})")  # no groups: no unequal treatment
+    con.execute("create table mart_equity_evidence (dimension varchar, group_value varchar, agency_key varchar, "
+                "area varchar, registered_month date, negative_appeals bigint)")
     return con
 
 

@@ -583,6 +583,74 @@ def _print_coverage(coverage, lang: str) -> None:
 
 @app.command()
 @friendly
+def equity(
+    agency: Optional[str] = typer.Option(None, "--agency", help="Only this agency (code or part of its name)."),
+    fmt: str = typer.Option("table", "--format", help="table or csv."),
+    show_all: bool = typer.Option(False, "--all", help="Every comparison tested, not only the clear differences."),
+    lang: Optional[str] = LangOpt,
+    out_file: Optional[Path] = typer.Option(None, "--out", help="Write the csv to this file instead of stdout."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Are all citizens served alike? Groups compared within agencies (on time, days, satisfaction, complaints)."""
+    from insights.equity import comparisons_for_export, equity_report
+    from insights.exports import csv_bytes
+    from insights.training.planning import PlanningRules
+
+    settings = settings_from(config, db)
+    _require_warehouse(settings.db_path)
+    con = open_reader(settings)
+    report = equity_report(con, _agency_filter(con, agency), PlanningRules.from_settings(settings))
+    if fmt == "csv":
+        _write_or_print(csv_bytes(comparisons_for_export(report)), out_file)
+    elif fmt == "table":
+        _print_equity(con, report, show_all, _language(lang, settings), settings.equity_min_cell)
+    else:
+        raise TyndauError(f"Unknown format {fmt!r}.", hint="Use --format table or --format csv.")
+
+
+def _print_equity(con, report, show_all: bool, lang: str, min_cell: int) -> None:
+    import polars as pl
+    from rich.table import Table
+
+    from dashboard.equity_names import difference_text, figure_text, group_name, interval_text, measure_name, p_text
+    from dashboard.i18n import month, number, percent, text
+    from insights.equity import FDR
+
+    if report.period is None:
+        out.print(text("equity.no_data", lang))
+        return
+    names = _agency_names(con, lang)
+    period = text("equity.period", lang, start=month(report.period[0], lang), end=month(report.period[1], lang))
+    for title, frame in (("cli.equity_national_title", report.national), ("cli.equity_title", report.agencies)):
+        shown = frame if show_all else frame.filter(pl.col("is_significant"))
+        if shown.height == 0:
+            out.print(f"{text(title, lang)}: {text('cli.equity_none', lang)}")
+            continue
+        view = Table(title=text(title, lang), caption=period)
+        agencies = "agency_key" in shown.columns
+        headers = (["dimension.agency"] if agencies else []) + [
+            "column.group", "column.reference", "column.measure", "column.group_figure", "column.reference_figure",
+            "column.difference" if not agencies else "column.effect_interval", "column.p_adjusted"]
+        for key in headers:
+            view.add_column(text(key, lang), overflow="fold")
+        for r in shown.sort("p_adjusted").iter_rows(named=True):
+            m = r["measure"]
+            cells = [f"{names.get(r['agency_key'], r['agency_key'])} ({r['agency_key']})"] if agencies else []
+            cells += [group_name(r["dimension"], r["group_value"], lang), group_name(r["dimension"], r["reference"], lang),
+                      measure_name(m, r.get("area"), lang), figure_text(m, r["group_figure"], lang),
+                      figure_text(m, r["reference_figure"], lang),
+                      f"{difference_text(m, r['difference'], lang)} ({interval_text(m, r['low'], r['high'], lang)})",
+                      p_text(r["p_adjusted"], lang)]
+            view.add_row(*cells)
+        _wide().print(view)
+        out.print(text("equity.agencies_caption" if agencies else "equity.national_caption", lang,
+                       k=number(min_cell, lang), tests=number(frame.height, lang), fdr=percent(FDR, lang, 0)),
+                  highlight=False, markup=False)
+
+
+@app.command()
+@friendly
 def questionnaire(
     out_file: Path = typer.Option(..., "--out", help="File to write (.xlsx for xlsform, .csv for csv)."),
     fmt: str = typer.Option("xlsform", "--format", help="xlsform (KoboToolbox, ODK) or csv."),

@@ -64,6 +64,9 @@ class Settings:
             "see docs/workdays.md.")
     calendar_days_only: bool = _setting(False, "Count the term in calendar days (e.g. Russia's 30 days).")
     min_count_for_ranking: int = _setting(30, "Fewest appeals an agency needs to be ranked.")
+    equity_min_cell: int = _setting(
+        10, "Fewest appeals a citizens' group needs in an agency (or the country) for its figures to be shown or "
+            "compared; smaller groups are hidden, and so are the cells a hidden one could be worked out from.")
     min_raters: int = _setting(5, "Fewest raters per group shown in 360-degree results (anonymity).")
     survey_target_score: float = _setting(
         4.0, "Target mean score on the 1-5 agree scale; a 360-degree area below it is a gap.")

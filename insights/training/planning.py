@@ -66,6 +66,7 @@ class PlanningRules:
     gap_window_months: int
     impact_window_months: int
     min_count_for_ranking: int
+    equity_min_cell: int = Settings.equity_min_cell  # a default, so rules made in code before equity keep working
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "PlanningRules":
@@ -300,24 +301,37 @@ def triangulation(con: duckdb.DuckDBPyConnection, f: Filters | None = None,
 
 
 def area_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None, rules: PlanningRules) -> pl.DataFrame:
-    """Per agency and area: citizens' certainty-weighted gap plus the weighted 360 shortfall."""
+    """Per agency and area: citizens' certainty-weighted gap plus the weighted 360 shortfall, plus, on
+    inclusiveness, the agency's largest significant unequal treatment of a group of citizens."""
     gaps = citizen_gaps(con, f, rules)
     if gaps.height == 0:
         return gaps.with_columns(*(pl.lit(None, pl.Float64).alias(c) for c in
-                                   ("citizens_part", "survey_part", "priority", "appeals_per_month")))
+                                   ("citizens_part", "survey_part", "equity_part", "priority", "appeals_per_month")))
     survey = survey_shortfalls(con, gaps["period_end"].max(), rules)
     months = months_in((gaps["period_start"].min(), gaps["period_end"].max()))
-    return gaps.join(survey, on=["agency_key", "area"], how="left").with_columns(
+    return gaps.join(survey, on=["agency_key", "area"], how="left").join(
+        equity_evidence(con, f, rules), on=["agency_key", "area"], how="left").with_columns(
         (pl.col("gap_score").clip(lower_bound=0) * pl.col("certainty")).alias("citizens_part"),
         (SURVEY_WEIGHT * pl.col("survey_shortfall").fill_null(0)).alias("survey_part"),
+        pl.col("equity_part").fill_null(0.0),
         (pl.col("classified_appeals") / months).alias("appeals_per_month"),
-    ).with_columns((pl.col("citizens_part") + pl.col("survey_part")).alias("priority"))
+    ).with_columns((pl.col("citizens_part") + pl.col("survey_part") + pl.col("equity_part")).alias("priority"))
+
+
+def equity_evidence(con: duckdb.DuckDBPyConnection, f: Filters | None, rules: PlanningRules) -> pl.DataFrame:
+    """Unequal treatment per agency as a part of its inclusiveness priority (:mod:`insights.equity`,
+    which builds on this module's periods, hence the import here)."""
+    from insights import equity
+
+    return equity.inclusiveness_evidence(equity.equity_report(con, f, rules))
 
 
 def fundable() -> pl.Expr:
     """An area money may go to without a mandatory mark: a positive citizens' gap that matters by
-    itself (certainty-weighted, at least MIN_PRIORITY), not only through the 360 shortfall."""
-    return (pl.col("gap_score") > 0) & (pl.col("citizens_part") >= MIN_PRIORITY)
+    itself (certainty-weighted, at least MIN_PRIORITY), not only through the 360 shortfall; or
+    unequal treatment of a group of citizens that matters by itself (also citizens' evidence)."""
+    return ((pl.col("gap_score") > 0) & (pl.col("citizens_part") >= MIN_PRIORITY)) \
+        | (pl.col("equity_part") >= MIN_PRIORITY)
 
 
 def course_catalogue(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
@@ -350,6 +364,8 @@ def training_priorities(con: duckdb.DuckDBPyConnection, f: Filters | None = None
         pl.first("certainty"), pl.first("negative_appeals"), pl.first("classified_appeals"), pl.first("survey_score"),
         pl.first("survey_shortfall"), pl.first("citizens_part"), pl.first("survey_part"), pl.first("priority"),
         pl.first("example_appeal_ids"),
+        pl.max("equity_part"),  # the inclusiveness line's (0 elsewhere); its evidence is that line's
+        *(pl.col(c).drop_nulls().first().alias(c) for c in EQUITY_REASON_COLUMNS if c != "equity_part"),
     )
     return (per_course.join(staff, on="agency_key", how="left")
             .join(trained, on=["agency_key", "course_id"], how="left")
@@ -378,7 +394,10 @@ def _empty_priorities() -> pl.DataFrame:
         "gap_areas": pl.List(pl.Utf8), "top_area": pl.Utf8, "gap_score": pl.Float64, "gap_low": pl.Float64,
         "gap_high": pl.Float64, "certainty": pl.Float64, "negative_appeals": pl.Int64, "classified_appeals": pl.Int64,
         "survey_score": pl.Float64, "survey_shortfall": pl.Float64, "citizens_part": pl.Float64,
-        "survey_part": pl.Float64, "priority": pl.Float64, "example_appeal_ids": pl.List(pl.Utf8), "staff_count": pl.Int64,
+        "survey_part": pl.Float64, "priority": pl.Float64, "example_appeal_ids": pl.List(pl.Utf8),
+        "equity_part": pl.Float64, "equity_dimension": pl.Utf8, "equity_group": pl.Utf8, "equity_reference": pl.Utf8,
+        "equity_measure": pl.Utf8, "equity_shortfall": pl.Float64, "equity_p_adjusted": pl.Float64,
+        "equity_findings": pl.Int64, "staff_count": pl.Int64,
         "staff_trained_recently": pl.Int64, "last_session_date": pl.Date, "cohort_seats": pl.Int64,
         "cohort_cost": pl.Float64, "rank_in_agency": pl.Int64})
 
@@ -576,6 +595,10 @@ def mandatory_coverage(con: duckdb.DuckDBPyConnection, table: pl.DataFrame, mand
 
 REASON_COLUMNS = ("top_area", "gap_pp", "certainty", "survey_shortfall_pp", "citizens_part", "survey_part",
                   "negative_appeals", "classified_appeals")
+# Present only on a line whose course develops inclusiveness in an agency that treats a group of citizens
+# worse (insights.equity): the unequal treatment behind that part of the priority.
+EQUITY_REASON_COLUMNS = ("equity_part", "equity_dimension", "equity_group", "equity_reference", "equity_measure",
+                         "equity_shortfall", "equity_p_adjusted", "equity_findings")
 
 
 def plan_table(plan: Plan, priorities: pl.DataFrame, gaps: list[Gap], catalogue: pl.DataFrame,
@@ -594,7 +617,7 @@ def plan_table(plan: Plan, priorities: pl.DataFrame, gaps: list[Gap], catalogue:
                                  "mandatory_for": pl.List(pl.Utf8)})
     why = priorities.select("agency_key", "course_id", "agency", "cohort_seats", "gap_areas", "top_area", "gap_score",
                             "certainty", "survey_shortfall", "citizens_part", "survey_part", "priority",
-                            "negative_appeals", "classified_appeals", "rank_in_agency")
+                            "negative_appeals", "classified_appeals", "rank_in_agency", *EQUITY_REASON_COLUMNS)
     titles = catalogue.select("course_id", "title_en", "title_ru", "title_kk", "cost_per_seat")
     return lines.join(why, on=["agency_key", "course_id"], how="left").join(titles, on="course_id", how="left") \
         .join(agencies, on="agency_key", how="left").with_columns(
@@ -659,7 +682,7 @@ GAP_EXPORT_COLUMNS = ("agency_key", "agency", "area", "rank_in_agency", "gap_sco
 GAP_CLOSED_COLUMN = "gap_closed_weighted_complaints_per_month"   # the unit of plan_value, in the file's header
 PLAN_EXPORT_COLUMNS = ("agency_key", "agency", "course_id", "course", "seats", "cost_per_seat", "cost",
                        GAP_CLOSED_COLUMN, "mandatory", "mandatory_for", "gap_areas", "top_area", "gap_pp",
-                       "certainty", "survey_shortfall_pp", "citizens_part", "survey_part", "priority",
+                       "certainty", "survey_shortfall_pp", "citizens_part", "survey_part", "equity_part", "priority",
                        "negative_appeals", "classified_appeals", "reason", "staff_count", "rank_in_agency", "method")
 
 
