@@ -220,7 +220,9 @@ class Spike:
 
 SPIKES: tuple[Spike, ...] = (
     Spike("AKM-75", "responsiveness", 15, 0.35, 1.6, "Almaty city akimat, April 2025: a backlog after a system outage."),
-    Spike("POL-75", "communication", 17, 0.50, 2.0, "Almaty city police, June 2025: a viral video of a rude patrol."),
+    Spike("PSC-75", "communication", 17, 0.50, 2.0,
+          "Public service centre, Almaty city, June 2025: a viral video of a rude clerk (police are the "
+          "training-effect comparators, so no spike there)."),
     Spike("HLT-61", "digital_service", 19, 0.50, 2.0, "Health, Turkistan region, August 2025: the booking portal fails."),
     Spike("AKM-55", "interagency_cooperation", 21, 0.45, 1.8,
           "Pavlodar region akimat, October 2025: heating restart stalls between agencies."),
