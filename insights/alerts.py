@@ -328,6 +328,28 @@ ALERT_COLUMNS = ("alert_id", *SERIES_KEY, "month", "observed", "expected", "lowe
                  "tests_in_month", "dispersion", "has_trend", "baseline_model", "history_months", "example_ids")
 
 
+def score_against_planted(tests: pl.DataFrame, planted: set[tuple[str, str, str, date]]) -> dict[str, dict]:
+    """Per metric, how :func:`detect`'s tests fare against known rises ``(metric, agency, area, month)``:
+    planted cells tested and found, and false alarms per series-month on the series with no planted
+    rise at all (a rise's own series is left out: its other months sit beside an outbreak)."""
+    cells = tests.with_columns(pl.struct("metric", "agency_key", "area", "month").map_elements(
+        lambda r: tuple(r.values()) in planted, return_dtype=pl.Boolean).alias("is_planted"))
+    spiked = {(m, a, area) for m, a, area, _ in planted}
+    report = {}
+    for metric in METRICS:
+        mine = cells.filter(pl.col("metric") == metric)
+        hits = mine.filter("is_planted")
+        clean = mine.filter(~pl.struct("metric", "agency_key", "area").map_elements(
+            lambda r: tuple(r.values()) in spiked, return_dtype=pl.Boolean))
+        report[metric] = {
+            "planted": hits.height, "found": int(hits["is_alert"].sum()),
+            "missed": hits.filter(~pl.col("is_alert")).select("agency_key", "area", "month").rows(),
+            "clean_series_months": clean.height, "false_alarms": int(clean["is_alert"].sum()),
+            "false_alarm_rate": float(clean["is_alert"].mean()) if clean.height else None,
+            "false_alarm_cells": clean.filter("is_alert").select("agency_key", "area", "month").rows()}
+    return report
+
+
 # ---------------------------------------------------------------- reading the stored alerts
 
 STATUSES = ("new", "sent", "acknowledged")

@@ -609,13 +609,18 @@ def _alerts_writer(settings, lang: str, send: bool) -> None:
     from warehouse.alert_state import apply_acknowledgements
 
     con = open_writer(settings)
-    _with_alerts(con)
-    counts = apply_acknowledgements(con, settings)
-    out.print(f"Acknowledgements: {counts['applied']} stored, {counts['failed']} failed "
-              f"(kept in the inbox's acknowledgements/failed with the reason).")
-    if send:
-        _send_digest(con, settings, lang)
-    publish(con, settings)
+    try:
+        _with_alerts(con)
+        counts = apply_acknowledgements(con, settings)
+        out.print(f"Acknowledgements: {counts['applied']} stored, {counts['failed']} failed "
+                  f"(kept in the inbox's acknowledgements/failed with the reason).")
+        try:
+            if send:
+                _send_digest(con, settings, lang)
+        finally:  # stored acknowledgements and deliveries reach the dashboard even when a channel fails
+            publish(con, settings)
+    finally:
+        con.close()
 
 
 def _send_digest(con, settings, lang: str) -> None:
