@@ -23,6 +23,7 @@ from insights.alerts import (ALL_AREAS, AlertRules, alert_list, baseline, detect
                              score_against_planted, series_with_band, undelivered)
 from sample_data.checks import spike_months
 from tyndau.cli import app
+from warehouse import audit
 from warehouse.alert_state import Acknowledgement, pending_acknowledgements, queue_acknowledgement
 from warehouse.config import load_settings
 
@@ -40,6 +41,7 @@ def writer_settings(sample_settings, tmp_path):
     """A copy of the sample warehouse a test may write to (deliveries, acknowledgements)."""
     db = tmp_path / "tyndau.duckdb"
     shutil.copy(sample_settings.db_path, db)
+    shutil.copy(sample_settings.resolved_snapshot_path(), tmp_path / "tyndau.snapshot.duckdb")
     return load_settings(tmp_path / "none.toml", db_path=str(db), salt=sample_settings.salt,
                          users_file=sample_settings.users_file, model_dir=sample_settings.model_dir)
 
@@ -229,3 +231,68 @@ def test_a_refused_webhook_sends_nothing_and_says_so(writer_settings):
 def test_send_without_a_channel_is_one_message(writer_settings):
     result = cli(writer_settings, "--send")
     assert result.exit_code == 2 and "No digest channel" in result.output
+
+
+# ---------------------------------------------------------------- the page
+
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+
+
+def alerts_page(settings, role: str):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.session_state["lang"] = "en"
+    at.session_state["user"] = {"name": f"test-{role}", "role": role}
+    at.run()
+    at.switch_page("views/alerts.py")
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_page_lists_alerts_shows_the_band_and_queues_an_acknowledgement(writer_settings):
+    stored = alert_list(reader(writer_settings))
+    newest = stored.row(0, named=True)
+    with environment_applied(environment(writer_settings)):
+        at = alerts_page(writer_settings, "analyst")
+        assert at.title[0].value == "Alerts"
+        assert [m.value for m in at.metric if m.label == "New"] == [str(stored.height)]
+        listing = at.dataframe[0].value
+        assert len(listing) == stored.height and "Observed" in listing.columns and "alert_id" not in listing.columns
+        assert len(at.get("plotly_chart")) == 1
+        chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+        assert [trace.get("name") for trace in chart["data"]] == [
+            "95 % prediction interval", "Appeals", "Expected", "Alert"]
+        # the example appeals, for a text reader, with the read recorded first
+        assert any(newest["example_ids"][0].split(":")[1] in str(df.value) for df in at.dataframe[1:])
+        assert any(r["action"] == "list" and r["user"] == "test-analyst"
+                   for r in audit.read(writer_settings.resolved_audit_log_path(), 10))
+        at.text_input(key=f"alerts.note.{newest['alert_id']}").input("calling the office")
+        next(b for b in at.button if b.label == "Acknowledge").click().run()
+        assert not at.exception, at.exception
+        assert "Acknowledged. It shows as stored after the next update." in [s.value for s in at.success]
+    queued = pending_acknowledgements(writer_settings)[newest["alert_id"]]
+    assert queued.user == "test-analyst" and queued.note == "calling the office"
+    with environment_applied(environment(writer_settings)):
+        again = alerts_page(writer_settings, "analyst")
+        assert any("waiting to be stored" in i.value for i in again.info)
+    assert cli(writer_settings, "--apply").exit_code == 0
+    with environment_applied(environment(writer_settings)):
+        stored_page = alerts_page(writer_settings, "analyst")
+        assert [m.value for m in stored_page.metric if m.label == "Acknowledged"] == ["1"]
+
+
+def test_leadership_sees_the_alerts_but_no_example_text(writer_settings):
+    newest = alert_list(reader(writer_settings)).row(0, named=True)
+    texts = reader(writer_settings).execute(
+        "select text from fct_appeals where appeal_id in (select unnest(?))", [newest["example_ids"]]).fetchall()
+    with environment_applied(environment(writer_settings)):
+        at = alerts_page(writer_settings, "leadership")
+    shown = "\n".join([*(str(e.value) for e in [*at.markdown, *at.info, *at.caption]), *(str(d.value) for d in at.dataframe)])
+    assert "Only roles that may read texts see the example texts." in shown
+    assert len(at.dataframe) == 1 and not any(t[0][:40] in shown for t in texts)
