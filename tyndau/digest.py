@@ -20,6 +20,7 @@ from dashboard.i18n import area_name, month, number, text
 from warehouse.errors import TyndauError
 
 TIMEOUT_SECONDS = 30
+SMALLEST_P = 0.0001
 
 
 class DigestError(TyndauError):
@@ -57,8 +58,15 @@ def alert_title(row: dict, names: dict, lang: str) -> str:
     return f"{agency} ({region}): {what}"
 
 
+def p_text(value, lang: str) -> str:
+    """Below a ten-thousandth the digits say nothing more (and "0.0000" would read as impossible)."""
+    if value is not None and value < SMALLEST_P:
+        return "< " + number(SMALLEST_P, lang, digits=4)
+    return number(value, lang, digits=4)
+
+
 def evidence_line(row: dict, lang: str) -> str:
-    p = lambda v: number(v, lang, digits=4)  # noqa: E731
+    p = lambda v: p_text(v, lang)  # noqa: E731
     return text("alerts.evidence", lang, month=month(row["month"], lang), observed=number(row["observed"], lang),
                 expected=number(row["expected"], lang, digits=1), lower=number(row["lower"], lang),
                 upper=number(row["upper"], lang), p=p(row["p_value"]), q=p(row["q_value"]),

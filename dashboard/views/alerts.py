@@ -16,7 +16,7 @@ from dashboard.i18n import area_name, day, month, number, percent, t, value_name
 from dashboard.safe_markdown import md_escape
 from insights.alerts import ALL_AREAS, AlertRules, alert_list, series_with_band
 from insights.themes import fetch_texts
-from tyndau.digest import alert_title, evidence_line
+from tyndau.digest import alert_title, evidence_line, p_text
 from warehouse.alert_state import Acknowledgement, pending_acknowledgements, queue_acknowledgement
 from warehouse.errors import TyndauError
 
@@ -60,7 +60,7 @@ listing = pl.DataFrame({
     "observed": [number(r["observed"], ctx.lang) for r in rows],
     "expected": [number(r["expected"], ctx.lang, digits=1) for r in rows],
     "upper": [number(r["upper"], ctx.lang) for r in rows],
-    "q_value": [number(r["q_value"], ctx.lang, digits=4) for r in rows],
+    "q_value": [p_text(r["q_value"], ctx.lang) for r in rows],
     "status": [value_name("alert_status", r["status"], ctx.lang) for r in rows],
 })
 event = table(listing, "alerts", on_select="rerun", key="alerts.list")
