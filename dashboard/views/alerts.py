@@ -40,10 +40,9 @@ if shown.height == 0:
     st.info(t("alerts.none"))
     st.stop()
 
-names = {"agency": {}, "region": {}}
 agency_label, region_label = namer("agency", ctx.lang), namer("region", ctx.lang)
-names["agency"] = {k: agency_label(k) for k in shown["agency_key"].unique()}
-names["region"] = {k: region_label(k) for k in shown["region_key"].unique()}
+names = {"agency": {k: agency_label(k) for k in shown["agency_key"].unique()},
+         "region": {k: region_label(k) for k in shown["region_key"].unique()}}
 
 
 def measure(row: dict) -> str:
