@@ -157,3 +157,24 @@ def backlog_bars(frame: pl.DataFrame, label: Callable[[object], str], title: str
                            orientation="h", marker_color="#c0392b", customdata=part["agency_key"].to_list()))
     fig.update_xaxes(title=x_title)
     return _layout(fig, title, height=max(HEIGHT, 24 * part.height + 80))
+
+
+def baseline_band(frame: pl.DataFrame, names: dict[str, str], alert_month=None, title: str = "") -> go.Figure:
+    """A series (bars) with the baseline each month had (dashed) and its prediction interval (band):
+    ``frame`` has month, count, expected, lower, upper (null before the series had enough history);
+    ``names`` labels count, expected, band and alert."""
+    x = [m.strftime("%Y-%m") for m in frame["month"]]
+    fitted = frame.filter(pl.col("expected").is_not_null())
+    fx = [m.strftime("%Y-%m") for m in fitted["month"]]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=fx + fx[::-1], y=fitted["upper"].to_list() + fitted["lower"].to_list()[::-1],
+                             fill="toself", fillcolor="rgba(31,95,139,0.15)", line=dict(width=0),
+                             hoverinfo="skip", name=names["band"]))
+    fig.add_trace(go.Bar(x=x, y=frame["count"].to_list(), name=names["count"], marker_color=PREVIOUS))
+    fig.add_trace(go.Scatter(x=fx, y=fitted["expected"].to_list(), mode="lines", name=names["expected"],
+                             line=dict(color=CURRENT, dash="dash")))
+    if alert_month is not None:
+        hit = frame.filter(pl.col("month") == alert_month)
+        fig.add_trace(go.Scatter(x=[alert_month.strftime("%Y-%m")], y=hit["count"].to_list(), mode="markers",
+                                 name=names["alert"], marker=dict(color="#d62728", size=12, symbol="diamond")))
+    return _layout(fig, title)

@@ -781,6 +781,84 @@ STRINGS: dict[str, dict[str, str]] = {
                            "Equity: clear differences within agencies"),
     "cli.equity_national_title": _s("Теңдік: ел бойынша", "Равенство: по стране", "Equity: country"),
     "cli.equity_none": _s("Айқын айырма табылмады.", "Явных разниц не найдено.", "No clear difference found."),
+    # ---------------------------------------------------------------- early warning (alerts)
+    "page.alerts": _s("Ескертулер", "Оповещения", "Alerts"),
+    "alerts.intro": _s(
+        "Органға келген өтініштер немесе бір сала бойынша шағымдар өз тарихы күткеннен асып кеткен айлар. "
+        "Базалық деңгей алдыңғы айлардан есептеледі: маусымдылық пен көлемді басқа органдардың сол айдағы "
+        "өтініштері береді, тренд маңызды болса ғана ескеріледі. Көп қатар бір мезгілде тексерілгендіктен, "
+        "ескерту түзетілген p-мәні {fdr} аспағанда ғана беріледі.",
+        "Месяцы, когда обращения в орган или жалобы по одной сфере превысили то, что предсказывает их собственная "
+        "история. Базовый уровень рассчитывается по предыдущим месяцам: сезонность и объём задают обращения во все "
+        "другие органы в том же месяце, тренд учитывается, только если он значим. Рядов проверяется много, "
+        "поэтому оповещение выдаётся, только если скорректированное p-значение не больше {fdr}.",
+        "Months in which an agency's appeals, or its complaints about one area, rose beyond what their own history "
+        "predicts. The baseline comes from the months before: the appeals to every other agency that month carry "
+        "the season and the volume, and a trend counts only when it is significant. Many series are tested at "
+        "once, so an alert needs an adjusted p-value of at most {fdr}."),
+    "alerts.none": _s("Ескерту жоқ: соңғы айларда күтпеген өсу табылмады.",
+                      "Оповещений нет: в последние месяцы неожиданного роста не найдено.",
+                      "No alerts: no unexpected rise in the latest months."),
+    "alerts.new": _s("Жаңа", "Новые", "New"),
+    "alerts.sent": _s("Жіберілген, расталмаған", "Отправлены, не подтверждены", "Sent, not acknowledged"),
+    "alerts.acknowledged": _s("Расталған", "Подтверждены", "Acknowledged"),
+    "alerts.show": _s("Көрсету", "Показать", "Show"),
+    "alerts.open": _s("Расталмағандар", "Неподтверждённые", "Not acknowledged"),
+    "alerts.all": _s("Барлығы", "Все", "All"),
+    "alerts.choose": _s("Ескертуді таңдаңыз", "Выберите оповещение", "Choose an alert"),
+    "alerts.metric.negative": _s("«{area}» бойынша шағымдар", "Жалобы: «{area}»", "Complaints about {area}"),
+    "alerts.metric.volume": _s("Барлық өтініштер", "Все обращения", "All appeals"),
+    "alerts.evidence": _s(
+        "{month}: {observed} өтініш, күтілгені {expected} (95 % болжам аралығы {lower}–{upper}); "
+        "p = {p}, түзетілген p = {q} ({tests} қатар тексерілді).",
+        "{month}: {observed} обращений при ожидаемых {expected} (95 % интервал прогноза {lower}–{upper}); "
+        "p = {p}, скорректированное p = {q} (проверено рядов: {tests}).",
+        "{month}: {observed} appeals against an expected {expected} (95 % prediction interval {lower}–{upper}); "
+        "p = {p}, adjusted p = {q} ({tests} series tested)."),
+    "alerts.chart_title": _s("Қатар және оның базалық деңгейі", "Ряд и его базовый уровень", "The series and its baseline"),
+    "alerts.chart.count": _s("Өтініштер", "Обращения", "Appeals"),
+    "alerts.chart.expected": _s("Күтілгені", "Ожидалось", "Expected"),
+    "alerts.chart.band": _s("95 % болжам аралығы", "95 % интервал прогноза", "95 % prediction interval"),
+    "alerts.chart.alert": _s("Ескерту", "Оповещение", "Alert"),
+    "alerts.acknowledge": _s("Растау", "Подтвердить", "Acknowledge"),
+    "alerts.ack_note": _s("Ескертпе (міндетті емес)", "Примечание (необязательно)", "Note (optional)"),
+    "alerts.ack_queued": _s(
+        "Расталды. Жазба келесі жаңартудан кейін көрінеді.",
+        "Подтверждено. Запись появится после следующего обновления.",
+        "Acknowledged. It shows as stored after the next update."),
+    "alerts.ack_pending": _s("{user} растады ({at}), жазу күтілуде.", "Подтвердил(а) {user} ({at}), ожидает записи.",
+                             "Acknowledged by {user} ({at}), waiting to be stored."),
+    "alerts.ack_done": _s("{user} растады: {at}.", "Подтвердил(а) {user}: {at}.", "Acknowledged by {user} on {at}."),
+    "alerts.examples": _s("Мысал өтініштер", "Примеры обращений", "Example appeals"),
+    "alerts.examples_hidden": _s(
+        "Мысал мәтіндерді тек мәтін оқи алатын рөлдер көреді.",
+        "Тексты примеров видят только роли с доступом к текстам.",
+        "Only roles that may read texts see the example texts."),
+    "alerts.digest_subject": _s("Тыңдау: {count} жаңа ескерту", "Тыңдау: новых оповещений — {count}",
+                                "Tyndau: {count} new alert(s)"),
+    "alerts.digest_intro": _s(
+        "Расталмаған жаңа ескертулер. Толығы және мысалдар — бақылау тақтасының «Ескертулер» бетінде.",
+        "Новые неподтверждённые оповещения. Подробности и примеры — на странице «Оповещения» панели.",
+        "New alerts nobody has acknowledged yet. Details and examples are on the dashboard's Alerts page."),
+    "cli.alerts_title": _s("Ескертулер", "Оповещения", "Alerts"),
+    "alerts.col_series": _s("Орган және көрсеткіш", "Орган и показатель", "Agency and measure"),
+    "alerts.col_evidence": _s("Дәлел", "Доказательства", "Evidence"),
+    "value.alert_status.new": _s("жаңа", "новое", "new"),
+    "value.alert_status.sent": _s("жіберілген", "отправлено", "sent"),
+    "value.alert_status.acknowledged": _s("расталған", "подтверждено", "acknowledged"),
+    "value.metric.negative": _s("шағымдар", "жалобы", "complaints"),
+    "value.metric.volume": _s("өтініштер саны", "число обращений", "appeal volume"),
+    "column.alert_id": _s("Ескерту", "Оповещение", "Alert"),
+    "column.metric": _s("Көрсеткіш", "Показатель", "Measure"),
+    "column.agency_key": _s("Орган коды", "Код органа", "Agency code"),
+    "column.observed": _s("Байқалғаны", "Наблюдалось", "Observed"),
+    "column.expected": _s("Күтілгені", "Ожидалось", "Expected"),
+    "column.lower": _s("Аралықтың төменгі шегі", "Нижняя граница интервала", "Interval low"),
+    "column.upper": _s("Аралықтың жоғарғы шегі", "Верхняя граница интервала", "Interval high"),
+    "column.q_value": _s("Түзетілген p-мәні", "Скорректированное p-значение", "Adjusted p-value"),
+    "column.acknowledged_by": _s("Растаған", "Подтвердил(а)", "Acknowledged by"),
+    "column.acknowledged_at": _s("Расталған уақыты", "Время подтверждения", "Acknowledged at"),
+    "column.example_ids": _s("Мысал өтініштер", "Примеры обращений", "Example appeals"),
 }
 
 

@@ -69,6 +69,8 @@ THEME_FILTERS = (*APPEAL_FILTERS, "areas", "polarities")
 
 register(PageSpec("overview", "views/overview.py", "page.overview", ":material/dashboard:", EVERYONE,
                   default=True))
+register(PageSpec("alerts", "views/alerts.py", "page.alerts", ":material/notifications_active:", EVERYONE,
+                  filters=("agencies",)))
 register(PageSpec("responsiveness", "views/responsiveness.py", "page.responsiveness", ":material/timer:",
                   EVERYONE))
 register(PageSpec("themes", "views/themes.py", "page.themes", ":material/grid_view:", EVERYONE,

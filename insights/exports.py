@@ -59,9 +59,17 @@ def _safe_text(name: str) -> pl.Expr:
     return pl.when(risky).then(pl.lit(ESCAPE) + column).otherwise(column).alias(name)
 
 
-def csv_bytes(frame: pl.DataFrame) -> bytes:
-    """The frame as UTF-8 CSV, safe to open in a spreadsheet."""
-    return safe_frame(frame).write_csv().encode("utf-8")
+def csv_bytes(frame: pl.DataFrame, headers: Mapping[str, str] | None = None) -> bytes:
+    """The frame as UTF-8 CSV, safe to open in a spreadsheet; ``headers`` names columns for people."""
+    return safe_frame(named(frame, headers)).write_csv().encode("utf-8")
+
+
+def named(frame: pl.DataFrame, headers: Mapping[str, str] | None) -> pl.DataFrame:
+    """Columns renamed for people (the caller's catalogue, in its language); a column the mapping
+    does not name keeps its code name, so nothing is dropped."""
+    if not headers:
+        return frame
+    return frame.rename({c: headers[c] for c in frame.columns if headers.get(c)})
 
 
 def write_csv_rows(handle, rows: Iterable[Iterable]) -> None:

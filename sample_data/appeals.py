@@ -195,6 +195,8 @@ def draw_areas(world: World, rng: np.random.Generator, agency: np.ndarray, month
 
     planted = world.planted_area[agency]
     hit = (planted >= 0) & (rng.random(n) < world.planted_shares(month_index)[agency])
+    spike_area, spike_hit = spiked_complaints(world, month_index, agency)
+    planted, hit = np.where(spike_hit, spike_area, planted), hit | spike_hit
     demote = hit & evidence & (area1 != planted)
     area2 = np.where(demote, area1, area2)
     pol2 = np.where(demote, pol1, pol2)
@@ -203,6 +205,44 @@ def draw_areas(world: World, rng: np.random.Generator, agency: np.ndarray, month
     pol1 = np.where(hit, 0, pol1)
     evidence = evidence | hit
     return evidence, area1, pol1, has2 & evidence, area2, pol2
+
+
+# ------------------------------------------------------------------------------------ spikes
+
+
+def _spike_rng(world: World, stream: int, month_index: int, agency: np.ndarray) -> np.random.Generator:
+    """Spikes draw from their own generators, so a month without a spike is exactly what it was."""
+    return np.random.default_rng([world.seed, stream, month_index, len(agency)])
+
+
+def spiked_volume(world: World, month_index: int, agency: np.ndarray) -> np.ndarray:
+    """Move appeals to an agency with a spike this month from the other agencies of its region
+    (never from an agency with a planted gap, whose figures the README states)."""
+    spikes = sc.spikes_in(month_index)
+    if not spikes:
+        return agency
+    share = np.diff(world.agency_cum_weight, prepend=0.0)
+    codes = [a.code for a in world.agencies]
+    rng = _spike_rng(world, 11, month_index, agency)
+    moved = agency.copy()
+    for spike in spikes:
+        target = codes.index(spike.agency_code)
+        donors = [i for i in world.partners[target] if codes[i] not in sc.PLANTED_BY_AGENCY]
+        p_move = min(0.9, (spike.volume_factor - 1) * share[target] / share[donors].sum())
+        moving = np.isin(agency, donors) & (rng.random(len(agency)) < p_move)
+        moved[moving] = target
+    return moved
+
+
+def spiked_complaints(world: World, month_index: int, agency: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per appeal, the area of a spike it complains about (-1: none) and whether it does."""
+    area = np.full(len(agency), -1)
+    codes = [a.code for a in world.agencies]
+    rng = _spike_rng(world, 12, month_index, agency)
+    for spike in sc.spikes_in(month_index):
+        hit = (agency == codes.index(spike.agency_code)) & (rng.random(len(agency)) < spike.complaint_share)
+        area[hit] = AREAS.index(spike.area)
+    return area, area >= 0
 
 
 def draw_appeal_kind(rng: np.random.Generator, evidence: np.ndarray, pol1: np.ndarray) -> np.ndarray:
@@ -239,7 +279,7 @@ def pick_sentences(world: World, rng: np.random.Generator, agency, langvar, evid
 
 def draw_appeals(world: World, rng: np.random.Generator, month_index: int, reg_t: np.ndarray) -> Batch:
     n = len(reg_t)
-    agency = _choose(world.agency_cum_weight, rng.random(n))
+    agency = spiked_volume(world, month_index, _choose(world.agency_cum_weight, rng.random(n)))
     region = world.agency_region[agency]
     applicant = (world.pool_size[region] * rng.random(n) ** APPLICANT_SKEW).astype(np.int64)
     langvar = draw_language_variants(world, rng, region)

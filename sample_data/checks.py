@@ -156,6 +156,16 @@ def rater_group_sizes(data: dict[str, pl.DataFrame]) -> pl.DataFrame:
             .group_by("wave", "rated_agency_code", "rated_unit", "rater_role").len())
 
 
+def spike_months(start: date = date(2024, 1, 1)) -> list[tuple[str, str, date]]:
+    """(agency code, area, first day of the month) of every planted spike within a dataset starting at
+    ``start``: the cells an early-warning method should flag, for its complaints and for its volume."""
+    def month(index: int) -> date:
+        total = start.year * 12 + start.month - 1 + index
+        return date(total // 12, total % 12 + 1, 1)
+
+    return [(s.agency_code, s.area, month(s.month_index)) for s in sc.SPIKES]
+
+
 def _print_report(data_dir: Path) -> None:
     data = load(data_dir)
     print("Planted gaps (complaint rate from appeal_labels.csv):")

@@ -203,6 +203,38 @@ NULL_EFFECT = TrainingEffect(111, "AKM-39", "C03", month_index=9, session_days=(
                              staff_per_session=(38,), factor_by_months_after=(1.0,))
 PLANTED_SESSIONS = (TRAINING_EFFECT, NULL_EFFECT)
 
+@dataclass(frozen=True)
+class Spike:
+    """A one-month rise for the early-warning alerts to find: in month ``month_index`` the agency
+    receives ``volume_factor`` times its usual appeals (taken from the other agencies of its region
+    that have no planted gap, so the country's volume is unchanged) and a share ``complaint_share``
+    of its appeals complain about ``area`` (on top of the baseline content, like a planted gap)."""
+
+    agency_code: str
+    area: str
+    month_index: int
+    complaint_share: float
+    volume_factor: float
+    story: str
+
+
+SPIKES: tuple[Spike, ...] = (
+    Spike("AKM-75", "responsiveness", 15, 0.35, 1.6, "Almaty city akimat, April 2025: a backlog after a system outage."),
+    Spike("PSC-75", "communication", 17, 0.50, 2.0,
+          "Public service centre, Almaty city, June 2025: a viral video of a rude clerk (police are the "
+          "training-effect comparators, so no spike there)."),
+    Spike("HLT-61", "digital_service", 19, 0.50, 2.0, "Health, Turkistan region, August 2025: the booking portal fails."),
+    Spike("AKM-55", "interagency_cooperation", 21, 0.45, 1.8,
+          "Pavlodar region akimat, October 2025: heating restart stalls between agencies."),
+    Spike("SOC-75", "inclusiveness", 22, 0.60, 2.5,
+          "Social programmes, Almaty city, November 2025: a benefit office moves upstairs without a lift."),
+)
+
+
+def spikes_in(month_index: int) -> tuple[Spike, ...]:
+    return tuple(s for s in SPIKES if s.month_index == month_index)
+
+
 # Comparable agencies for the training effect: other police departments, none of which takes a
 # course developing communication during the period.
 COMPARATOR_KIND = "police"

@@ -664,6 +664,139 @@ def questionnaire(
               f"`tyndau ingest EXPORT.csv -c kobo`.")
 
 
+# ---------------------------------------------------------------- early warning
+
+ALERT_HEADER_KEYS = {"month": "dimension.month", "agency": "dimension.agency", "region": "dimension.region"}
+
+
+@app.command()
+@friendly
+def alerts(
+    fmt: str = typer.Option("table", "--format", help="table or csv."),
+    show: str = typer.Option("open", "--show", help="open (not acknowledged), new (never sent) or all."),
+    lang: Optional[str] = LangOpt,
+    out_file: Optional[Path] = typer.Option(None, "--out", help="Write the csv to this file instead of stdout."),
+    apply: bool = typer.Option(False, "--apply", help="Store the acknowledgements the dashboard queued, then publish."),
+    send: bool = typer.Option(False, "--send", help="Store queued acknowledgements, then send the digest of new, "
+                                                    "unacknowledged alerts by e-mail and/or webhook, then publish."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Early-warning alerts: unusual monthly rises of complaints per area, or of appeals, per agency and region
+    (found by `tyndau build`), listed (table or csv), acknowledged, and sent as a digest."""
+    settings = settings_from(config, db)
+    _require_warehouse(settings.db_path)
+    language = _language(lang, settings)
+    if apply or send:
+        _alerts_writer(settings, language, send)
+        return
+    from insights.alerts import alert_list
+
+    con = open_reader(settings)
+    frame = _alert_selection(alert_list(_with_alerts(con)), show)
+    if fmt == "csv":
+        _write_or_print(_alerts_csv(con, frame, language), out_file)
+    elif fmt == "table":
+        _print_alerts(con, frame, language)
+    else:
+        raise TyndauError(f"Unknown format {fmt!r}.", hint="Use --format table or --format csv.")
+
+
+def _with_alerts(con):
+    if not con.execute("select count(*) from duckdb_tables() where table_name = 'mart_alerts'").fetchone()[0]:
+        raise TyndauError("The warehouse has no alerts yet.", hint="Run `tyndau build` (it finds the alerts).")
+    return con
+
+
+def _alert_selection(frame, show: str):
+    import polars as pl
+
+    chosen = {"open": pl.col("status") != "acknowledged", "new": pl.col("status") == "new", "all": pl.lit(True)}
+    if show not in chosen:
+        raise TyndauError(f"Unknown selection {show!r}.", hint="Use --show open, --show new or --show all.")
+    return frame.filter(chosen[show])
+
+
+def _dimension_names(con, lang: str) -> dict:
+    regions = dict(con.execute(f"select region_key, coalesce(name_{lang}, name_en, region_key) from dim_regions").fetchall())
+    return {"agency": _agency_names(con, lang), "region": regions}
+
+
+def _alerts_csv(con, frame, lang: str) -> bytes:
+    import polars as pl
+
+    from dashboard.i18n import STRINGS, area_name, text, value_name
+    from insights.alerts import ALL_AREAS, alerts_for_export
+    from insights.exports import csv_bytes
+
+    names = _dimension_names(con, lang)
+    area = lambda a: text("alerts.metric.volume", lang) if a == ALL_AREAS else area_name(a, lang)  # noqa: E731
+    export = alerts_for_export(frame, names["agency"], names["region"], area).with_columns(
+        pl.col("metric").map_elements(lambda v: value_name("metric", v, lang), return_dtype=pl.Utf8),
+        pl.col("status").map_elements(lambda v: value_name("alert_status", v, lang), return_dtype=pl.Utf8))
+    keys = {c: ALERT_HEADER_KEYS.get(c, f"column.{c}") for c in export.columns}
+    return csv_bytes(export, {c: text(k, lang) for c, k in keys.items() if k in STRINGS})
+
+
+def _print_alerts(con, frame, lang: str) -> None:
+    from rich.table import Table
+
+    from dashboard.i18n import text, value_name
+    from tyndau.digest import alert_title, evidence_line
+
+    if frame.height == 0:
+        out.print(text("alerts.none", lang))
+        return
+    names = _dimension_names(con, lang)
+    table = Table(title=text("cli.alerts_title", lang))
+    for key in ("column.alert_id", "column.status", "alerts.col_series", "alerts.col_evidence"):
+        table.add_column(text(key, lang))
+    for r in frame.iter_rows(named=True):
+        table.add_row(r["alert_id"], value_name("alert_status", r["status"], lang),
+                      escape(alert_title(r, names, lang)), escape(evidence_line(r, lang)))
+    _wide().print(table)
+
+
+def _alerts_writer(settings, lang: str, send: bool) -> None:
+    from warehouse.alert_state import apply_acknowledgements
+
+    con = open_writer(settings)
+    try:
+        _with_alerts(con)
+        counts = apply_acknowledgements(con, settings)
+        out.print(f"Acknowledgements: {counts['applied']} stored, {counts['failed']} failed "
+                  f"(kept in the inbox's acknowledgements/failed with the reason).")
+        try:
+            if send:
+                _send_digest(con, settings, lang)
+        finally:  # stored acknowledgements and deliveries reach the dashboard even when a channel fails
+            publish(con, settings)
+    finally:
+        con.close()
+
+
+def _send_digest(con, settings, lang: str) -> None:
+    from insights.alerts import undelivered
+    from tyndau.digest import SENDERS, channels, compose
+    from warehouse.alert_state import record_deliveries
+
+    configured = channels(settings)
+    if not configured:
+        raise TyndauError("No digest channel is configured.",
+                          hint="Set alert_smtp_host and alert_mail_to (e-mail) and/or alert_webhook_url, "
+                               "in tyndau.toml or TYNDAU_* variables.")
+    names = _dimension_names(con, lang)
+    for channel in configured:
+        pending = undelivered(con, channel)
+        if pending.height == 0:
+            out.print(f"{channel}: no new alerts to send.")
+            continue
+        digest = compose(pending, names, lang)
+        SENDERS[channel](settings, digest)
+        record_deliveries(con, digest.alert_ids, channel)
+        out.print(f"{channel}: sent {len(digest.alert_ids)} alert(s).")
+
+
 # ---------------------------------------------------------------- dashboard: users, serving, corrections, audit, demo
 
 users_app = typer.Typer(help="Dashboard users (a TOML file of argon2 password hashes and roles).", no_args_is_help=True)

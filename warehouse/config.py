@@ -84,6 +84,22 @@ class Settings:
     group_readable_files: bool = _setting(
         False, "Let the owner's group read the warehouse, its snapshot, the audit log, the users file and the "
                "login state (mode 0640); by default only the owner can (0600).")
+    alert_fdr: float = _setting(
+        0.05, "Early warning: false discovery rate over all series tested in a month (Benjamini-Hochberg).")
+    alert_min_count: int = _setting(3, "Early warning: fewest appeals in a month that can make an alert.")
+    alert_min_history_months: int = _setting(
+        12, "Early warning: months of history a series needs before its months are tested.")
+    alert_history_months: int = _setting(36, "Early warning: at most this many months before a month form its baseline.")
+    alert_months: int = _setting(12, "Early warning: the latest months the build tests and keeps alerts for.")
+    alert_smtp_host: str = _setting("", "Alert digest by e-mail: SMTP server (empty: no e-mail).")
+    alert_smtp_port: int = _setting(25, "Alert digest by e-mail: SMTP port.")
+    alert_smtp_starttls: bool = _setting(False, "Alert digest by e-mail: upgrade the connection with STARTTLS.")
+    alert_smtp_user: str = _setting("", "Alert digest by e-mail: user name, when the server wants a login.")
+    alert_smtp_password: str = _setting(
+        "", "Alert digest by e-mail: password (prefer the TYNDAU_ALERT_SMTP_PASSWORD environment variable).")
+    alert_mail_from: str = _setting("tyndau@localhost", "Alert digest by e-mail: sender address.")
+    alert_mail_to: str = _setting("", "Alert digest by e-mail: recipients, comma-separated.")
+    alert_webhook_url: str = _setting("", "Alert digest as JSON: URL the digest is POSTed to (empty: none).")
     behind_proxy: bool = _setting(
         False, "The dashboard runs behind a reverse proxy: count failed logins per client address from "
                "X-Forwarded-For (set it only when the proxy sets that header).")

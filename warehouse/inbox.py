@@ -53,26 +53,28 @@ class Correction:
             raise CorrectionError("A correction needs the text it corrects and the analyst who made it.")
 
 
-def enqueue(inbox_dir: str | os.PathLike, correction: Correction) -> Path:
-    """Write the correction atomically (temporary file, then rename) and return its path."""
+def enqueue(inbox_dir: str | os.PathLike, item) -> Path:
+    """Write the item (a correction, or another handover dataclass) atomically (temporary file,
+    then rename) and return its path."""
     folder = Path(inbox_dir)
     folder.mkdir(parents=True, exist_ok=True)
-    final = folder / f"{time.time_ns():020d}-{correction.correction_id}.json"  # names sort oldest first
+    final = folder / f"{time.time_ns():020d}-{uuid.uuid4().hex}.json"  # names sort oldest first
     temporary = folder / f".{final.name}.tmp"
-    temporary.write_text(json.dumps(asdict(correction), ensure_ascii=False), encoding="utf-8")
+    temporary.write_text(json.dumps(asdict(item), ensure_ascii=False), encoding="utf-8")
     os.replace(temporary, final)
     return final
 
 
-def pending(inbox_dir: str | os.PathLike) -> list[tuple[Path, Correction]]:
-    """Queued corrections, oldest first."""
+def pending(inbox_dir: str | os.PathLike, kind: type = Correction) -> list[tuple[Path, object]]:
+    """Queued items, oldest first; ``kind`` is the dataclass the folder holds (other handovers, such
+    as alert acknowledgements, use their own folder and dataclass through the same functions)."""
     folder = Path(inbox_dir)
     if not folder.is_dir():
         return []
     found = []
     for path in sorted(folder.glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
-        found.append((path, Correction(**data)))
+        found.append((path, kind(**data)))
     return found
 
 
@@ -91,13 +93,13 @@ def mark(path: Path, outcome: str, reason: str = "") -> Path:
     return target
 
 
-def apply_pending(inbox_dir: str | os.PathLike, store) -> dict[str, int]:
-    """Hand every queued correction to ``store(correction)`` (the writer's function); count outcomes.
+def apply_pending(inbox_dir: str | os.PathLike, store, kind: type = Correction) -> dict[str, int]:
+    """Hand every queued item to ``store(item)`` (the writer's function); count outcomes.
 
-    A correction ``store`` rejects with a domain error goes to failed/ and does not stop the others.
+    An item ``store`` rejects with a domain error goes to failed/ and does not stop the others.
     """
     counts = {APPLIED: 0, FAILED: 0}
-    for path, correction in pending(inbox_dir):
+    for path, correction in pending(inbox_dir, kind):
         try:
             store(correction)
         except TyndauError as exc:
