@@ -689,7 +689,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "Бір мезгілде {tests} әсер тексеріледі, сондықтан кездейсоқ «айқын» нәтижелер болады. «Айқын» — Бенджамини–Хохберг бойынша түзетілген p-мәні {fdr} аспайтын әсер (жалған ашылулар үлесі {fdr} шегінде); 95 % аралық әр әсердің өзінікі.",
         "Одновременно проверяется {tests} эффектов, и часть «явных» результатов была бы случайной. «Явный» — эффект с p-значением, скорректированным по Бенджамини–Хохбергу, не выше {fdr} (доля ложных открытий не более {fdr}); 95 % интервал — собственный для каждого эффекта.",
         "{tests} effects are tested at once, so some would look clear by chance alone. \"Clear\" means a p-value adjusted by Benjamini–Hochberg of at most {fdr} (false discovery rate {fdr}); each 95 % interval is the effect's own."),
-    "column.course_id": _s("Курс коды", "Код курса", "Course id"),
     "column.session_date": _s("Сессия күні", "Дата сессии", "Session date"),
     "column.staff_trained": _s("Оқытылғандар", "Обучено", "Staff trained"),
     "column.treated_before_rate": _s("Дейін", "До", "Before"),
