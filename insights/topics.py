@@ -256,7 +256,7 @@ def theme_slices(con: duckdb.DuckDBPyConnection, theme_no: int, lang: str) -> pl
 def texts_of_theme(con: duckdb.DuckDBPyConnection, theme_no: int) -> pl.DataFrame:
     """Citizens' texts: the appeals closest to the theme's centre (for text-reader roles only)."""
     return con.execute("""
-        select m.appeal_id, a.registered_at, a.language, m.similarity, a.text
+        select m.appeal_id, a.registered_at, a.agency_key, a.region_key, a.language, a.appeal_type, m.similarity, a.text
         from fct_topic_members m join fct_appeals a using (appeal_id)
         where m.theme_no = ? and m.is_example
         order by m.similarity desc""", [theme_no]).pl()

@@ -980,9 +980,12 @@ def topics_list(
     _require_warehouse(settings.db_path)
     lang = _language(lang, settings)
     con = open_reader(settings)
-    if not has_themes(con):
-        raise TopicsError("The warehouse has no emerging themes yet.")
-    frame = theme_table(con, lang)
+    try:
+        if not has_themes(con):
+            raise TopicsError("The warehouse has no emerging themes yet.")
+        frame = theme_table(con, lang)
+    finally:
+        con.close()
     if fmt == "csv":
         _write_or_print(csv_bytes(frame), out_file)
     elif fmt == "table":
@@ -1043,11 +1046,14 @@ def topics_map(
     settings = settings_from(config, db)
     _require_warehouse(settings.db_path)
     con = open_writer(settings)
-    corrections = corrections_for_theme(con, theme, area, polarity, analyst, core)
-    for c in corrections:
-        store_correction(con, c.text_id, c.areas, c.analyst, note=c.note, correction_id=c.correction_id)
-    build_models(con, settings)
-    publish(con, settings)
+    try:
+        corrections = corrections_for_theme(con, theme, area, polarity, analyst, core)
+        for c in corrections:
+            store_correction(con, c.text_id, c.areas, c.analyst, note=c.note, correction_id=c.correction_id)
+        build_models(con, settings)
+        publish(con, settings)
+    finally:
+        con.close()
     out.print(f"Theme {theme} -> {area} ({polarity}): {len(corrections):,} corrections stored; "
               "`tyndau train --db` learns from them.")
 
