@@ -64,6 +64,25 @@ def ami(labels, truth) -> float:
     return float(adjusted_mutual_info_score(truth, labels))
 
 
+def raw_cluster(vec: np.ndarray, k: int, seed: int) -> np.ndarray:
+    """The same k-means on the encoder's unit vectors as they are: what whitening adds."""
+    from sklearn.cluster import KMeans
+
+    return KMeans(n_clusters=k, n_init=3, random_state=seed).fit_predict(vec)
+
+
+def halves(vec: np.ndarray, texts: list[str], rows: list[dict], seed: int) -> None:
+    """Each half of the sample on its own: a choice made on the whole must hold on both halves."""
+    from insights.topics import cluster, number_of_themes
+
+    for name, part in (("first half", slice(0, len(rows) // 2)), ("second half", slice(len(rows) // 2, None))):
+        sub, k = rows[part], number_of_themes(len(rows[part]))
+        truth = [r["reason"] for r in sub]
+        tf = tfidf_groups(texts[part], k, seed)["tfidf+spherical k-means (textgroups)"]
+        print(f"{name} ({len(sub)} appeals, {k} themes), AMI reason: e5 whitened {ami(cluster(vec[part], k).theme, truth):.3f}"
+              f"  e5 not whitened {ami(raw_cluster(vec[part], k, seed), truth):.3f}  tfidf {ami(tf, truth):.3f}")
+
+
 def tfidf_groups(texts: list[str], k: int, seed: int) -> dict[str, np.ndarray]:
     from sklearn.cluster import KMeans
 
@@ -93,12 +112,14 @@ def main() -> None:
     k = number_of_themes(len(texts))
     print(f"{len(texts)} appeals; distinct values: " + ", ".join(f"{lv} {len({r[lv] for r in rows})}" for lv in LEVELS))
     print(f"themes: {k} (number_of_themes)")
-    results = {"e5 themes (tyndau topics)": cluster(vec, k).theme}
+    results = {"e5 themes (tyndau topics)": cluster(vec, k).theme,
+               "e5, not whitened (plain spherical k-means)": raw_cluster(vec, k, args.seed)}
     results.update(tfidf_groups(texts, k, args.seed))
     header = f"{'method':42s} " + " ".join(f"{'AMI ' + lv:>16s}" for lv in LEVELS)
     print(header)
     for name, labels in results.items():
         print(f"{name:42s} " + " ".join(f"{ami(labels, [r[lv] for r in rows]):16.3f}" for lv in LEVELS))
+    halves(vec, texts, rows, args.seed)
     if args.sweep:
         sweep(vec, texts, rows, args.seed)
 
@@ -111,10 +132,11 @@ def sweep(vec: np.ndarray, texts: list[str], rows: list[dict], seed: int) -> Non
     reasons = [r["reason"] for r in rows]
     for k in (20, 40, 60, 80, 120):
         e5 = ami(cluster(vec, k).theme, reasons)
+        raw = ami(raw_cluster(vec, k, seed), reasons)
         tf = ami(tfidf_groups(texts, k, seed)["tfidf+spherical k-means (textgroups)"], reasons)
-        print(f"k={k:4d}  AMI reason: e5 {e5:.3f}  tfidf {tf:.3f}")
+        print(f"k={k:4d}  AMI reason: e5 whitened {e5:.3f}  e5 not whitened {raw:.3f}  tfidf {tf:.3f}")
     for size in (10, 25):
-        labels = HDBSCAN(min_cluster_size=size, metric="euclidean").fit_predict(vec)
+        labels = HDBSCAN(min_cluster_size=size, metric="euclidean", copy=True).fit_predict(vec)
         noise = float((labels < 0).mean())
         print(f"HDBSCAN min_cluster_size={size}: {labels.max() + 1} clusters, {noise:.0%} noise, "
               f"AMI reason {ami(labels, reasons):.3f} (noise as one group)")

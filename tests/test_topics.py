@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import shutil
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import numpy as np
@@ -246,3 +247,42 @@ def test_cli_lists_in_each_language_and_maps(planted):
     stored = check.execute("select count(*) from label_corrections where analyst = 'a'").fetchone()[0]
     check.close()
     assert stored > 0 and f"{stored} corrections stored" in mapped.output
+
+
+def test_page_shows_themes_to_every_role_and_texts_only_to_readers(planted):
+    import streamlit as st
+    from dashboard_support import environment, environment_applied
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard.i18n import text
+
+    settings, con, _, _ = planted
+    con.execute("checkpoint")
+    publish_snapshot(settings.db_path, settings.resolved_snapshot_path(), con)
+    new = con.execute("select count(*) from mart_topics where is_new").fetchone()[0]
+    app_file = str(Path(__file__).resolve().parents[1] / "dashboard" / "app.py")
+    with environment_applied(environment(settings)):
+        for role, reads in (("leadership", False), ("analyst", True)):
+            st.cache_data.clear()
+            st.cache_resource.clear()
+            at = AppTest.from_file(app_file, default_timeout=180)
+            at.session_state["lang"] = "ru"
+            at.session_state["user"] = {"name": f"test-{role}", "role": role}
+            at.run()
+            at.switch_page("views/emerging_themes.py")
+            at.run()
+            assert not at.exception, at.exception
+            shown = {m.label: m.value for m in at.metric}
+            assert text("topics.new_count", "ru") in shown, ([e.value for e in (*at.info, *at.warning, *at.error)], shown)
+            assert shown[text("topics.new_count", "ru")] == str(new)
+            buttons = [b.label for b in at.button]
+            assert (text("topics.map_submit", "ru") in buttons) is reads
+            if reads:
+                at.button(key=[b.key for b in at.button if b.label == text("topics.map_submit", "ru")][0]).click().run()
+                assert not at.exception, at.exception
+                from warehouse import inbox
+
+                queued = inbox.pending(settings.resolved_inbox_dir())
+                theme = at.selectbox(key="topics.theme").value
+                size = con.execute("select appeals from mart_topics where theme_no = ?", [theme]).fetchone()[0]
+                assert len(queued) == -(-size // 2) and all(c.analyst == "test-analyst" for _, c in queued)
