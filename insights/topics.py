@@ -125,22 +125,6 @@ def members(appeal_ids: list[str], vectors: np.ndarray) -> pl.DataFrame:
     return frame.with_columns((rank <= EXAMPLES_PER_THEME).alias("is_example")).select(list(MEMBER_SCHEMA))
 
 
-def current_vectors(con: duckdb.DuckDBPyConnection) -> tuple[list[str], np.ndarray]:
-    """(appeal ids, vectors) of the appeals whose current text has a vector of the newest encoder."""
-    rows = con.execute("""
-        with newest as (select encoder_hash from text_vectors order by embedded_at desc limit 1)
-        select v.text_id, v.vector
-        from text_vectors v
-        join newest using (encoder_hash)
-        join fct_appeals a on a.appeal_id = v.text_id and sha256(a.text) = v.text_hash
-        where v.text_kind = 'appeal'
-        order by v.text_id""").fetchnumpy()
-    ids = [str(i) for i in rows["text_id"]]
-    if not ids:
-        return [], np.zeros((0, 384), dtype=np.float32)
-    return ids, np.vstack(rows["vector"]).astype(np.float32)
-
-
 # ---------------------------------------------------------------------------------------------- names
 def key_phrases_by_theme(texts: list[str], themes: list[int]) -> dict[int, str]:
     """Class-based TF-IDF: each theme's texts as one document; its heaviest phrases and words name it."""
