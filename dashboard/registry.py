@@ -75,6 +75,8 @@ register(PageSpec("responsiveness", "views/responsiveness.py", "page.responsiven
                   EVERYONE))
 register(PageSpec("themes", "views/themes.py", "page.themes", ":material/grid_view:", EVERYONE,
                   section="section.themes", filters=THEME_FILTERS))
+register(PageSpec("emerging_themes", "views/emerging_themes.py", "page.emerging_themes", ":material/trending_up:",
+                  EVERYONE, section="section.themes", filters=()))
 register(PageSpec("search", "views/search.py", "page.search", ":material/search:", ANALYSTS,
                   section="section.themes", filters=THEME_FILTERS, reads_texts=True))
 register(PageSpec("review", "views/review.py", "page.review", ":material/fact_check:", ANALYSTS,

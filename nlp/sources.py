@@ -91,6 +91,13 @@ def spb_appeal_texts(limit: int | None = None) -> Iterator[str]:
             yield json.loads(line).get("text") or ""
 
 
+def spb_appeal_records() -> Iterator[dict]:
+    """Whole St Petersburg appeals (text, three-level category, district, agency, dates): evaluation only."""
+    with gzip.open(_path("spb-nashgorod-appeals", "appeals.jsonl.gz"), "rt", encoding="utf-8") as f:
+        for line in f:
+            yield json.loads(line)
+
+
 def boston_closure_reasons() -> list[str]:
     """Non-empty CLOSURE_REASON notes of every Boston 311 file (English; evaluation only)."""
     notes = []

@@ -1300,6 +1300,131 @@ def explain_cmd(
         out.print("  no competency area (a plain request)")
 
 
+# ---------------------------------------------------------------- emerging themes
+topics_app = typer.Typer(help="Emerging themes: appeals grouped by meaning across kk, ru and en.", no_args_is_help=True)
+app.add_typer(topics_app, name="topics")
+EncoderOpt = typer.Option(None, "--encoder", help="Encoder checkpoint (default: models/e5-small).")
+
+
+@topics_app.command("build")
+@friendly
+def topics_build(encoder: Optional[Path] = EncoderOpt, config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
+    """Embed the appeals that have no vector yet (resumable), then find and name the themes."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from insights.topics import MODELS
+    from nlp.encoder import DEFAULT_ENCODER
+    from nlp.textvectors import embed_new_appeals
+    from warehouse.build import build_models
+
+    settings = settings_from(config, db)
+    con = open_writer(settings)
+    with Progress(TextColumn("embedding appeals"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True) as progress:
+        task = progress.add_task("embed", total=None)
+        embedded = embed_new_appeals(con, encoder or DEFAULT_ENCODER,
+                                     progress=lambda done, total: progress.update(task, completed=done, total=total))
+    results = {r.name: r.rows for r in build_models(con, settings, only=list(MODELS))}
+    publish(con, settings)
+    out.print(f"{embedded:,} appeals embedded; {results.get('mart_topics', 0):,} themes over "
+              f"{results.get('fct_topic_members', 0):,} appeals.")
+
+
+@topics_app.command("list")
+@friendly
+def topics_list(
+    lang: Optional[str] = LangOpt,
+    fmt: str = typer.Option("table", "--format", help="table or csv."),
+    out_file: Optional[Path] = typer.Option(None, "--out", help="Write the csv to this file instead of stdout."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """The themes named in one language: new and growing first, with size, trend interval and share in an area."""
+    from insights.exports import csv_bytes
+    from insights.topics import TopicsError, has_themes, theme_table
+
+    settings = settings_from(config, db)
+    _require_warehouse(settings.db_path)
+    lang = _language(lang, settings)
+    con = open_reader(settings)
+    try:
+        if not has_themes(con):
+            raise TopicsError("The warehouse has no emerging themes yet.")
+        frame = theme_table(con, lang)
+    finally:
+        con.close()
+    if fmt == "csv":
+        _write_or_print(csv_bytes(frame), out_file)
+    elif fmt == "table":
+        _print_topics(frame, lang)
+    else:
+        raise TyndauError(f"Unknown format {fmt!r}.", hint="Use --format table or --format csv.")
+
+
+def _print_topics(frame, lang: str) -> None:
+    from rich.table import Table
+
+    from dashboard.i18n import number, percent, text
+
+    table = Table(title=text("topics.title", lang))
+    for key in ("column.theme_no", "column.theme_label", "column.appeals", "column.with_area", "column.theme_flag",
+                "column.share_ratio", "column.ratio_interval"):
+        table.add_column(text(key, lang))
+    for r in frame.iter_rows(named=True):
+        table.add_row(str(r["theme_no"]), _theme_label(r, lang), number(r["appeals"], lang),
+                      percent(r["with_area"] / r["appeals"] if r["appeals"] else None, lang, 0),
+                      _theme_flag(r, lang), number(r["share_ratio"], lang, 2),
+                      f"{number(r['ratio_low'], lang, 2)} … {number(r['ratio_high'], lang, 2)}")
+    _wide().print(table)
+
+
+def _theme_label(row: dict, lang: str) -> str:
+    from dashboard.i18n import text
+
+    if not row["label"]:
+        return text("topics.unnamed", lang)
+    if row["label_language"] != lang:
+        return text("topics.label_other_language", lang, label=row["label"], language=row["label_language"])
+    return row["label"]
+
+
+def _theme_flag(row: dict, lang: str) -> str:
+    from dashboard.i18n import text
+
+    return text("topics.new", lang) if row["is_new"] else text("topics.growing", lang) if row["is_growing"] else ""
+
+
+@topics_app.command("map")
+@friendly
+def topics_map(
+    theme: int = typer.Argument(..., help="Theme number (`tyndau topics list`)."),
+    area: str = typer.Option(..., "--area", help="Competency area id the theme is about."),
+    polarity: str = typer.Option("negative", "--polarity", help="negative, positive or neutral."),
+    analyst: str = typer.Option(..., "--analyst", help="Pseudonymous id of the analyst who decided."),
+    core: float = typer.Option(0.5, "--core", help="Share of the theme, closest to its centre, that gets the area."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Map a theme to a competency area: its core appeals become corrections `tyndau train --db` learns from."""
+    from insights.topics import corrections_for_theme
+    from nlp.review import store_correction
+    from warehouse.build import build_models
+
+    settings = settings_from(config, db)
+    _require_warehouse(settings.db_path)
+    con = open_writer(settings)
+    try:
+        corrections = corrections_for_theme(con, theme, area, polarity, analyst, core)
+        for c in corrections:
+            store_correction(con, c.text_id, c.areas, c.analyst, note=c.note, correction_id=c.correction_id)
+        build_models(con, settings)
+        publish(con, settings)
+    finally:
+        con.close()
+    out.print(f"Theme {theme} -> {area} ({polarity}): {len(corrections):,} corrections stored; "
+              "`tyndau train --db` learns from them.")
+
+
 def main() -> None:  # pragma: no cover
     app()
 

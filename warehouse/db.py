@@ -121,7 +121,7 @@ def require_schema(con: duckdb.DuckDBPyConnection) -> None:
 # copies (appeal texts and events before the marts, every single 360-degree answer), un-redacted
 # originals, per-text scores, analysts' corrections and the build's bookkeeping. Patterns are
 # fnmatch-style; the staging tables the training pages read are the exceptions.
-SNAPSHOT_EXCLUDED = ("raw_*", "stg_*", "int_*", "original_texts", "text_area_scores", "label_correction*",
+SNAPSHOT_EXCLUDED = ("raw_*", "stg_*", "int_*", "original_texts", "text_area_scores", "label_correction*", "text_vectors",
                      "model_state")
 SNAPSHOT_KEPT_STAGING = ("stg_course_sessions", "stg_training_courses")
 # Columns of kept tables that no page reads and that hold a raw payload: blanked in the snapshot.

@@ -1,0 +1,24 @@
+-- grain: one row per emerging theme and month with appeals in it
+-- key: theme_no, registered_month
+-- The theme's trend: its appeals per month and their share of all appeals with a theme that month.
+with members as (
+    select * from fct_topic_members
+),
+
+appeals as (
+    select * from fct_appeals
+),
+
+monthly as (
+    select m.theme_no, a.registered_month, count(*) as appeals
+    from members m
+    join appeals a using (appeal_id)
+    group by all
+)
+
+select
+    theme_no,
+    registered_month,
+    appeals,
+    appeals / sum(appeals) over (partition by registered_month) as share_of_month
+from monthly
