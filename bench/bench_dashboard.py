@@ -131,7 +131,7 @@ def synthesise_classifications(con, labels_csv: Path) -> None:
             select 'appeal', c.text_id, c.model_hash, ?,
                    case when t.area is null then 0.05 + (hash(c.text_id || ?) % 30) / 100.0
                         else 0.55 + (hash(c.text_id || ?) % 45) / 100.0 end,
-                   t.area is not null, t.polarity, case when t.area is null then null else 0.8 end
+                   t.area is not null, t.polarity, case when t.area is null then null else 0.8 end, 0.5
             from text_classifications c
             left join (select text_id, area, polarity from truth where area = ?) t on t.text_id = c.text_id""",
                     [area, area, area, area])
