@@ -154,3 +154,31 @@ def test_the_command_exports_and_explains_a_missing_snapshot(warehouse, tmp_path
     assert "fct_appeals" in result.output and (tmp_path / "lake" / MANIFEST).exists()
     missing = runner.invoke(app, ["export-parquet", "--out", str(tmp_path / "l2"), "--db", str(tmp_path / "no.duckdb")])
     assert missing.exit_code == 2 and "tyndau build" in missing.output
+
+
+def test_the_benchmark_scale_up_multiplies_every_count_and_keeps_every_rate(warehouse, tmp_path):
+    """bench/scale_up.py (the 10 M benchmark's warehouse): k copies with unique ids; sums k times the
+    base's, rates unchanged, search scores within 1 % (BM25's +0.5 terms), every copied appeal reachable by its id."""
+    sys.path.insert(0, str(REPO / "bench"))
+    from scale_up import scale_snapshot
+
+    from insights.themes import appeal_detail, search_texts
+    from warehouse.search import load_fts
+
+    k, base = 3, snapshot_reader(warehouse)
+    scaled_path = tmp_path / "scaled.duckdb"
+    made = scale_snapshot(Path(warehouse.resolved_snapshot_path()), scaled_path, k, memory_limit="1GB")
+    scaled = duckdb.connect(str(scaled_path), read_only=True)
+    for con in (base, scaled):
+        load_fts(con)
+    before, after = responsiveness_kpis(base, PERIOD), responsiveness_kpis(scaled, PERIOD)
+    assert [after[m] for m in MEASURES] == [k * before[m] for m in MEASURES]
+    assert after["on_time_rate"] == pytest.approx(before["on_time_rate"])
+    appeals = base.execute("select count(*) from fct_appeals").fetchone()[0]
+    assert made["rows"]["main.fct_appeals"] == k * appeals
+    assert scaled.execute("select count(distinct appeal_id) from fct_appeals").fetchone()[0] == k * appeals
+    assert made["rows"]["main.dim_agencies"] == base.execute("select count(*) from dim_agencies").fetchone()[0]
+    found_base, found = search_texts(base, "ответ", Filters(), 5 * k), search_texts(scaled, "ответ", Filters(), 5 * k)
+    assert found_base.height and found["score"].max() == pytest.approx(found_base["score"].max(), rel=1e-2)
+    copy = next(i for i in found["appeal_id"] if i.endswith(f"~{k - 1}"))
+    assert appeal_detail(scaled, copy)["text"] == appeal_detail(base, copy.rsplit("~", 1)[0])["text"]
