@@ -534,6 +534,7 @@ def scale_up(args) -> dict:
             print("  concurrent users (overview + responsiveness pages, new filters each time):")
             scale["readers"] = concurrent_readers(target, args.readers, 5, args.seed)
         lake = workdir / f"lake-{appeals}"
+        shutil.rmtree(lake, ignore_errors=True)  # the first export writes everything
         first = export_lake(target, lake)
         again = export_lake(target, lake)
         scale["parquet"] = {"seconds": first.seconds, "bytes": first.bytes, "again_seconds": again.seconds,

@@ -8,14 +8,17 @@ replicated k times, table by table, inside DuckDB:
 - per-appeal tables (facts, the review queue, the classifier's rows): k copies, copy i > 0 with
   ``~i`` appended to every appeal id (copy 0 keeps the ids, so every list of example ids still
   resolves), in the base's row order copy after copy;
-- cubes and marts by month (``mart_*`` with a month column): k copies of every row, so every sum is
-  k times the base's and every rate is the base's. This is an upper bound on their size: a real
-  cube of k times the appeals fills its cells, it does not repeat them k times;
+- the fine cubes (``mart_*`` by region, channel, language, type and month): k copies of every row,
+  so every sum is k times the base's and every rate is the base's. This is an upper bound on their
+  size: a real cube of k times the appeals fills its cells, it does not repeat them k times;
+- marts by agency, area and month only (``mart_area_evidence_monthly``, ``mart_indicator_matches``):
+  as they are. Their grid is already full at the base size (75 agencies x 12 areas x 24 months), so
+  a larger warehouse has the same rows; their counts stay the base's (rates are unchanged);
 - the search index: documents and postings copied with their document numbers shifted, postings
   kept sorted by term, document frequencies and the document count multiplied by k (BM25 scores
   are then within a fraction of a percent of the base's: only IDF's +0.5 terms differ). The ``terms`` table (the index's token list, which no
   query reads) is left empty, so the file is smaller than a real one by that table;
-- everything else (dimensions, reference tables, per-agency marts, the 360-degree survey,
+- everything else (dimensions, reference tables, the other per-agency marts, the 360-degree survey,
   training): copied as is.
 """
 
@@ -38,7 +41,7 @@ PER_APPEAL = {  # table -> its id columns made unique per copy
     "mart_review_queue": ("appeal_id",),
     "text_classifications": ("text_id",),
 }
-CUBE_MONTH_COLUMNS = ("registered_month", "evidence_month")
+CUBE_COLUMNS = {"region_key", "registered_month"}  # a fine cube: its cells multiply with the appeals
 ALIAS = "scaled"
 
 
@@ -81,7 +84,7 @@ def _copy_table(con, base: str, schema: str, table: str, k: int) -> int:
         return _copy_index_table(con, source, target, table, k)
     columns = {r[0] for r in con.execute("select column_name from duckdb_columns() where database_name = ? "
                                          "and schema_name = ? and table_name = ?", [base, schema, table]).fetchall()}
-    replicated = table in PER_APPEAL or (table.startswith("mart_") and bool(columns & set(CUBE_MONTH_COLUMNS)))
+    replicated = table in PER_APPEAL or (table.startswith("mart_") and CUBE_COLUMNS <= columns)
     for i in range(k if replicated else 1):  # copy after copy keeps the base's order within each copy
         con.execute(f"insert into {target} {_copy_select(source, PER_APPEAL.get(table, ()), i)}")
     return _count(con, target)

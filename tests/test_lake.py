@@ -182,3 +182,29 @@ def test_the_benchmark_scale_up_multiplies_every_count_and_keeps_every_rate(ware
     assert found_base.height and found["score"].max() == pytest.approx(found_base["score"].max(), rel=1e-2)
     copy = next(i for i in found["appeal_id"] if i.endswith(f"~{k - 1}"))
     assert appeal_detail(scaled, copy)["text"] == appeal_detail(base, copy.rsplit("~", 1)[0])["text"]
+
+
+def test_rows_without_a_month_get_their_own_partition_and_only_facts_and_marts_are_exported(tmp_path):
+    snapshot = tmp_path / "small.duckdb"
+    con = duckdb.connect(str(snapshot))
+    con.execute("create table schema_migrations (version integer, name varchar, applied_at timestamp)")
+    con.execute("insert into schema_migrations values (5, '0005', now())")
+    con.execute("create table load_runs (load_run_id bigint, finished_at timestamp, status varchar)")
+    con.execute("insert into load_runs values (1, now(), 'succeeded')")
+    con.execute("create table fct_things as select range as id, case when range % 5 = 0 then null else "
+                "(date '2024-01-01' + to_months(range % 3))::date end as registered_month from range(20)")
+    con.execute("create table raw_things as select 'a payload' as payload")
+    con.close()
+    out = tmp_path / "lake"
+    (first,) = export_lake(snapshot, out).tables
+    assert (first.name, first.rows, first.partitions, first.written) == ("fct_things", 20, 4, 4)
+    read = duckdb.sql(f"select year, month, count(*) from read_parquet('{out}/fct_things/**/*.parquet', "
+                      "hive_partitioning = true) group by all order by all").fetchall()
+    assert read == [(2024, 1, 5), (2024, 2, 6), (2024, 3, 5), (None, None, 4)]
+    assert not (out / "raw_things").exists()
+    con = duckdb.connect(str(snapshot))
+    con.execute("delete from fct_things where registered_month is null")
+    con.close()
+    (second,) = export_lake(snapshot, out).tables
+    assert (second.rows, second.written, second.removed) == (16, 0, 1)
+    assert sorted(p.name for p in (out / "fct_things").iterdir()) == ["year=2024"]

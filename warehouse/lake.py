@@ -30,6 +30,7 @@ import duckdb
 
 from warehouse.config import PRIVATE_FILE_MODE
 from warehouse.db import connect, current_version, in_snapshot
+from warehouse.diskfull import disk_full_error, is_disk_full
 from warehouse.errors import TyndauError
 from warehouse.files import restrict_new_files, write_private_text
 
@@ -39,7 +40,10 @@ LAKE_PREFIXES = ("fct_", "mart_", "dim_")
 MONTH_COLUMNS = ("registered_month", "month_start", "month")  # preferred partition columns, in order
 WHOLE = "all"  # the one "partition" of a table without a month column
 NO_MONTH = "none"  # rows whose month is null
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"  # the folder name Hive (and DuckDB) give a null partition value
 STAGING = ".staging"
+KEPT = ("The warehouse was not changed; the folder keeps its previous manifest.json, and the next export "
+        "rewrites every month that differs from it.")
 
 
 class LakeError(TyndauError):
@@ -82,8 +86,10 @@ def export_lake(snapshot_path: str | Path, out_dir: str | Path, mode: int = PRIV
         _remove_dropped_tables(out, previous, tables)
         manifest = {"format": LAKE_FORMAT, "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                     "snapshot": snapshot_version(con, Path(snapshot_path)), "tables": tables}
-    except duckdb.Error as exc:
-        raise LakeError(f"The Parquet export stopped: {exc}") from None
+    except (duckdb.Error, OSError) as exc:
+        if is_disk_full(exc):
+            raise disk_full_error(exc, out, outcome=KEPT) from None
+        raise LakeError(f"The Parquet export stopped: {exc}. {KEPT}") from None
     finally:
         con.close()
         shutil.rmtree(staging, ignore_errors=True)
@@ -139,7 +145,10 @@ def _export_table(con, table: str, out: Path, staging: Path, before: dict | None
     if changed:
         _write_partitions(con, table, month, changed, out, staging)
     for partition in removed:
-        shutil.rmtree(partition_dir(out / table, partition), ignore_errors=True)
+        gone = partition_dir(out / table, partition)
+        shutil.rmtree(gone, ignore_errors=True)
+        if gone.parent != out / table and not any(gone.parent.iterdir()):
+            gone.parent.rmdir()  # a year with no month left
     rows = sum(info["rows"] for info in prints.values())
     entry = {"partitioned_by": month, "rows": rows, "columns": columns, "partitions": prints}
     return entry, TableExport(table, rows, len(prints), len(changed), len(removed))
@@ -158,7 +167,7 @@ def partition_dir(table_dir: Path, partition: str) -> Path:
     if partition == WHOLE:
         return table_dir
     if partition == NO_MONTH:
-        return table_dir / "year=NULL" / "month=NULL"
+        return table_dir / f"year={HIVE_NULL}" / f"month={HIVE_NULL}"
     year, month = partition.split("-")
     return table_dir / f"year={int(year)}" / f"month={int(month)}"
 
