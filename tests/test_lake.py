@@ -13,10 +13,14 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from dashboard_support import build_warehouse, environment
 from typer.testing import CliRunner
 
-from dashboard_support import build_warehouse, environment
-from insights.responsiveness import monthly_responsiveness, responsiveness_by, responsiveness_kpis
+from insights.responsiveness import (
+    monthly_responsiveness,
+    responsiveness_by,
+    responsiveness_kpis,
+)
 from insights.scope import Filters
 from tyndau.cli import app
 from warehouse.db import in_snapshot

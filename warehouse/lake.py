@@ -23,7 +23,7 @@ import json
 import shutil
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -84,7 +84,7 @@ def export_lake(snapshot_path: str | Path, out_dir: str | Path, mode: int = PRIV
             tables[table] = entry
             results.append(result)
         _remove_dropped_tables(out, previous, tables)
-        manifest = {"format": LAKE_FORMAT, "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        manifest = {"format": LAKE_FORMAT, "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
                     "snapshot": snapshot_version(con, Path(snapshot_path)), "tables": tables}
     except (duckdb.Error, OSError) as exc:
         if is_disk_full(exc):
@@ -208,7 +208,7 @@ def _remove_dropped_tables(out: Path, previous: dict, tables: dict) -> None:
 def snapshot_version(con, snapshot: Path) -> dict:
     """What the lake was exported from: the schema version and the latest successful load."""
     last = con.execute("select max(load_run_id), max(finished_at) from load_runs where status = 'succeeded'").fetchone()
-    modified = datetime.fromtimestamp(snapshot.stat().st_mtime, timezone.utc).isoformat(timespec="seconds")
+    modified = datetime.fromtimestamp(snapshot.stat().st_mtime, UTC).isoformat(timespec="seconds")
     return {"file": snapshot.name, "schema_version": current_version(con), "last_load_run": last[0],
             "last_load_finished_at": str(last[1]) if last[1] else None, "modified_at": modified}
 
