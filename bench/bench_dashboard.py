@@ -131,7 +131,7 @@ def synthesise_classifications(con, labels_csv: Path) -> None:
             select 'appeal', c.text_id, c.model_hash, ?,
                    case when t.area is null then 0.05 + (hash(c.text_id || ?) % 30) / 100.0
                         else 0.55 + (hash(c.text_id || ?) % 45) / 100.0 end,
-                   t.area is not null, t.polarity, case when t.area is null then null else 0.8 end
+                   t.area is not null, t.polarity, case when t.area is null then null else 0.8 end, 0.5
             from text_classifications c
             left join (select text_id, area, polarity from truth where area = ?) t on t.text_id = c.text_id""",
                     [area, area, area, area])
@@ -308,13 +308,19 @@ def first_appeal(con) -> str:
     return con.execute("select appeal_id from fct_appeal_areas limit 1").fetchone()[0]
 
 
-def time_queries(settings, repeat: int, seed: int) -> dict[str, dict[str, list[float]]]:
+def open_snapshot(path: str | Path):
     import duckdb
 
     from warehouse.search import load_fts
 
-    con = duckdb.connect(settings.resolved_snapshot_path(), read_only=True)
+    con = duckdb.connect(str(path), read_only=True)
     load_fts(con)
+    return con
+
+
+def time_queries(snapshot_path: str | Path, repeat: int, seed: int) -> dict[str, dict[str, list[float]]]:
+    """Warm: after one untimed first load, every query with `repeat` new filter combinations."""
+    con = open_snapshot(snapshot_path)
     rng = random.Random(seed)
     timings: dict[str, dict[str, list[float]]] = {}
     pool = filter_pool(con, rng, repeat + 1)
@@ -327,7 +333,80 @@ def time_queries(settings, repeat: int, seed: int) -> dict[str, dict[str, list[f
                 started = time.perf_counter()
                 call()
                 timings.setdefault(page, {}).setdefault(name, []).append((time.perf_counter() - started) * 1000)
+    con.close()
     return timings
+
+
+def cold_queries(snapshot_path: Path, seed: int) -> dict[str, dict[str, float]]:
+    """Each page's first load on a cold cache: the file evicted from the OS page cache (this file
+    only) and a new connection (an empty DuckDB buffer pool), then the page's queries in order.
+
+    The planners' pages compute their citizen gaps once while their calls are prepared (after the
+    eviction), so their first timed call already finds some of the file in memory."""
+    from scale_up import drop_from_page_cache
+
+    rng = random.Random(seed)
+    con = open_snapshot(snapshot_path)
+    f = filter_pool(con, rng, 1)[0]
+    pages = list(page_queries(con, f, random.Random(seed)))
+    con.close()
+    timings: dict[str, dict[str, float]] = {}
+    for page in pages:
+        drop_from_page_cache(snapshot_path)
+        con = open_snapshot(snapshot_path)
+        for name, call in page_queries(con, f, random.Random(seed))[page].items():
+            started = time.perf_counter()
+            call()
+            timings.setdefault(page, {})[name] = (time.perf_counter() - started) * 1000
+        con.close()
+    return timings
+
+
+# ---------------------------------------------------------------- concurrent readers
+
+
+def concurrent_readers(snapshot_path: Path, counts: list[int], loads: int, seed: int) -> dict[int, dict[str, float]]:
+    """N users at once on one dashboard process: N threads, each with its own cursor of one
+    SnapshotReader (as Streamlit's sessions are), each loading the overview and responsiveness
+    pages `loads` times with new filters (so the dashboard's result cache never answers)."""
+    import threading
+
+    from dashboard.data import SnapshotReader
+
+    reader = SnapshotReader(str(snapshot_path))
+    _, probe = reader.cursor()
+    pool = filter_pool(probe, random.Random(seed), max(counts) * loads)
+    probe.close()
+    results = {}
+    for n in counts:
+        latencies: list[float] = []
+        lock = threading.Lock()
+
+        def user(number: int) -> None:
+            _, cursor = reader.cursor()
+            rng = random.Random(seed + number)
+            for i in range(loads):
+                calls = page_queries(cursor, pool[(number * loads + i) % len(pool)], rng)
+                started = time.perf_counter()
+                for page in ("overview", "responsiveness"):
+                    for call in calls[page].values():
+                        call()
+                with lock:
+                    latencies.append(time.perf_counter() - started)
+            cursor.close()
+
+        started = time.perf_counter()
+        threads = [threading.Thread(target=user, args=(i,)) for i in range(n)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - started
+        results[n] = {"p50_s": statistics.median(latencies), "p95_s": p95(latencies),
+                      "loads_per_s": len(latencies) / wall}
+        print(f"    {n:>3} users at once: page load p50 {results[n]['p50_s']:.2f} s, p95 {results[n]['p95_s']:.2f} s, "
+              f"{results[n]['loads_per_s']:.1f} loads/s", flush=True)
+    return results
 
 
 # ---------------------------------------------------------------- page renders
@@ -420,6 +499,80 @@ def report(appeals: int, timings: dict, pages: dict) -> dict:
             "pages_s": pages}
 
 
+# ---------------------------------------------------------------- scaling up in SQL (bench/scale_up.py)
+
+
+def scale_up(args) -> dict:
+    """A real warehouse of --base appeals, replicated in SQL to --baseline and --appeals appeals;
+    both sizes timed in this process (cold and warm), then their ratios; the Parquet export of each."""
+    from scale_up import scale_snapshot
+
+    from warehouse.lake import export_lake
+
+    workdir = args.workdir or Path("/tmp/tyndau-bench-scale")
+    workdir.mkdir(parents=True, exist_ok=True)
+    print(f"Base warehouse: {args.base:,} appeals through the generator, classifications and build")
+    base = Path(prepare(workdir / f"base-{args.base}", args.base, reuse=True, fast=True).resolved_snapshot_path())
+    figures = {"base_appeals": args.base, "load_average": os.getloadavg(), "scales": {}}
+    for appeals in (args.baseline, args.appeals):
+        k = appeals // args.base
+        target = workdir / f"scaled-{appeals}.duckdb"
+        print(f"\n{appeals:,} appeals: the base {k} times", flush=True)
+        if args.reuse and target.exists():
+            made = {"seconds": None, "bytes": target.stat().st_size, "rows": {}}
+        else:
+            made = scale_snapshot(base, target, k)
+        print(f"  snapshot {made['bytes'] / 1e9:.2f} GB" +
+              (f", made in {made['seconds']:,.0f} s" if made["seconds"] else " (reused)"), flush=True)
+        scale = {"k": k, "snapshot_bytes": made["bytes"], "build_s": made["seconds"], "rows": made["rows"]}
+        scale["cold_ms"] = cold_queries(target, args.seed)
+        scale["warm_ms"] = time_queries(target, args.repeat, args.seed)
+        print(f"  queries: worst cold {max(v for c in scale['cold_ms'].values() for v in c.values()):,.0f} ms, "
+              f"worst warm p95 {max(p95(v) for c in scale['warm_ms'].values() for v in c.values()):,.0f} ms",
+              flush=True)
+        if args.readers and appeals == args.baseline:
+            print("  concurrent users (overview + responsiveness pages, new filters each time):")
+            scale["readers"] = concurrent_readers(target, args.readers, 5, args.seed)
+        lake = workdir / f"lake-{appeals}"
+        shutil.rmtree(lake, ignore_errors=True)  # the first export writes everything
+        first = export_lake(target, lake)
+        again = export_lake(target, lake)
+        scale["parquet"] = {"seconds": first.seconds, "bytes": first.bytes, "again_seconds": again.seconds,
+                            "again_written": sum(t.written for t in again.tables)}
+        print(f"  Parquet export: {first.seconds:,.1f} s, {first.bytes / 1e9:.2f} GB; again unchanged: "
+              f"{again.seconds:,.1f} s, {scale['parquet']['again_written']} partitions written", flush=True)
+        figures["scales"][appeals] = scale
+        if args.json:  # kept as it goes: a run stopped at the larger size keeps the smaller one's figures
+            args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
+    report_scaling(args.baseline, args.appeals, figures)
+    return figures
+
+
+def report_scaling(small: int, large: int, figures: dict) -> None:
+    a, b = figures["scales"][small], figures["scales"][large]
+    print(f"\nQueries at {small:,} and {large:,} appeals (ms; cold = first load of the page on an evicted file; "
+          f"warm = p50 / p95 over varied filters); ratio = {large:,} / {small:,}")
+    print(f"  {'page':<18} {'query':<38} {'cold':>8} {'cold':>8} {'ratio':>6}   {'warm p50':>9} {'warm p50':>9} "
+          f"{'ratio':>6}  {'p95':>7} {'p95':>7}")
+    worst = {"cold": 0.0, "p95": 0.0}
+    for page, calls in a["warm_ms"].items():
+        for name, small_runs in calls.items():
+            large_runs = b["warm_ms"][page][name]
+            c1, c2 = a["cold_ms"][page][name], b["cold_ms"][page][name]
+            w1, w2 = statistics.median(small_runs), statistics.median(large_runs)
+            worst = {"cold": max(worst["cold"], c2), "p95": max(worst["p95"], p95(large_runs))}
+            print(f"  {page:<18} {name[:38]:<38} {c1:8.1f} {c2:8.1f} {c2 / c1:6.1f}   {w1:9.1f} {w2:9.1f} "
+                  f"{w2 / w1:6.1f}  {p95(small_runs):7.1f} {p95(large_runs):7.1f}")
+    ratios = [statistics.median(b["warm_ms"][p][n]) / statistics.median(r)
+              for p, c in a["warm_ms"].items() for n, r in c.items()]
+    print(f"\n  warm p50 ratio over all queries: median {statistics.median(ratios):.1f}, max {max(ratios):.1f}; "
+          f"at {large:,}: worst warm p95 {worst['p95']:.0f} ms, worst cold {worst['cold']:.0f} ms")
+    for n, s in figures["scales"].items():
+        print(f"  {n:>12,} appeals: snapshot {s['snapshot_bytes'] / 1e9:.2f} GB, Parquet {s['parquet']['bytes'] / 1e9:.2f} GB "
+              f"exported in {s['parquet']['seconds']:.0f} s (unchanged re-export {s['parquet']['again_seconds']:.0f} s)")
+    print(f"  load average at the start: {', '.join(f'{x:.1f}' for x in figures['load_average'])} (2 cores)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--appeals", type=int, default=1_000_000)
@@ -432,14 +585,26 @@ def main(argv: list[str] | None = None) -> int:
                         help="load appeals and events with DuckDB's CSV reader instead of the pipeline (10 M)")
     parser.add_argument("--save-disk", action="store_true",
                         help="delete the CSVs once loaded and hard-link the snapshot (for --appeals 10000000)")
+    parser.add_argument("--scale-up", action="store_true",
+                        help="replicate a real --base warehouse in SQL to --baseline and --appeals appeals; "
+                             "time both (cold and warm) and print the ratios (bench/scale_up.py)")
+    parser.add_argument("--base", type=int, default=100_000, help="appeals of the real warehouse (--scale-up)")
+    parser.add_argument("--baseline", type=int, default=1_000_000, help="the smaller size timed (--scale-up)")
+    parser.add_argument("--readers", type=lambda v: [int(x) for x in v.split(",")], default=None,
+                        help="with --scale-up: users at once on the baseline, e.g. 1,2,4,8")
     args = parser.parse_args(argv)
+    if args.scale_up:
+        figures = scale_up(args)
+        if args.json:
+            args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
+        return 0
     workdir = args.workdir or Path(f"/tmp/tyndau-bench-{args.appeals}")
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"Warehouse with {args.appeals:,} appeals in {workdir}")
     settings = prepare(workdir, args.appeals, args.reuse, args.save_disk, args.fast_load)
     size = Path(settings.resolved_snapshot_path()).stat().st_size / 1e9
     print(f"  snapshot: {size:.2f} GB")
-    timings = time_queries(settings, args.repeat, args.seed)
+    timings = time_queries(settings.resolved_snapshot_path(), args.repeat, args.seed)
     pages = time_pages(settings, max(5, args.repeat // 2), args.seed)
     figures = report(args.appeals, timings, pages)
     if args.json:

@@ -303,6 +303,28 @@ def status(tables: bool = typer.Option(False, "--tables", help="Also list every 
                   highlight=False)
 
 
+@app.command("export-parquet")
+@friendly
+def export_parquet(out_dir: Path = typer.Option(..., "--out", help="Folder of the Parquet lake (created if missing)."),
+                   config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
+    """Export the snapshot's facts and marts as Parquet partitioned by month (year=/month=), for other engines;
+    only the months that changed since the last export are rewritten, and manifest.json is written last."""
+    from warehouse.lake import export_lake
+
+    settings = settings_from(config, db)
+    snapshot = settings.resolved_snapshot_path()
+    if not Path(snapshot).exists():
+        raise TyndauError(f"No warehouse snapshot at {snapshot}.",
+                          hint="Run `tyndau build` (or `tyndau init`) to publish it first.")
+    report = export_lake(snapshot, out_dir, settings.file_mode)
+    for t in report.tables:
+        out.print(f"  {t.name:<32} {t.rows:>12,} rows  {t.partitions:>4} partitions, {t.written} written, "
+                  f"{t.removed} removed", highlight=False)
+    written = sum(t.written for t in report.tables)
+    out.print(f"Exported {len(report.tables)} tables to {report.out_dir} ({written} partitions written, "
+              f"{report.bytes / 1e6:,.1f} MB in all) in {report.seconds:.1f} s.", highlight=False)
+
+
 def _require_warehouse(db_path: str) -> None:
     """Readers never create a warehouse: a missing file is a wrong path, not an empty warehouse."""
     if not Path(db_path).exists():
