@@ -28,7 +28,8 @@ header,main,footer{max-width:72rem;margin:0 auto;padding:0 1rem}
 nav ul{list-style:none;display:flex;gap:1rem;padding:0}a{color:#0b4f8a}a:focus{outline:3px solid #f0a500}
 table{border-collapse:collapse;margin:1rem 0;font-variant-numeric:tabular-nums}
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left}td.n{text-align:right}
-caption{text-align:left;font-weight:600}.chart{min-height:360px}"""
+caption{text-align:left;font-weight:600}.chart{min-height:360px}
+.headline{display:grid;grid-template-columns:max-content max-content;gap:.25rem 1rem}.headline dd{margin:0;font-weight:600}"""
 
 
 def write_site(folder: Path, frames: dict[str, pl.DataFrame], k: int) -> None:
@@ -45,7 +46,7 @@ def write_site(folder: Path, frames: dict[str, pl.DataFrame], k: int) -> None:
 def page(lang: str, frames: dict[str, pl.DataFrame], k: int) -> str:
     resp, areas = frames["responsiveness"], frames["areas"]
     months = sorted(m for m in resp["month"].unique().to_list() if m != ALL)
-    sections = [_monthly(lang, resp), _regions(lang, resp), _areas(lang, areas), _agencies(lang, resp),
+    sections = [_headline(lang, resp), _monthly(lang, resp), _regions(lang, resp), _areas(lang, areas), _agencies(lang, resp),
                 _downloads(lang), _dictionary(lang, frames), _method(lang)]
     intro = text("publish.intro", lang, start=_month(months[0], lang), end=_month(months[-1], lang)) if months else ""
     return f"""<!doctype html>
@@ -78,6 +79,17 @@ def _chooser() -> str:
 
 
 # ---------------------------------------------------------------- sections
+
+
+def _headline(lang: str, resp: pl.DataFrame) -> str:
+    """The country's figures for the whole period, as a definition list."""
+    whole = resp.filter((pl.col("agency_key") == ALL) & (pl.col("region_key") == ALL) & (pl.col("month") == ALL))
+    if whole.height == 0:
+        return ""
+    row = whole.row(0, named=True)
+    items = "".join(f"<dt>{escape(text(key, lang))}</dt><dd>{escape(_cell_text(row[column], kind, lang))}</dd>"
+                    for key, column, kind in _figures())
+    return _section("country", lang, text("publish.country", lang), f'<dl class="headline">{items}</dl>')
 
 
 def _monthly(lang: str, resp: pl.DataFrame) -> str:
@@ -187,6 +199,13 @@ def _table(lang: str, title: str, rows: pl.DataFrame, columns: list[tuple[str, s
 
 
 def _cell(value, kind: str, lang: str, first: bool) -> str:
+    shown = _cell_text(value, kind, lang)
+    if first:
+        return f'<th scope="row">{escape(shown)}</th>'
+    return f'<td class="n">{escape(shown)}</td>' if kind != "text" else f"<td>{escape(shown)}</td>"
+
+
+def _cell_text(value, kind: str, lang: str) -> str:
     if kind == "month":
         shown = _month(value, lang)
     elif value is None:
@@ -199,9 +218,7 @@ def _cell(value, kind: str, lang: str, first: bool) -> str:
         shown = number(value, lang, 2)
     else:
         shown = str(value)
-    if first:
-        return f'<th scope="row">{escape(shown)}</th>'
-    return f'<td class="n">{escape(shown)}</td>' if kind != "text" else f"<td>{escape(shown)}</td>"
+    return shown
 
 
 def _month(value: str, lang: str) -> str:
