@@ -99,8 +99,10 @@ def _monthly(lang: str, resp: pl.DataFrame) -> str:
     data = [{"type": "bar", "x": labels, "y": rows["appeals"].to_list(), "name": text("metric.appeals", lang)},
             {"type": "scatter", "mode": "lines+markers", "x": labels, "y": rows["on_time_share"].to_list(),
              "yaxis": "y2", "name": text("metric.on_time", lang)}]
-    layout = {"yaxis": {"title": {"text": text("metric.appeals", lang)}},
-              "yaxis2": {"overlaying": "y", "side": "right", "tickformat": ".0%", "range": [0, 1],
+    layout = {"yaxis": {"title": {"text": text("metric.appeals", lang)}}, "height": 480,
+              "margin": {"t": 60, "b": 120}, "xaxis": {"tickangle": -45},
+              "yaxis2": {"overlaying": "y", "side": "right", "tickformat": ".0%", "range": [0, 1.05],
+                         "tickmode": "linear", "tick0": 0, "dtick": 0.2, "showgrid": False,
                          "title": {"text": text("metric.on_time", lang)}}}
     table = _table(lang, text("publish.monthly", lang), rows, [("dimension.month", "month", "month")] + _figures())
     return _section("monthly", lang, text("publish.monthly", lang), _chart("monthly", lang, data, layout,
@@ -113,7 +115,7 @@ def _regions(lang: str, resp: pl.DataFrame) -> str:
     shown = rows.filter(pl.col("on_time_share").is_not_null())
     data = [{"type": "bar", "orientation": "h", "x": shown["on_time_share"].to_list(),
              "y": shown[f"region_name_{lang}"].to_list(), "name": text("metric.on_time", lang)}]
-    layout = {"xaxis": {"tickformat": ".0%", "range": [0, 1]}, "margin": {"l": 260}, "height": 120 + 24 * shown.height}
+    layout = {"xaxis": {"tickformat": ".0%", "range": [0, 1]}, "yaxis": {"automargin": True}, "height": 120 + 24 * shown.height}
     table = _table(lang, text("publish.regions", lang), rows.sort(f"region_name_{lang}"),
                    [("dimension.region", f"region_name_{lang}", "text")] + _figures())
     return _section("regions", lang, text("publish.regions", lang),
@@ -127,7 +129,7 @@ def _areas(lang: str, areas: pl.DataFrame) -> str:
     shown = rows.filter(pl.col("appeals").is_not_null())
     data = [{"type": "bar", "orientation": "h", "x": shown["appeals"].to_list(), "y": shown["name"].to_list(),
              "name": text("metric.appeals", lang)}]
-    layout = {"margin": {"l": 260}, "height": 120 + 28 * shown.height}
+    layout = {"yaxis": {"automargin": True}, "height": 120 + 28 * shown.height}
     table = _table(lang, text("publish.areas", lang), rows.sort("appeals", descending=True, nulls_last=True),
                    [("dimension.area", "name", "text"), ("metric.appeals", "appeals", "number")])
     return _section("areas", lang, text("publish.areas", lang),
@@ -180,7 +182,7 @@ def _section(key: str, lang: str, title: str, body: str) -> str:
 
 def _chart(key: str, lang: str, data: list, layout: dict, alt: str) -> str:
     layout = {**layout, "separators": get_decimal_symbol(lang) + get_group_symbol(lang), "showlegend": True,
-              "legend": {"orientation": "h"}, "font": {"family": "system-ui, sans-serif"}}
+              "legend": {"orientation": "h", "y": 1.08, "yanchor": "bottom"}, "font": {"family": "system-ui, sans-serif"}}
     figure = json.dumps({"data": data, "layout": layout}, ensure_ascii=False).replace("<", "\\u003c")
     return (f'<figure><div id="chart-{key}" class="chart" role="img" aria-label="{escape(alt)}"></div>'
             f'<figcaption>{escape(alt)}</figcaption></figure>'
