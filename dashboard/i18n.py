@@ -705,7 +705,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "{k} өтініштен (немесе бағадан) аз ұяшықтар жасырылған, сондай-ақ оларды жиындардан есептеп шығаруға болмайтындай кейбір басқа ұяшықтар да. Жасырылған мән «{hidden}» болып көрсетіледі.",
         "Ячейки меньше {k} обращений (или оценок) скрыты, а также некоторые другие — так, чтобы скрытое нельзя было вычислить из итогов. Скрытое значение показано как «{hidden}».",
         "Cells of fewer than {k} appeals (or ratings) are hidden, and so are some others, so that no hidden figure can be worked out from the totals. A hidden figure reads “{hidden}”."),
-    "publish.hidden": _s("жасырылған", "скрыто", "hidden"),
     "publish.languages": _s("Тілді таңдау", "Выбор языка", "Choose a language"),
     "publish.skip": _s("Негізгі мазмұнға өту", "Перейти к содержанию", "Skip to the content"),
     "publish.country": _s("Барлық ел", "Вся страна", "Whole country"),
