@@ -15,6 +15,7 @@ reader of these functions, so a number on a page has one room:
 | :mod:`insights.quality`, :mod:`insights.status` | data quality and what the warehouse holds |
 | :mod:`insights.stats` | shared statistics (intervals, shrinkage, difference in differences) |
 | :mod:`insights.exports` | every CSV/XLSX a user downloads, safe to open in a spreadsheet |
+| :mod:`insights.open_data` | the public: `tyndau publish`, open data and a static site, small cells suppressed |
 
 Some marts are computed by these functions at build time (training priorities, impact, text groups):
 the SQL models in `warehouse/models` call them, and nothing here writes to the warehouse.

@@ -603,6 +603,33 @@ def _print_coverage(coverage, lang: str) -> None:
     _wide().print(view)
 
 
+@app.command("publish")
+@friendly
+def publish_open_data(
+    out_dir: Path = typer.Option(..., "--out", help="Folder to write the open-data package and site into (new or empty)."),
+    min_count: Optional[int] = typer.Option(None, "--min-count", help="Suppress cells of fewer appeals or ratings than this (default: publish_min_count)."),
+    replace: bool = typer.Option(False, "--replace", help="Overwrite the folder if it already holds files."),
+    config: Optional[Path] = ConfigOpt,
+    db: Optional[Path] = DbOpt,
+):
+    """Open data: responsiveness and appeals by area per agency, region and month (aggregates only, small cells
+    suppressed) as CSV, Parquet and datapackage.json, with a static site in kk, ru and en."""
+    from insights.open_data import publish_package
+
+    settings = settings_from(config, db)
+    _require_warehouse(settings.db_path)
+    k = settings.publish_min_count if min_count is None else min_count
+    con = open_reader(settings)
+    try:
+        frames = publish_package(con, out_dir, k, replace)
+    finally:
+        con.close()
+    for name, frame in frames.items():
+        hidden = int(frame["suppressed"].sum())
+        console.print(f"{name}: {frame.height} rows, {hidden} suppressed (threshold {k})")
+    console.print(f"Wrote {out_dir} (open {out_dir / 'kk' / 'index.html'}, ru/, en/)")
+
+
 @app.command()
 @friendly
 def equity(

@@ -68,6 +68,9 @@ class Settings:
         10, "Fewest appeals a citizens' group needs in an agency (or the country) for its figures to be shown or "
             "compared; smaller groups are hidden, and so are the cells a hidden one could be worked out from.")
     min_raters: int = _setting(5, "Fewest raters per group shown in 360-degree results (anonymity).")
+    publish_min_count: int = _setting(
+        10, "Fewest appeals (or ratings) behind a figure `tyndau publish` puts in the open data; smaller cells, and "
+            "the cells that would let anyone work them out from the totals, are suppressed.")
     survey_target_score: float = _setting(
         4.0, "Target mean score on the 1-5 agree scale; a 360-degree area below it is a gap.")
     gap_window_months: int = _setting(
