@@ -88,12 +88,12 @@ class Settings:
         False, "Let the owner's group read the warehouse, its snapshot, the audit log, the users file and the "
                "login state (mode 0640); by default only the owner can (0600).")
     alert_fdr: float = _setting(
-        0.05, "Early warning: false discovery rate over all series tested in a month (Benjamini-Hochberg).")
-    alert_min_count: int = _setting(3, "Early warning: fewest appeals in a month that can make an alert.")
+        0.05, "Alerts: false discovery rate over all series tested in a month (Benjamini-Hochberg).")
+    alert_min_count: int = _setting(3, "Alerts: fewest appeals in a month that can make an alert.")
     alert_min_history_months: int = _setting(
-        12, "Early warning: months of history a series needs before its months are tested.")
-    alert_history_months: int = _setting(36, "Early warning: at most this many months before a month form its baseline.")
-    alert_months: int = _setting(12, "Early warning: the latest months the build tests and keeps alerts for.")
+        12, "Alerts: months of history a series needs before its months are tested.")
+    alert_history_months: int = _setting(36, "Alerts: at most this many months before a month form its baseline.")
+    alert_months: int = _setting(12, "Alerts: the latest months the build tests and keeps alerts for.")
     alert_smtp_host: str = _setting("", "Alert digest by e-mail: SMTP server (empty: no e-mail).")
     alert_smtp_port: int = _setting(25, "Alert digest by e-mail: SMTP port.")
     alert_smtp_starttls: bool = _setting(False, "Alert digest by e-mail: upgrade the connection with STARTTLS.")
