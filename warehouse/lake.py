@@ -37,7 +37,7 @@ from warehouse.files import restrict_new_files, write_private_text
 LAKE_FORMAT = "tyndau-lake/1"
 MANIFEST = "manifest.json"
 LAKE_PREFIXES = ("fct_", "mart_", "dim_")
-MONTH_COLUMNS = ("registered_month", "month_start", "month")  # preferred partition columns, in order
+MONTH_COLUMNS = ("registered_month", "month_start")  # preferred partition columns, in order
 WHOLE = "all"  # the one "partition" of a table without a month column
 NO_MONTH = "none"  # rows whose month is null
 HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"  # the folder name Hive (and DuckDB) give a null partition value
@@ -121,7 +121,10 @@ def lake_tables(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 
 def month_column(columns: list[list[str]]) -> str | None:
-    """The table's month column (a DATE), if it has one: what it is partitioned by."""
+    """The table's month column (a DATE), if it has one: what it is partitioned by. A table with a column
+    of its own named `year` or `month` is written whole: the Hive keys would collide with it."""
+    if {name for name, _ in columns} & {"year", "month"}:
+        return None
     dates = {name for name, kind in columns if kind == "DATE"}
     return next((c for c in MONTH_COLUMNS if c in dates), None)
 
@@ -150,8 +153,19 @@ def _export_table(con, table: str, out: Path, staging: Path, before: dict | None
         if gone.parent != out / table and not any(gone.parent.iterdir()):
             gone.parent.rmdir()  # a year with no month left
     rows = sum(info["rows"] for info in prints.values())
+    if not prints:
+        _write_empty(con, table, out)
     entry = {"partitioned_by": month, "rows": rows, "columns": columns, "partitions": prints}
     return entry, TableExport(table, rows, len(prints), len(changed), len(removed))
+
+
+def _write_empty(con, table: str, out: Path) -> None:
+    """An empty table still gets a file with its columns, so `read_parquet('<table>/**/*.parquet')`
+    answers zero rows instead of "no files found"."""
+    folder = out / table
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    con.execute(f"copy (select * from \"{table}\" limit 0) to '{_sql_path(folder / 'data.parquet')}' (format parquet)")
 
 
 def partition_prints(con, table: str, month: str | None) -> dict[str, dict]:
