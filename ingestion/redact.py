@@ -76,6 +76,7 @@ from collections.abc import Callable
 
 import polars as pl
 
+from ingestion.redaction.addresses import HOME_ADDRESS_GATE, redact_home_addresses
 from ingestion.redaction.documents import (
     BIRTHDATE_GATE,
     DOCUMENT_GATE,
@@ -742,6 +743,7 @@ _FAMILIES: tuple[tuple[str, Callable[[list[str]], list[str]]], ...] = (
     (_APARTMENT_CORE, _each(_redact_apartments)),
     (_KK_HOME_GATE, _each(_redact_kazakh_home)),
     (_RESIDENCE_CORE, _each(_redact_residence)),
+    (HOME_ADDRESS_GATE, _each(redact_home_addresses)),
     (_NAME_GATE, _each(_redact_names)),
     (NAME_MODEL_GATE, _redact_names_by_model),
     (NAME_WORDLIST_GATE, _each(_redact_names_by_wordlist)),

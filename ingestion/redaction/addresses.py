@@ -1,0 +1,201 @@
+"""Home addresses without a cue the residence rules know: the whole span goes.
+
+Why a second address rule: people give their address in countless ways ("Көкшетау, Ауэзов
+көшесі 210-15.", "Адрес: пр. Абая 52/1 - 17", "Samal-2 microdistrict, building 58, flat 7",
+"... тұрғынымын", "we live on ..."), mostly without a phrase the cue rules of
+ingestion/redact.py list. This rule therefore looks at the address itself: a run of address
+words (settlement, street type, house and flat words in their case forms, capitalised names,
+numbers) that holds a house number, and decides whether it is somebody's home:
+
+* a house, flat, building or plot word with its number ("дом 5", "12 пәтер", "apt 3"), or a
+  house-flat number ("210-15", "7/2-14") after a street, says it is a dwelling;
+* a street with a house number ("ул. Абая 12") is a home when the text speaks of living or
+  owning there ("живу", "тұрамын", "моего подъезда", "our house", "мекенжай", "address");
+  otherwise it is the place of a problem ("Яма на ул. Абая 12") and stays;
+* a street without a house number is a landmark and always stays;
+* an address right after a public institution ("ЦОН Алмалинского района (ул. Абылай хана 91)",
+  "ХҚКО-ның (Сарыарқа даңғылы 12)") is the institution's and stays.
+
+The whole run becomes one ``[ADDRESS]``: the settlement, region and district that belong to the
+address go too (a village and a street name together point at a household). An ``[ADDRESS]``
+token the cue rules wrote is grown the same way ("г. Алматы, [ADDRESS]" -> "[ADDRESS]").
+"""
+
+from __future__ import annotations
+
+import re
+
+_UP = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_LO = "a-zа-яёәғқңөұүһі"
+_NOT_AFTER = r"(?![^\W\d_])"  # the word ends here
+_NOT_BEFORE = r"(?<![^\W\d_])"
+
+# Street types in their case forms (ru, kk, en, Latin-script kk).
+_STREET = (
+    r"ул|улица|улице|улицу|улицы|улицей|пр|пр-т|пр-кт|просп|проспект|проспекте|проспекта|бульвар|бульваре|б-р"
+    r"|пер|переулок|переулке|тупик|шоссе|трасса|квартал|мкр|микрорайон|микрорайоне|микрорайона|жк|снт|днт"
+    r"|ж\.м|жилмассив|массив|кольце|кольцо"
+    r"|көш|көше|көшесі|көшесінде|көшесінің|көшесіндегі|даңғылы|даңғылында|даңғ|тұйық|тұйығы|тұйықтың"
+    r"|шағын|шағынауданы|ықшам|ықшамауданы|ш/а|ш\.а|мөлтек|бағбандық|серіктестігі"
+    r"|street|st|str|avenue|ave|av|road|rd|lane|drive|boulevard|blvd|microdistrict|mkr|line|snt"
+    r"|gardening|partnership"
+)
+# House, flat, building, plot and entrance words (numbers go with them).
+_BUILDING = (
+    r"д|дом|доме|дома|кв|квартира|квартире|квартиры|корп|корпус|стр|строение|блок|подъезд|этаж|участок|вп"
+    r"|үй|үйде|үйі|үйінде|пәтер|пәтерде|пәтері|пәтерінде|пәт|п|учаске|корпус|қабат"
+    r"|house|building|bldg|block|apt|apartment|flat|kv|plot|entrance|unit|uy|pater"
+)
+# Settlements, regions and districts: part of the address when they stand next to it.
+_SETTLEMENT = (
+    r"г|гор|город|с|село|пос|поселок|посёлок|а|аул|обл|область|р-н|район"
+    r"|қ|қаласы|облысы|ауданы|аудан|ауылы|ауыл|кенті"
+    r"|city|village|town|district|region"
+)
+# Words that join the parts of an address ("д. 5 по ул. Сатпаева", "Тауке хана").
+_JOINER = r"үйдің|үйінің|в|на|по|и|at|of|батыр|батыра|би|хан|хана|жырау|ата|batyr|bi|khan|ata|the"
+_VOCABULARY = f"{_STREET}|{_BUILDING}|{_SETTLEMENT}|{_JOINER}"
+# Abbreviations take their dot; after a whole word a dot ends the sentence ("45 пәтер. Үйдің ...").
+_ABBREVIATION = (
+    r"ул|пр|просп|пер|мкр|ж\.м|ш\.а|б-р|д|кв|корп|стр|г|гор|с|пос|п|а|обл|р-н|қ|көш|даңғ|пәт"
+    r"|st|str|ave|av|rd|apt|bldg|blvd|mkr"
+)
+# Capitalised words that open a sentence or address a reader; they end an address run.
+_STOP_WORDS = frozenset(
+    """
+    мен біз я мы i we my our he she they hello hi dear please hello сәлем сәлеметсіз здравствуйте
+    прошу просим адрес address service the this that there it мой моя наш наша менің біздің
+    вчера сегодня кеше бүгін жалоба өтініш notice complaint обращение заявка өтінім application appeal call
+    january february march april may june july august september october november december
+    """.split()
+)
+# A house number: "12", "12а", "52/1", "7/2-14", "52/1 - 17", "2-я", "14th", "45-те"; never a piece
+# of a longer digit group ("8-777-888-99-00" is a phone).
+_NUMBER = (
+    r"№?\s?(?<![0-9/\-])[0-9]{1,5}(?:[A-Za-zА-Яа-яӘәҚқ](?![^\W\d_]))?"
+    r"(?:\s?[/\-]\s?[0-9]{1,5}(?:[A-Za-zА-Яа-я](?![^\W\d_]))?){0,2}(?![ \t]?[/\-][ \t]?[0-9]|[0-9])"
+    f"(?:-?(?:st|nd|rd|th|я|й|ая|ий)(?![^\\W\\d_])|-[{_LO}]+)?"
+)
+_TOKEN = (
+    r"\[ADDRESS\]|\[NAME\]"
+    r"|«[^»\n]{1,30}»"
+    f"|{_NUMBER}"
+    f"|[{_UP}]{{2,4}}-[0-9]+{_NOT_AFTER}"  # "ВП-2"
+    f"|[{_UP}]\\.(?=[ \t]?[{_UP}])"  # an initial in a street name: "Ж. Ташенов көшесі"
+    f"|{_NOT_BEFORE}(?i:(?:{_ABBREVIATION})\\.|(?:{_VOCABULARY}){_NOT_AFTER})"
+    f"|[{_UP}][{_LO}]+(?:-(?:[{_UP}][{_LO}]+|[0-9]+))*{_NOT_AFTER}"
+)
+_SEP = r"[ \t]*,?[ \t]+|[ \t]*,[ \t]*|(?<=\.)"
+_RUN_RE = re.compile(f"(?:{_TOKEN})(?:(?:{_SEP})(?:{_TOKEN}))*")
+_TOKEN_RE = re.compile(f"(?:{_TOKEN})")
+
+_STREET_RE = re.compile(f"{_NOT_BEFORE}(?i:{_STREET}){_NOT_AFTER}")
+_BUILDING_NUMBER_RE = re.compile(
+    f"{_NOT_BEFORE}(?i:{_BUILDING})\\.?[ \t]*№?[ \t]*[0-9]"
+    f"|[0-9][A-Za-zА-Яа-я]?[ \t]*-?[ \t]*(?i:{_BUILDING}){_NOT_AFTER}"
+)
+_HOUSE_FLAT_RE = re.compile(r"(?<![0-9])[0-9]{1,4}[A-Za-zА-Яа-я]?\s?[/\-]\s?[0-9]{1,4}(?![0-9])")
+_DIGIT_RE = re.compile(r"[0-9]|\[ADDRESS\]")
+# The text speaks of living, being registered or owning at an address.
+_RESIDENCE_HINT_RE = re.compile(
+    f"{_NOT_BEFORE}(?i:жив[уеёя][а-я]*|прожива[а-я]*|пропис[а-я]*|зарегистрир[а-я]*|мо(?:й|его|ем|ему)\\s+(?:же\\s+)?дом[а-я]*"
+    r"|наш(?:его|ем|ему)?\s+дом[а-я]*|подъезд[а-я]*|собственник[а-я]*|по\s+адресу|адрес|дач[аеуи]"
+    r"|тұрам[а-яәғқңөұүһі]*|тұрады|тұратын[а-яәғқңөұүһі]*|тұрғын[а-яәғқңөұүһі]*|мекен-?жай[а-яәғқңөұүһі]*"
+    r"|үйім[а-яәғқңөұүһі]*|үйіміз[а-яәғқңөұүһі]*|пәтерім[а-яәғқңөұүһі]*|саяжай[а-яәғқңөұүһі]*"
+    r"|[а-яәғқңөұүһі]+(?:ның|нің|дың|дің|тың|тің)\s+(?:үйі|пәтері)[а-яәғқңөұүһі]*"
+    r"|live[sd]?|living|reside[sd]?|residing|registered|address|dacha"
+    r"|(?:my|our)\s+(?:home|house|apartment|flat|yard|building|entrance|dacha|street))"
+    f"{_NOT_AFTER}"
+)
+# Public institutions: an address right after one of them is the institution's.
+_INSTITUTION_RE = re.compile(
+    r"(?i:цон|хқко|акимат|әкімдік|мектеп|школ[а-я]*|поликлиник[а-я]*|больниц[а-я]*|аурухан[а-яәғқңөұүһі]*"
+    r"|school|hospital|psc|clinic|university|университет[а-я]*|департамент[а-я]*|department|полици[а-я]*"
+    r"|police|банк[а-я]*|bank)[^.!?\n]{0,30}$"
+)
+_CONNECTOR_RE = re.compile(r"(?i:в|на|по|at|of|in|on|the)")
+
+# Gate (Python re and Rust regex alike): a number next to an address word, or a house-flat number.
+HOME_ADDRESS_GATE = (
+    "(?i:ул|көше|даңғ|пр[.-]|проспект|мкр|микрорайон|шағын|ықшам|ш/а|ш[.]а|ж[.]м|пер[.]|переул|б-р|бульвар|тұйық"
+    "|street|st[.,]? |str[.]|avenue|ave|mkr|microdistrict|road|lane|дом|д[.] ?[0-9]|кв|үй|пәт|корп|блок|участ|учаске"
+    "|house|building|apt|flat|plot|block|entrance|uy |pater|kv|снт|днт|жк |line)[^0-9\n]{0,40}[0-9]"
+    "|[0-9][^0-9\n]{0,12}(?i:үй|пәт|мкр|ш/а|ш[.]а|microdistrict|көше|корпус|қабат|учаске|street)"
+    "|[0-9]{1,4}[ ]?[/-][ ]?[0-9]{1,4}"
+)
+
+
+def redact_home_addresses(text: str) -> str:
+    """Replace every home-address run (see the module docstring) by one [ADDRESS]."""
+    resident = _RESIDENCE_HINT_RE.search(text) is not None
+    out: list[str] = []
+    pos = 0
+    for run in _RUN_RE.finditer(text):
+        where = _address_part(text, run.start(), run.end())
+        if where is None or not _is_home(text, *where, resident):
+            continue
+        out.append(text[pos : where[0]])
+        out.append("[ADDRESS]")
+        pos = where[1]
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _address_part(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The address inside a run of address-like tokens: from the first settlement or street token
+    (leading words before a connector, pronouns and names are no address) to the last number or
+    house word; None if it holds no number."""
+    tokens = [(m.start() + start, m.end() + start) for m in _TOKEN_RE.finditer(text[start:end])]
+    tokens = _split_at_stop_words(text, tokens)
+    if not tokens:
+        return None
+    words = [text[a:b] for a, b in tokens]
+    for i, word in enumerate(words):  # "Вчера на Рыскулова 140/7": drop "Вчера на"
+        if _CONNECTOR_RE.fullmatch(word) and not any(_DIGIT_RE.search(w) or _STREET_RE.search(w) for w in words[:i]):
+            tokens, words = tokens[i + 1 :], words[i + 1 :]
+            break
+    while words and (words[0] == "[NAME]" or _CONNECTOR_RE.fullmatch(words[0])):
+        tokens, words = tokens[1:], words[1:]
+    while words and (_CONNECTOR_RE.fullmatch(words[-1]) or words[-1] == "[NAME]"):
+        tokens, words = tokens[:-1], words[:-1]
+    if not tokens or not any(_DIGIT_RE.search(w) for w in words):
+        return None
+    return tokens[0][0], tokens[-1][1]
+
+
+def _split_at_stop_words(text: str, tokens: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep the stretch of tokens after the last stop word that precedes a number ("Мен Ақтау қ.,
+    52-үй" -> "Ақтау қ., 52-үй"), and before the first stop word after it."""
+    stops = [i for i, (a, b) in enumerate(tokens) if text[a:b].casefold().rstrip(".") in _STOP_WORDS]
+    if not stops:
+        return tokens
+    digits = [i for i, (a, b) in enumerate(tokens) if _DIGIT_RE.search(text[a:b])]
+    if not digits:
+        return []
+    first = max([s for s in stops if s < digits[0]], default=-1) + 1
+    last = min([s for s in stops if s > digits[0]], default=len(tokens))
+    return tokens[first:last]
+
+
+def _is_home(text: str, start: int, end: int, resident: bool) -> bool:
+    span = text[start:end]
+    if "[ADDRESS]" in span:
+        return True  # a cue rule found it; the run adds the settlement and the rest of the street
+    before = text[max(0, start - 60) : start].rstrip(" \t(,—-")
+    if _INSTITUTION_RE.search(before):
+        return False
+    dwelling = bool(_BUILDING_NUMBER_RE.search(span))
+    named = bool(_STREET_RE.search(span) or re.search(f"[{_UP}][{_LO}]", span))
+    if dwelling and named:
+        return True
+    if not named:
+        return False
+    street_number = bool(_STREET_RE.search(span) and re.search("[0-9]", span)) or bool(_HOUSE_FLAT_RE.search(span))
+    if _HOUSE_FLAT_RE.search(span.replace("№", "")) and "№" not in span and not _looks_like_date_or_code(span):
+        return True
+    return street_number and resident
+
+
+def _looks_like_date_or_code(span: str) -> bool:
+    """"2024-2025", "09:00-18:00" and "ЖТ-2026-001" are no house-flat numbers."""
+    return bool(re.search(r"(?:19|20)[0-9]{2}\s?[/\-]\s?[0-9]|[0-9]{5,}", span))
