@@ -399,10 +399,13 @@ _SINGLE_INITIAL_NAME_RE = re.compile(
 # a public place (ул. Д.А. Кунаева, Қ.И. Сәтбаев атындағы мектеп) and stays.
 _STREET_BEFORE_RE = re.compile(
     r"(?i:(?<![^\W\d_])(?:ул|улица|улице|улицу|улицы|пр|пр-т|пр-кт|просп|проспект|бульвар|б-р|мкр|им|имени"
-    r"|st|street|ave|avenue)\.?\s*)$"
+    r"|st|street|ave|avenue|угол|углу|перекр[её]ст[а-я]*|corner\s+of|intersection\s+of)\.?\s*)$"
 )
+# "Абай мен Жамбыл көшелерінің қиылысы", "Bayzakov and Gogol": a name joined to a street is a street.
 _STREET_AFTER_RE = re.compile(
+    r"(?:\s+(?:мен|и|and)\s+[^\W\d_]+)?"
     r"\s*(?i:көшесі|даңғылы|атындағы|шағын\s+ауданы|шағынауданы|ықшам\s?ауданы|ауданы|ауылы|тұйығы"
+    r"|көшелер[а-яәғқңөұүһі]*|даңғылдар[а-яәғқңөұүһі]*"
     r"|street|avenue|st\.|ave\.)(?![^\W\d_])"
 )
 

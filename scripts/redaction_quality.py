@@ -22,7 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "redaction_corpus"
-PARTS = ("tune", "heldout", "heldout_b", "heldout_c")
+PARTS = ("tune", "tune_b", "heldout", "heldout_b", "heldout_c")
 _TOKEN_RE = re.compile(r"\[[A-Z]+\]")
 _MARK_RE = re.compile(r"\[\[(?P<kind>[A-Z]+):(?P<pii>.+?)\]\]|\{\{(?P<keep>.+?)\}\}")
 
@@ -123,7 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--part", choices=PARTS, action="append",
-                        help="evaluate only this part (repeatable); while tuning, use only 'tune'")
+                        help="evaluate only this part (repeatable); while tuning, use only 'tune' and 'tune_b'")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from ingestion.redact import redact_series

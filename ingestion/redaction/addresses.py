@@ -34,23 +34,23 @@ _NOT_BEFORE = r"(?<![^\W\d_])"
 _STREET = (
     r"ул|улица|улице|улицу|улицы|улицей|пр|пр-т|пр-кт|просп|проспект|проспекте|проспекта|бульвар|бульваре|б-р"
     r"|пер|переулок|переулке|тупик|шоссе|трасса|квартал|мкр|микрорайон|микрорайоне|микрорайона|жк|снт|днт"
-    r"|ж\.м|жилмассив|массив|кольце|кольцо"
+    r"|ж\.м|жилмассив|массив|кольце|кольцо|мкрн|мкр-н|проезд|проезде|проспекту|микрорайону|аллея"
     r"|көш|көше|көшесі|көшесінде|көшесінің|көшесіндегі|даңғылы|даңғылында|даңғ|тұйық|тұйығы|тұйықтың"
     r"|шағын|шағынауданы|ықшам|ықшамауданы|ш/а|ш\.а|мөлтек|бағбандық|серіктестігі"
     r"|street|st|str|avenue|ave|av|road|rd|lane|drive|boulevard|blvd|microdistrict|mkr|line|snt"
-    r"|gardening|partnership"
+    r"|gardening|partnership|koshesi|köshesi|kosh|dangyly|shagyn|yqsham|yksham"
 )
 # House, flat, building, plot and entrance words (numbers go with them).
 _BUILDING = (
     r"д|дом|доме|дома|кв|квартира|квартире|квартиры|корп|корпус|стр|строение|блок|подъезд|этаж|участок|вп"
     r"|үй|үйде|үйі|үйінде|пәтер|пәтерде|пәтері|пәтерінде|пәт|п|учаске|корпус|қабат"
-    r"|house|building|bldg|block|apt|apartment|flat|kv|plot|entrance|unit|uy|pater"
+    r"|house|building|bldg|block|apt|apartment|flat|kv|plot|entrance|unit|suite|uy|ui|pater|kv-ra|кв-ра"
 )
 # Settlements, regions and districts: part of the address when they stand next to it.
 _SETTLEMENT = (
     r"г|гор|город|с|село|пос|поселок|посёлок|а|аул|обл|область|р-н|район"
-    r"|қ|қаласы|облысы|ауданы|аудан|ауылы|ауыл|кенті"
-    r"|city|village|town|district|region"
+    r"|қ|қаласы|облысы|ауданы|аудан|ауылы|ауыл|кенті|қаласында|ауылында|ауданында|облысында|кентінде|городе"
+    r"|city|village|town|district|region|qalasy|kalasy|auyly|audany|oblysy"
 )
 # Words that join the parts of an address ("д. 5 по ул. Сатпаева", "Тауке хана").
 _JOINER = r"үйдің|үйінің|в|на|по|и|at|of|батыр|батыра|би|хан|хана|жырау|ата|batyr|bi|khan|ata|the"
@@ -64,16 +64,24 @@ _ABBREVIATION = (
 _STOP_WORDS = frozenset(
     """
     мен біз я мы i we my our he she they hello hi dear please hello сәлем сәлеметсіз здравствуйте
-    прошу просим адрес address service the this that there it мой моя наш наша менің біздің
+    прошу просим адрес адресім мекенжайым мекен-жайым үйім үйіміз address service the this that there it мой моя наш наша менің біздің
     вчера сегодня кеше бүгін жалоба өтініш notice complaint обращение заявка өтінім application appeal call
+    статья статьи статье статью ст article section пункт закон заңның бап бабы кодекс code law
     january february march april may june july august september october november december
     """.split()
 )
 # A house number: "12", "12а", "52/1", "7/2-14", "52/1 - 17", "2-я", "14th", "45-те"; never a piece
-# of a longer digit group ("8-777-888-99-00" is a phone).
+# of a longer digit group ("8-777-888-99-00", "(7172) 55-66-77" are phones), nor a quantity
+# ("street 5 years", "Алматыда 5 жыл").
+_QUANTITY = (
+    r"[ \t]+(?i:years?|months?|days?|minutes?|hours?|km|лет|год[а-я]*|месяц[а-я]*|дн[а-я]*|минут[а-я]*|км|тг|тенге"
+    r"|жыл[а-яәғқңөұүһі]*|ай|күн[а-яәғқңөұүһі]*|теңге|tenge|kzt)(?![^\W\d_])"
+)
 _NUMBER = (
-    r"№?\s?(?<![0-9/\-])[0-9]{1,5}(?:[A-Za-zА-Яа-яӘәҚқ](?![^\W\d_]))?"
-    r"(?:\s?[/\-]\s?[0-9]{1,5}(?:[A-Za-zА-Яа-я](?![^\W\d_]))?){0,2}(?![ \t]?[/\-][ \t]?[0-9]|[0-9])"
+    r"(?:№\s?)?(?<![0-9/\-])(?<![0-9][ \t])(?<![0-9]\)[ \t])[0-9]{1,5}(?:[A-Za-zА-Яа-яӘәҚқ](?![^\W\d_]))?"
+    r"(?:\s?/\s?[0-9]{1,5}(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
+    r"(?:\s?[/\-]\s?[0-9]{1,5}(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
+    f"(?![ \\t]?[/\\-][ \\t]?[0-9]|[0-9]|{_QUANTITY})"
     f"(?:-?(?:st|nd|rd|th|я|й|ая|ий)(?![^\\W\\d_])|-[{_LO}]+)?"
 )
 _TOKEN = (
@@ -94,16 +102,22 @@ _BUILDING_NUMBER_RE = re.compile(
     f"{_NOT_BEFORE}(?i:{_BUILDING})\\.?[ \t]*№?[ \t]*[0-9]"
     f"|[0-9][A-Za-zА-Яа-я]?[ \t]*-?[ \t]*(?i:{_BUILDING}){_NOT_AFTER}"
 )
-_HOUSE_FLAT_RE = re.compile(r"(?<![0-9])[0-9]{1,4}[A-Za-zА-Яа-я]?\s?[/\-]\s?[0-9]{1,4}(?![0-9])")
+# "210-15", "7/2-14", and a street name with house and flat: "Ауэзов 205, 17".
+_HOUSE_FLAT_RE = re.compile(
+    r"(?<![0-9])[0-9]{1,4}[A-Za-zА-Яа-я]?\s?[/\-]\s?[0-9]{1,4}(?![0-9])"
+    f"|[{_UP}][{_LO}]+[ \t]+[0-9]{{1,4}}[A-Za-zА-Яа-я]?,[ \t]*[0-9]{{1,4}}(?![0-9])"
+)
 _DIGIT_RE = re.compile(r"[0-9]|\[ADDRESS\]")
 # The text speaks of living, being registered or owning at an address.
 _RESIDENCE_HINT_RE = re.compile(
     f"{_NOT_BEFORE}(?i:жив[уеёя][а-я]*|прожива[а-я]*|пропис[а-я]*|зарегистрир[а-я]*|мо(?:й|его|ем|ему)\\s+(?:же\\s+)?дом[а-я]*"
-    r"|наш(?:его|ем|ему)?\s+дом[а-я]*|подъезд[а-я]*|собственник[а-я]*|по\s+адресу|адрес|дач[аеуи]"
+    r"|наш(?:его|ем|ему)?\s+дом[а-я]*|подъезд[а-я]*|собственник[а-я]*|дач[аеуи]"
     r"|тұрам[а-яәғқңөұүһі]*|тұрады|тұратын[а-яәғқңөұүһі]*|тұрғын[а-яәғқңөұүһі]*|мекен-?жай[а-яәғқңөұүһі]*"
     r"|үйім[а-яәғқңөұүһі]*|үйіміз[а-яәғқңөұүһі]*|пәтерім[а-яәғқңөұүһі]*|саяжай[а-яәғқңөұүһі]*"
     r"|[а-яәғқңөұүһі]+(?:ның|нің|дың|дің|тың|тің)\s+(?:үйі|пәтері)[а-яәғқңөұүһі]*"
-    r"|live[sd]?|living|reside[sd]?|residing|registered|address|dacha"
+    r"|адрес[а-яі]*\s*:|мой\s+адрес|адресім|address\s*:|(?:my|home)\s+address"
+    r"|tur(?:amyn|amyz|ady|atyn)|turgyn[a-z]*|mekenzh?ai[a-z]*|mekenjai[a-z]*"
+    r"|live[sd]?|living|reside[sd]?|residing|registered|dacha"
     r"|(?:my|our)\s+(?:home|house|apartment|flat|yard|building|entrance|dacha|street))"
     f"{_NOT_AFTER}"
 )
@@ -113,15 +127,22 @@ _INSTITUTION_RE = re.compile(
     r"|school|hospital|psc|clinic|university|университет[а-я]*|департамент[а-я]*|department|полици[а-я]*"
     r"|police|банк[а-я]*|bank)[^.!?\n]{0,30}$"
 )
+# "на Рыскулова 10 у моего подъезда": a name and a number after "на"/"at" is a street and house.
+_PLACE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:на|по|at|on)[ \t]+$")
+_NAME_NUMBER_RE = re.compile(f"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+[0-9]{{1,4}}[A-Za-zА-Яа-я]?")
 _CONNECTOR_RE = re.compile(r"(?i:в|на|по|at|of|in|on|the)")
 
-# Gate (Python re and Rust regex alike): a number next to an address word, or a house-flat number.
+_GATE_WORDS = (
+    "ул|көше|даңғ|пр[.-]|проспект|мкр|микрорайон|шағын|ықшам|ш/а|ш[.]а|ж[.]м|пер[.]|переул|б-р|бульвар|тұйық|проезд"
+    "|street|st[.,]? |str[.]|avenue|ave|road|lane|drive|mkr|microdistrict|line|koshe|dangyl|снт|днт|жк "
+    "|дом|д[.] ?[0-9]|кв|үй|пәт|корп|блок|участ|учаске|қабат|house|building|apt|flat|plot|block|entrance|suite"
+    "|uy |pater|kv|г[.]|қ[.]|қаласы|облысы|ауданы|ауылы|кенті|обл[.]|р-н|city|village|district|region"
+)
+# Gate (Python re and Rust regex alike): a number near an address word, or a house-flat number.
 HOME_ADDRESS_GATE = (
-    "(?i:ул|көше|даңғ|пр[.-]|проспект|мкр|микрорайон|шағын|ықшам|ш/а|ш[.]а|ж[.]м|пер[.]|переул|б-р|бульвар|тұйық"
-    "|street|st[.,]? |str[.]|avenue|ave|mkr|microdistrict|road|lane|дом|д[.] ?[0-9]|кв|үй|пәт|корп|блок|участ|учаске"
-    "|house|building|apt|flat|plot|block|entrance|uy |pater|kv|снт|днт|жк |line)[^0-9\n]{0,40}[0-9]"
-    "|[0-9][^0-9\n]{0,12}(?i:үй|пәт|мкр|ш/а|ш[.]а|microdistrict|көше|корпус|қабат|учаске|street)"
-    "|[0-9]{1,4}[ ]?[/-][ ]?[0-9]{1,4}"
+    f"(?i:{_GATE_WORDS})[^0-9\n]{{0,40}}[0-9]|[0-9][^0-9\n]{{0,20}}(?i:{_GATE_WORDS})"
+    "|[0-9]{1,4}[ ]?[/-][ ]?[0-9]{1,4}|[0-9]{1,4}[^0-9 ]?, ?[0-9]{1,4}"
+    f"|(?i:на|по|at|on)[ ][{_UP}][{_LO}]+(?:[ ][{_UP}][{_LO}]+)?[ ][0-9]"
 )
 
 
@@ -191,6 +212,7 @@ def _is_home(text: str, start: int, end: int, resident: bool) -> bool:
     if not named:
         return False
     street_number = bool(_STREET_RE.search(span) and re.search("[0-9]", span)) or bool(_HOUSE_FLAT_RE.search(span))
+    street_number = street_number or bool(_PLACE_BEFORE_RE.search(text[:start]) and _NAME_NUMBER_RE.fullmatch(span))
     if _HOUSE_FLAT_RE.search(span.replace("№", "")) and "№" not in span and not _looks_like_date_or_code(span):
         return True
     return street_number and resident
