@@ -246,8 +246,8 @@ SPLITS = ("tune", "tune_b", "heldout", "heldout_b")
 STRICT = {k: 1.0 for k in ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "DOCUMENT", "PLATE", "BIRTHDATE", "NAME")}
 FLOORS = {
     "tune": {**STRICT, "ADDRESS": 1.0, "ADDRESS numbers": 1.0},
-    "heldout": {**STRICT, "ADDRESS": 11 / 12, "ADDRESS numbers": 11 / 12},
-    "heldout_b": {**STRICT, "ADDRESS": 4 / 6, "ADDRESS numbers": 4 / 6, "NAME": 7 / 8},
+    "heldout": {**STRICT, "ADDRESS": 1.0, "ADDRESS numbers": 1.0},
+    "heldout_b": {**STRICT, "ADDRESS": 1.0, "ADDRESS numbers": 1.0, "NAME": 7 / 8},
     # tuned on for the address round; its other kinds at what was measured before that round
     "tune_b": {**STRICT, "ADDRESS": 105 / 107, "ADDRESS numbers": 105 / 107, "NAME": 43 / 51, "BIRTHDATE": 3 / 6,
                "DOCUMENT": 3 / 4},
