@@ -7,11 +7,12 @@ ingestion/redact.py list. This rule therefore looks at the address itself: a run
 words (settlement, street type, house and flat words in their case forms, capitalised names,
 numbers) that holds a house number, and decides whether it is somebody's home:
 
-* a house, flat, building or plot word with its number ("дом 5", "12 пәтер", "apt 3"), or a
-  house-flat number ("210-15", "7/2-14") after a street, says it is a dwelling;
-* a street with a house number ("ул. Абая 12") is a home when the text speaks of living or
-  owning there ("живу", "тұрамын", "моего подъезда", "our house", "мекенжай", "address");
-  otherwise it is the place of a problem ("Яма на ул. Абая 12") and stays;
+* a flat or plot word with its number ("кв. 5", "12 пәтер", "apt 3", "участок 34"), or a Kazakh
+  house-flat number ("210-15", "7/2-14", "Ауэзов 205, 17"), says it is a dwelling;
+* a street with a house number ("ул. Абая 12", "дом 5 по ул. Ленина", "на Рыскулова 10") is a
+  home only when the text speaks of living or owning there ("живу", "тұрамын", "моего подъезда",
+  "our house", "мекенжай", "Адрес:"); otherwise it is the place of a problem ("Яма на ул. Абая
+  12", "мусор у дома 29/1") and stays: real appeals are mostly about buildings and yards;
 * a street without a house number is a landmark and always stays;
 * an address right after a public institution ("ЦОН Алмалинского района (ул. Абылай хана 91)",
   "ХҚКО-ның (Сарыарқа даңғылы 12)") is the institution's and stays.
@@ -41,11 +42,18 @@ _STREET = (
     r"|gardening|partnership|koshesi|köshesi|kosh|dangyly|shagyn|yqsham|yksham"
 )
 # House, flat, building, plot and entrance words (numbers go with them).
-_BUILDING = (
-    r"д|дом|доме|дома|кв|квартира|квартире|квартиры|корп|корпус|стр|строение|блок|подъезд|этаж|участок|вп"
-    r"|үй|үйде|үйі|үйінде|пәтер|пәтерде|пәтері|пәтерінде|пәт|п|учаске|корпус|қабат"
-    r"|house|building|bldg|block|apt|apartment|flat|kv|plot|entrance|unit|suite|uy|ui|pater|kv-ra|кв-ра"
+# A flat or a private plot is somebody's: its number makes the address a home.
+_FLAT = (
+    r"кв|квартира|квартире|квартиры|кв-ра|участок|вп|пәтер|пәтерде|пәтері|пәтерінде|пәт|п|учаске"
+    r"|apt|apartment|flat|kv|plot|unit|suite|pater"
 )
+# A house or building number alone is as often the place of a problem ("во дворе дома 5 по ул.
+# Ленина"): it makes a home only in a text that speaks of living there.
+_HOUSE = (
+    r"д|дом|доме|дома|корп|корпус|стр|строение|блок|подъезд|этаж|үй|үйде|үйі|үйінде|қабат"
+    r"|house|building|bldg|block|entrance|uy|ui"
+)
+_BUILDING = f"{_FLAT}|{_HOUSE}"
 # Settlements, regions and districts: part of the address when they stand next to it.
 _SETTLEMENT = (
     r"г|гор|город|с|село|пос|поселок|посёлок|а|аул|обл|область|р-н|район"
@@ -149,24 +157,32 @@ def _piece(m: re.Match[str]) -> int | None:
     return m.end("word")
 
 _STREET_RE = re.compile(f"{_NOT_BEFORE}(?i:{_STREET}){_NOT_AFTER}")
-_BUILDING_NUMBER_RE = re.compile(
-    f"{_NOT_BEFORE}(?i:{_BUILDING})\\.?[ \t]*№?[ \t]*[0-9]"
-    f"|[0-9][A-Za-zА-Яа-я]?[ \t]*-?[ \t]*(?i:{_BUILDING}){_NOT_AFTER}"
-)
-# "210-15", "7/2-14", and a street name with house and flat: "Ауэзов 205, 17".
+
+
+def _numbered(words: str) -> re.Pattern[str]:
+    """One of the words with its number, either order: "кв. 5", "дом № 5", "5 пәтер", "12-үй"."""
+    return re.compile(
+        f"{_NOT_BEFORE}(?i:{words})\\.?[ \t]*№?[ \t]*[0-9]|[0-9][A-Za-zА-Яа-я]?[ \t]*-?[ \t]*(?i:{words}){_NOT_AFTER}"
+    )
+
+
+_FLAT_NUMBER_RE = _numbered(_FLAT)
+_HOUSE_NUMBER_RE = _numbered(_HOUSE)
+# House and flat in the Kazakh shorthand: "210-15", "7/2-14", "52/1 - 17", and a street name
+# with house and flat: "Ауэзов 205, 17". A slash alone ("18/1") numbers a building, not a flat.
 _HOUSE_FLAT_RE = re.compile(
-    r"(?<![0-9])[0-9]{1,4}[A-Za-zА-Яа-я]?\s?[/\-]\s?[0-9]{1,4}(?![0-9])"
+    r"(?<![0-9/])[0-9]{1,4}[A-Za-zА-Яа-я]?(?:\s?/\s?[0-9]{1,4}[A-Za-zА-Яа-я]?)?\s?-\s?[0-9]{1,4}(?![0-9])"
     f"|[{_UP}][{_LO}]+[ \t]+[0-9]{{1,4}}[A-Za-zА-Яа-я]?,[ \t]*[0-9]{{1,4}}(?![0-9])"
 )
 _DIGIT_RE = re.compile(r"[0-9]|\[ADDRESS\]")
 # The text speaks of living, being registered or owning at an address.
 _RESIDENCE_HINT_RE = re.compile(
     f"{_NOT_BEFORE}(?i:жив[уеёя][а-я]*|прожива[а-я]*|пропис[а-я]*|зарегистрир[а-я]*|мо(?:й|его|ем|ему)\\s+(?:же\\s+)?дом[а-я]*"
-    r"|наш(?:его|ем|ему)?\s+дом[а-я]*|подъезд[а-я]*|собственник[а-я]*|дач[аеуи]"
+    r"|наш(?:его|ем|ему)?\s+дом[а-я]*|(?:мо(?:й|его|ем|ему)|наш(?:его|ем|ему)?)\s+подъезд[а-я]*|собственник[а-я]*|дач[аеуи]"
     r"|тұрам[а-яәғқңөұүһі]*|тұрады|тұратын[а-яәғқңөұүһі]*|тұрғын[а-яәғқңөұүһі]*|мекен-?жай[а-яәғқңөұүһі]*"
     r"|үйім[а-яәғқңөұүһі]*|үйіміз[а-яәғқңөұүһі]*|пәтерім[а-яәғқңөұүһі]*|саяжай[а-яәғқңөұүһі]*"
     r"|[а-яәғқңөұүһі]+(?:ның|нің|дың|дің|тың|тің)\s+(?:үйі|пәтері)[а-яәғқңөұүһі]*"
-    r"|адрес[а-яі]*\s*:|мой\s+адрес|адресім|address\s*:|(?:my|home)\s+address"
+    r"|адрес\s*:|мой\s+адрес|адресім|address\s*:|(?:my|home)\s+address"
     r"|tur(?:amyn|amyz|ady|atyn)|turgyn[a-z]*|mekenzh?ai[a-z]*|mekenjai[a-z]*"
     r"|live[sd]?|living|reside[sd]?|residing|registered|dacha"
     r"|(?:my|our)\s+(?:home|house|apartment|flat|yard|building|entrance|dacha|street))"
@@ -181,7 +197,9 @@ _INSTITUTION_RE = re.compile(
 _CLAUSE_END_RE = re.compile(r"[.!?\n]")
 # "на Рыскулова 10 у моего подъезда": a name and a number after "на"/"at" is a street and house.
 _PLACE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:на|по|at|on)[ \t]+$")
-_NAME_NUMBER_RE = re.compile(f"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+[0-9]{{1,4}}[A-Za-zА-Яа-я]?")
+_NAME_NUMBER_RE = re.compile(
+    f"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+[0-9]{{1,4}}[A-Za-zА-Яа-я]?(?:/[0-9]{{1,4}}[A-Za-zА-Яа-я]?)?"
+)
 _CONNECTOR_RE = re.compile(r"(?i:в|на|по|at|of|in|on|the)")
 
 _GATE_WORDS = (
@@ -276,13 +294,13 @@ def _is_home(text: str, start: int, end: int, resident: list[bool]) -> bool:
     before = text[max(0, start - 60) : start].rstrip(" \t(,—-")
     if _INSTITUTION_RE.search(_CLAUSE_END_RE.split(before)[-1][-40:]):
         return False
-    dwelling = bool(_BUILDING_NUMBER_RE.search(span))
     named = bool(_STREET_RE.search(span) or re.search(f"[{_UP}][{_LO}]", span))
-    if dwelling and named:
-        return True
     if not named:
         return False
+    if _FLAT_NUMBER_RE.search(span):
+        return True
     street_number = bool(_STREET_RE.search(span) and re.search("[0-9]", span)) or bool(_HOUSE_FLAT_RE.search(span))
+    street_number = street_number or bool(_HOUSE_NUMBER_RE.search(span))
     street_number = street_number or bool(_PLACE_BEFORE_RE.search(text[:start]) and _NAME_NUMBER_RE.fullmatch(span))
     if _HOUSE_FLAT_RE.search(span.replace("№", "")) and "№" not in span and not _looks_like_date_or_code(span):
         return True
