@@ -123,7 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--part", choices=PARTS, action="append",
-                        help="evaluate only this part (repeatable); while tuning, use only 'tune'")
+                        help="evaluate only this part (repeatable); while tuning, use only 'tune' and 'tune_b'")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
     from ingestion.redact import redact_series
