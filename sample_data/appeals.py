@@ -17,7 +17,7 @@ from . import people
 from . import scenario as sc
 from . import text_bank as tb
 from .composer import (KINDS, LANG3_OF_VARIANT, POLARITIES, TOPICS, Bank, compose_texts, context_code, evidence_code,
-                       plain_code)
+                       lead_code, plain_code)
 from .reference import AREAS, REGIONS, STREETS, build_agencies
 from .workdays import WorkCalendar, day_number
 
@@ -502,10 +502,10 @@ def compose_appeal_texts(world: World, rng: np.random.Generator, text_rng: np.ra
                                      bank.common_stories.gather(common_stories[0]))).to_series(),
                bank.common_stories.gather(np.where(specific_story, common_stories[0], common_stories[1]))]
     with_lead = letter & batch.evidence & (text_rng.random(n) < share["evidence_lead"])
-    lead_id = np.where(with_lead, bank.evidence_leads.pick(batch.pol1 * 4 + lang4, text_rng.random(n)),
+    lead_id = np.where(with_lead, bank.evidence_leads.pick(lead_code(batch.area1, batch.pol1, lang4), text_rng.random(n)),
                        bank.evidence_leads.none_id)
     own_request = pl.select(pl.coalesce(
-        part(bank.complaint_requests, lang4, "complaint_request", complaint),
+        part(bank.complaint_requests, batch.area1 * 4 + lang4, "complaint_request", complaint),
         part(bank.praise_requests, lang4, "praise_request", thanks))).to_series()
     extra_detail = part(bank.details, lang3, "extra_detail", detail.is_null().to_numpy())
     polite = part(bank.polite_closings, lang4, "polite_closing", ~thanks)

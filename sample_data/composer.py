@@ -191,10 +191,27 @@ def _plain_topics(plain: SentenceTable) -> np.ndarray:
     return np.array([TOPICS.index(topic_of[t]) for t in plain.texts[:-1]] + [-1])
 
 
-def _by_polarity_table(bank: dict[str, dict[str, list[str]]]) -> SentenceTable:
-    """Keyed by polarity * 4 + lang4."""
-    return SentenceTable({p * 4 + l: _in_lang4(bank[pol], l) for (p, pol), l in
-                          product(enumerate(POLARITIES), range(4))}, 12)
+def lead_code(area, polarity, lang4):
+    return (area * len(POLARITIES) + polarity) * 4 + lang4
+
+
+def _leads_table() -> SentenceTable:
+    """Leads into the evidence by (first area, polarity, lang4): the polarity's leads, plus for a
+    complaint the area's own (AREA_EVIDENCE_LEADS)."""
+    groups = {}
+    for (a, area), (p, pol), lang4 in product(enumerate(AREAS), enumerate(POLARITIES), range(4)):
+        own = tb.AREA_EVIDENCE_LEADS.get(area, {}) if pol == "negative" else {}
+        groups[lead_code(a, p, lang4)] = _in_lang4(tb.EVIDENCE_LEADS[pol], lang4) + (_in_lang4(own, lang4) if own else [])
+    return SentenceTable(groups, lead_code(len(AREAS), 0, 0))
+
+
+def _complaint_requests_table() -> SentenceTable:
+    """A complaint's own request by (first area, lang4): the generic requests plus the area's own."""
+    groups = {}
+    for (a, area), lang4 in product(enumerate(AREAS), range(4)):
+        own = tb.AREA_COMPLAINT_REQUESTS.get(area)
+        groups[a * 4 + lang4] = _in_lang4(tb.COMPLAINT_REQUESTS, lang4) + (_in_lang4(own, lang4) if own else [])
+    return SentenceTable(groups, len(AREAS) * 4)
 
 
 def _pii_table() -> SentenceTable:
@@ -263,8 +280,8 @@ class Bank:
             backgrounds=_context_table(tb.BACKGROUNDS, tb.BACKGROUND_TOPICS, kind_wide=False),
             stories=_context_table(tb.STORIES, tb.STORY_TOPICS, kind_wide=True),
             common_backgrounds=_letter_table(tb.BACKGROUNDS["any"]), common_stories=_letter_table(tb.STORIES["any"]),
-            evidence_leads=_by_polarity_table(tb.EVIDENCE_LEADS),
-            complaint_requests=_letter_table(tb.COMPLAINT_REQUESTS),
+            evidence_leads=_leads_table(),
+            complaint_requests=_complaint_requests_table(),
             praise_requests=_letter_table(tb.PRAISE_REQUESTS),
             polite_closings=_letter_table(tb.POLITE_CLOSINGS), signoffs=_letter_table(tb.SIGNOFFS),
         )
