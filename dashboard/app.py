@@ -27,7 +27,8 @@ st.set_page_config(page_title="Tyndau", page_icon="👂", layout="wide")  # an e
 # Kazakh and Russian labels run half again as long as English ones: metric labels and button captions
 # wrap onto a second line instead of ending in "…" (the browser test checks no label is cut off).
 WRAP_LABELS = """<style>
-[data-testid="stMetricLabel"] *, [data-testid="stDownloadButton"] button *, [data-testid="stButton"] button * {
+[data-testid="stMetricLabel"] *, [data-testid="stMetricValue"] *, [data-testid="stDownloadButton"] button *,
+[data-testid="stButton"] button * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important; }
 </style>"""
 
@@ -46,7 +47,7 @@ def navigation(role: str):
     for spec in registry.pages_for(role):
         page = st.Page(spec.script, title=t(spec.title), icon=spec.icon, url_path=spec.key, default=spec.default)
         sections.setdefault(t(spec.section), []).append(page)
-    return st.navigation(sections)
+    return st.navigation(sections, expanded=True)  # every page of the role listed, no "View more" fold
 
 
 def user_box(user) -> None:
