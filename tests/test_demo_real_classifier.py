@@ -58,6 +58,10 @@ NOT_FOUND_YET = {
     "AKM-39": "the weakest planted gap (share 0.15): the model finds 25 of its 47 digital-service complaints, and "
               "reads polite endings and time words ('Буду ждать вашего ответа', 'Вопрос возник в начале прошлого "
               "месяца') as responsiveness complaints, which outrank digital_service (gap +0.033 against +0.013)",
+    "POL-23": "the thinnest margin: communication led responsiveness by only 0.006 on the sample before the "
+              "alert spikes and the inequity were planted; on the final sample (regenerated with them, so other "
+              "random draws) the clean-clone CI run of 1b524e1 no longer finds communication first, because the "
+              "model over-reads responsiveness complaints about 2.3x across the sample",
 }
 
 
