@@ -42,16 +42,17 @@ _STREET = (
     r"|gardening|partnership|koshesi|köshesi|kosh|dangyly|shagyn|yqsham|yksham"
 )
 # House, flat, building, plot and entrance words (numbers go with them).
-# A flat or a private plot is somebody's: its number makes the address a home.
+# A flat or a private plot is somebody's: its number makes the address a home. ("Unit" and "suite"
+# are not here: in 360 comments and office addresses they are departments and offices.)
 _FLAT = (
     r"кв|квартира|квартире|квартиры|кв-ра|участок|вп|пәтер|пәтерде|пәтері|пәтерінде|пәт|п|учаске"
-    r"|apt|apartment|flat|kv|plot|unit|suite|pater"
+    r"|apt|apartment|flat|kv|plot|pater"
 )
 # A house or building number alone is as often the place of a problem ("во дворе дома 5 по ул.
 # Ленина"): it makes a home only in a text that speaks of living there.
 _HOUSE = (
     r"д|дом|доме|дома|корп|корпус|стр|строение|блок|подъезд|этаж|үй|үйде|үйі|үйінде|қабат"
-    r"|house|building|bldg|block|entrance|uy|ui"
+    r"|house|building|bldg|block|entrance|unit|suite|uy|ui"
 )
 _BUILDING = f"{_FLAT}|{_HOUSE}"
 # Settlements, regions and districts: part of the address when they stand next to it.
