@@ -239,10 +239,16 @@ def catalogue_table() -> pl.DataFrame:
     })
 
 
+def _spiked(agency_code: str, areas: tuple[str, ...]) -> bool:
+    return any(s.agency_code == agency_code and s.area in areas for s in sc.SPIKES)
+
+
 def sessions_table(world: World) -> pl.DataFrame:
     """The planted sessions plus background sessions that change nothing in the data. No police
     department other than Atyrau's takes a course developing communication (they are the
-    comparison group), and planted agencies take only their planted courses."""
+    comparison group), planted agencies take only their planted courses, and an agency with an
+    alert spike takes no course developing the spiked area: a one-month spike in a session's
+    "before" window would pass for the course's effect (a fall back to normal after it)."""
     rows = []
     for effect in sc.PLANTED_SESSIONS:
         month = add_months(world.start, effect.month_index)
@@ -253,7 +259,8 @@ def sessions_table(world: World) -> pl.DataFrame:
     eligible = [a for a in world.agencies if a.code not in sc.PLANTED_BY_AGENCY]
     for i in range(sc.BACKGROUND_SESSIONS):
         agency = eligible[int(rng.integers(0, len(eligible)))]
-        courses = [c for c in COURSES if not (agency.kind == sc.COMPARATOR_KIND and "communication" in c.areas)]
+        courses = [c for c in COURSES if not (agency.kind == sc.COMPARATOR_KIND and "communication" in c.areas)
+                   and not _spiked(agency.code, c.areas)]
         course = courses[int(rng.integers(0, len(courses)))]
         day = world.start + timedelta(days=int(rng.integers(0, (world.end - world.start).days)))
         staff = int(min(course.max_seats, agency.staff_count) * rng.uniform(0.5, 1.0))

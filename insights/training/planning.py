@@ -21,7 +21,9 @@ buys seats to maximise that value within a budget.
 above zero (the agency draws more complaints on it than the country) and, weighted by its
 certainty, reaches :data:`MIN_PRIORITY` (half a percentage point) by itself; the 360 shortfall adds
 weight to such an area but never makes an area with a zero, negative or negligible citizens' gap
-fundable on its own. Money reaches any other area only through a
+fundable on its own. The one other evidence that funds an area by itself is citizens' too: an
+agency's significant unequal treatment of a group of citizens (:mod:`insights.equity`) funds its
+inclusiveness line when that part reaches MIN_PRIORITY. Money reaches any other area only through a
 **mandatory** course: the planner's (or the catalogue's) mark that a course must reach categories
 of staff whatever the gaps (the competency paper asks for training "mandatory for all categories of
 civil servants"). Mandatory seats are bought first; the optimiser spends what is left.
