@@ -1,6 +1,6 @@
 """The API application: one FastAPI app over the published snapshot, and the list of its resources.
 
-Adding a resource (alerts and topics come next) is one file in ``api/routes/`` with a ``router``
+Adding a resource is one file in ``api/routes/`` with a ``router``
 whose dependencies say who may read it (``allowed(registry.page("…").roles)``), plus one line in
 :data:`ROUTERS`; the OpenAPI document, the token check and the error bodies follow by themselves.
 
@@ -14,7 +14,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from api.routes import responsiveness, texts, themes, training
+from api.routes import alerts, responsiveness, texts, themes, topics, training
 from api.schemas import PROBLEMS
 from api.security import ApiState, caller
 from api.tokens import Caller
@@ -26,6 +26,8 @@ ROUTERS = (
     responsiveness.router,
     training.router,
     themes.router,
+    topics.router,
+    alerts.router,
     texts.router,
 )
 VERSION = "1"

@@ -25,6 +25,8 @@ class Problem(BaseModel):
 
 
 PROBLEMS = {
+    400: {"model": Problem, "description": "The request asks for what the warehouse does not hold (an unknown "
+                                           "theme, themes not built yet); the hint says what to do."},
     401: {"model": Problem, "description": "No token, or a token that is unknown, revoked or expired."},
     403: {"model": Problem, "description": "The token's user has a role that may not read this."},
     429: {"model": Problem, "description": "Too many bad tokens from this address; see Retry-After."},

@@ -270,9 +270,13 @@ def texts_of_theme(con: duckdb.DuckDBPyConnection, theme_no: int) -> pl.DataFram
         order by m.similarity desc""", [theme_no]).pl()
 
 
-def require_theme(con: duckdb.DuckDBPyConnection, theme_no: int) -> None:
+def require_any_theme(con: duckdb.DuckDBPyConnection) -> None:
     if not has_themes(con):
         raise TopicsError("The warehouse has no emerging themes yet.")
+
+
+def require_theme(con: duckdb.DuckDBPyConnection, theme_no: int) -> None:
+    require_any_theme(con)
     if not con.execute("select count(*) from mart_topics where theme_no = ?", [theme_no]).fetchone()[0]:
         raise TopicsError(f"No theme {theme_no}.", hint="`tyndau topics list` shows the themes and their numbers.")
 

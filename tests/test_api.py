@@ -18,6 +18,7 @@ from pathlib import Path
 
 import duckdb
 import httpx
+import polars as pl
 import pytest
 from dashboard_support import build_warehouse, environment
 from test_dashboard_browser import free_port, stop, tyndau_command
@@ -25,7 +26,7 @@ from typer.testing import CliRunner
 
 from api import tokens
 from dashboard.lockout import FREE_FAILURES
-from insights import responsiveness, themes
+from insights import alerts, responsiveness, themes
 from insights.scope import Filters
 from tyndau.cli import app as cli
 from warehouse import audit
@@ -100,7 +101,7 @@ def test_tokens_are_stored_hashed_beside_the_users_file_with_mode_0600(warehouse
     text = path.read_text(encoding="utf-8")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     for token in issued.values():
-        secret = token.rsplit("_", 1)[1]
+        secret = tokens.TOKEN_PATTERN.match(token).group(2)  # the secret may itself hold "_"
         assert token not in text and secret not in text, "a token (or its secret) is in the tokens file"
         assert tokens.digest(token) in text
     assert {e.user for e in tokens.entries(path)} == set(ROLE_USERS.values())
@@ -246,6 +247,38 @@ def test_training_and_themes_answer_for_planners(server):
         assert {a["area"]: a["appeals"] for a in areas["items"]} == dict(zip(expected["area"], expected["appeals"]))
 
 
+def test_alerts_are_the_stored_alerts_with_their_state_and_filters(server):
+    _, settings, _ = server
+    expected = on_snapshot(settings, alerts.alert_list)
+    assert expected.height > 0, "the sample's planted spikes give alerts"
+    with client(server, "training_planner") as http:
+        listed = http.get("/v1/alerts", params={"limit": 1000}).json()
+        assert listed["total"] == expected.height
+        assert [a["alert_id"] for a in listed["items"]] == expected["alert_id"].to_list()
+        assert [a["observed"] for a in listed["items"]] == expected["observed"].to_list()
+        assert "example_ids" not in listed["items"][0], "ids of texts go through /v1/texts only"
+        agency = expected["agency_key"][0]
+        one = http.get("/v1/alerts", params={"agency": agency}).json()
+        assert one["total"] == expected.filter(pl.col("agency_key") == agency).height
+        assert {a["agency_key"] for a in one["items"]} == {agency}
+        month = expected["month"][0]
+        in_month = http.get("/v1/alerts", params={"date_from": str(month), "date_to": str(month)}).json()
+        assert in_month["total"] == expected.filter(pl.col("month") == month).height > 0
+        fresh = http.get("/v1/alerts", params={"status": "new"}).json()
+        assert fresh["total"] == expected.filter(pl.col("status") == "new").height
+        assert http.get("/v1/alerts", params={"status": "nonsense"}).status_code == 422
+
+
+def test_topics_explain_that_themes_are_not_built_yet(server):
+    """The themes themselves are compared on a warehouse with themes in tests/test_topics.py."""
+    with client(server, "leadership") as http:
+        response = http.get("/v1/topics")
+        assert response.status_code == 400
+        assert "no emerging themes" in response.json()["detail"] and "tyndau topics build" in response.json()["hint"]
+        assert http.get("/v1/topics/1/monthly").status_code == 400
+        assert http.get("/v1/topics", params={"lang": "de"}).status_code == 422
+
+
 # ---------------------------------------------------------------- texts and the audit log
 
 
@@ -291,7 +324,8 @@ def test_the_openapi_document_lists_every_endpoint_with_its_response_model(serve
         document = http.get("/v1/openapi.json").json()
     assert set(document["paths"]) == routes
     assert {"/v1/responsiveness/by/{dimension}", "/v1/training/gaps", "/v1/training/priorities", "/v1/texts",
-            "/v1/texts/{appeal_id}", "/v1/themes/areas"} <= routes
+            "/v1/texts/{appeal_id}", "/v1/themes/areas", "/v1/alerts", "/v1/topics", "/v1/topics/{theme_no}/monthly",
+            "/v1/topics/{theme_no}/slices"} <= routes
     for path, operations in document["paths"].items():
         schema = operations["get"]["responses"]["200"]["content"]["application/json"]["schema"]
         assert "$ref" in schema, f"{path} has no response model"

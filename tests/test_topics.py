@@ -287,3 +287,36 @@ def test_page_shows_themes_to_every_role_and_texts_only_to_readers(planted):
                 theme = at.selectbox(key="topics.theme").value
                 size = con.execute("select appeals from mart_topics where theme_no = ?", [theme]).fetchone()[0]
                 assert len(queued) == -(-size // 2) and all(c.analyst == "test-analyst" for _, c in queued)
+
+
+def test_the_api_lists_the_themes_their_months_and_slices_as_the_page_does(planted, tmp_path):
+    """In process (fastapi's TestClient); tests/test_api.py runs the same app as a real server."""
+    from fastapi.testclient import TestClient
+
+    from api import tokens
+    from api.app import create_app
+    from dashboard.users import add_user
+
+    settings, con, _, _ = planted
+    con.execute("checkpoint")
+    publish_snapshot(settings.db_path, settings.resolved_snapshot_path(), con)
+    settings = dataclasses.replace(settings, users_file=str(tmp_path / "users.toml"))
+    add_user(settings.users_file, "leader", "leadership", "leader-pass-1")
+    token, _ = tokens.issue(tokens.tokens_path(settings.users_file), settings.users_file, "leader")
+    with TestClient(create_app(settings), headers={"Authorization": f"Bearer {token}"}) as http:
+        assert http.get("/v1/topics", headers={"Authorization": ""}).status_code == 401
+        listed = http.get("/v1/topics", params={"lang": "ru", "limit": 1000}).json()
+        expected = topics.theme_table(con, "ru")
+        assert listed["total"] == expected.height > DIRECTIONS
+        assert [t["theme_no"] for t in listed["items"]] == expected["theme_no"].to_list()
+        assert [t["label"] for t in listed["items"]] == expected["label"].to_list()
+        assert listed["items"][0]["is_new"], "new themes come first"
+        theme = listed["items"][0]["theme_no"]
+        months = http.get(f"/v1/topics/{theme}/monthly", params={"limit": 1000}).json()["items"]
+        assert sum(m["appeals"] for m in months) == listed["items"][0]["appeals"]
+        slices = http.get(f"/v1/topics/{theme}/slices", params={"lang": "kk"}).json()["items"]
+        assert {s["kind"] for s in slices} == {"agency", "region"}
+        assert [s["name"] for s in slices] == topics.theme_slices(con, theme, "kk")["name"].to_list()
+        missing = http.get("/v1/topics/999/monthly")
+        assert missing.status_code == 400 and "No theme 999" in missing.json()["detail"]
+        assert "tyndau topics list" in missing.json()["hint"]
