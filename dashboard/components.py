@@ -257,12 +257,18 @@ def text_list(ctx: PageContext, frame: pl.DataFrame, name: str, detail: str, key
                          on_select="rerun", selection_mode="single-row", key=f"texts.{key}",
                          column_config=config)
     downloads(shown, name, on_click=lambda: log_view(ctx, "export", ids, detail))
+    return selected_id(event, ids)
+
+
+def selected_id(event, ids: list[str]) -> str | None:
+    """The appeal of the selected row: a text opens by selecting its row (no second picker of ids).
+    A selection left over from a longer list (the filters changed) opens nothing."""
     rows = event.selection.rows if hasattr(event, "selection") else []
-    options = ids
-    chosen = options[rows[0]] if rows else None
-    picked = st.selectbox(t("reader.pick"), options, index=options.index(chosen) if chosen in options else None,
-                          key=f"pick.{key}", placeholder=t("common.choose")) if options else None
-    return picked
+    if not rows:
+        if ids:
+            st.caption(t("reader.pick"))
+        return None
+    return ids[rows[0]] if rows[0] < len(ids) else None
 
 
 def text_reader(ctx: PageContext, appeal_id: str, search: str = "", review_button: bool = True,

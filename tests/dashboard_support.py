@@ -170,3 +170,17 @@ def environment_applied(env: dict[str, str]):
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def listed_ids(at, key: str) -> list[str]:
+    """The appeal ids of a text list (`components.text_list(..., key)`), in the order shown."""
+    table = next(df for df in at.dataframe if df.key == f"texts.{key}")
+    return [str(v) for v in table.value.iloc[:, 0].tolist()]
+
+
+def open_text(at, key: str, appeal_id: str) -> None:
+    """Open a text the way a reader does: select its row in the list (AppTest cannot click a table,
+    so the selection is written to the table's widget state, which Streamlit then reports)."""
+    row = listed_ids(at, key).index(appeal_id)
+    at.session_state[f"texts.{key}"] = {"selection": {"rows": [row], "columns": []}}
+    at.run()

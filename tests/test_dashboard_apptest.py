@@ -15,7 +15,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from dashboard_support import HOSTILE_ID, build_warehouse, environment, environment_applied
+from dashboard_support import HOSTILE_ID, build_warehouse, environment, environment_applied, listed_ids, open_text
 from streamlit.testing.v1 import AppTest
 
 from dashboard import i18n, registry
@@ -242,7 +242,7 @@ def test_search_finds_texts_and_shows_a_hostile_one_escaped(app, warehouse):
     at.text_input(key="search.words").input("пандус").run()
     assert any(c.value.endswith("texts found (best matches first).") for c in at.markdown)
     hostile = f"eotinish-sample:{HOSTILE_ID}"
-    at.selectbox(key="pick.search").set_value(hostile).run()
+    open_text(at, "search", hostile)
     html_blocks = [h.value for h in at.get("html")]
     body = next(h for h in html_blocks if "tyndau-text" in h)
     assert "&lt;script&gt;" in body and "<script" not in body and "<img" not in body
@@ -256,7 +256,7 @@ def test_every_text_view_is_written_to_the_audit_log(app, warehouse):
     at = app(role="analyst", page="search")
     at.text_input(key="search.words").input("пандус").run()
     hostile = f"eotinish-sample:{HOSTILE_ID}"
-    at.selectbox(key="pick.search").set_value(hostile).run()
+    open_text(at, "search", hostile)
     views = views_of(warehouse.resolved_audit_log_path(), [hostile])
     actions = {(v["user"], v["action"], v["page"]) for v in views}
     assert ("test-analyst", "list", "search") in actions and ("test-analyst", "read", "search") in actions
@@ -278,8 +278,8 @@ def test_an_analyst_correction_is_queued_then_stored_by_the_writer(app, warehous
     from warehouse.inbox import pending
 
     at = app(role="analyst", page="review")
-    appeal = at.selectbox(key="pick.review").options[0]
-    at.selectbox(key="pick.review").set_value(appeal).run()
+    appeal = listed_ids(at, "review")[0]
+    open_text(at, "review", appeal)
     at.multiselect(key=f"review.areas.{appeal}").set_value(["anti_corruption"]).run()
     at.selectbox(key=f"review.pol.{appeal}.anti_corruption").set_value("positive").run()
     at.button(key=f"review.submit.{appeal}").click().run()
