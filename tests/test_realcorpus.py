@@ -64,3 +64,23 @@ def test_a_bad_reference_is_a_clear_error(tmp_path):
                                "note": "n"}) + "\n", encoding="utf-8")
     with pytest.raises(CorpusError, match="No text behind ref"):
         realcorpus.read_file(bad)
+
+
+def test_the_second_labellers_lines_are_evaluation_texts_with_valid_labels(rows):
+    """bench/agreement.py compares them with the first labeller's: each must be an evaluation text
+    (never training), labelled once, with the 12 area ids and the three polarities only."""
+    import sys
+    from pathlib import Path
+
+    from warehouse.taxonomy import area_ids
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from agreement import LANGUAGES, second_labels
+
+    by_id = {ex.id: ex for ex, _ in rows}
+    for lang in LANGUAGES:
+        labels = second_labels(lang)
+        assert len(labels) == 120, lang
+        for example_id, areas in labels.items():
+            assert realcorpus.is_eval(example_id) and by_id[example_id].lang == lang, example_id
+            assert set(areas) <= set(area_ids()) and set(areas.values()) <= {"negative", "positive", "neutral"}
