@@ -89,7 +89,15 @@ from ingestion.redaction.documents import (
     redact_obfuscated_emails,
     redact_plates,
 )
-from ingestion.redaction.names import NAME_MODEL_GATE, NAME_WORDLIST_GATE, model_name_spans, wordlist_name_spans
+from ingestion.redaction.names import (
+    NAME_MODEL_GATE,
+    NAME_WORDLIST_GATE,
+    is_given_name,
+    is_kinship_word,
+    model_name_spans,
+    not_name_words,
+    wordlist_name_spans,
+)
 
 __all__ = [
     "KINDS",
@@ -358,7 +366,8 @@ _NOT_NAMES = frozenset(
     инспектор инспектору специалист специалисту судья судье следователь заявитель
     прошу просим сообщаю благодарю спасибо жалоба заявление обращение
     я мы мен біз мой моя мои менің құрметті мырза ханым әкім әкімге әкімі
-    dear mr mrs ms dr sir madam mister please thanks the
+    dear mr mrs ms dr sir madam mister please thanks the hello hi officer inspector nurse doctor professor
+    judge sergeant captain detective constable manager здравствуйте сәлем сәлеметсіз
     """.split()
 )
 
@@ -408,7 +417,12 @@ _STREET_AFTER_RE = re.compile(
     r"(?:\s+(?:мен|и|and)\s+[^\W\d_]+)?"
     r"\s*(?i:көшесі|даңғылы|атындағы|шағын\s+ауданы|шағынауданы|ықшам\s?ауданы|ауданы|ауылы|тұйығы"
     r"|көшелер[а-яәғқңөұүһі]*|даңғылдар[а-яәғқңөұүһі]*"
-    r"|street|avenue|st\.|ave\.)(?![^\W\d_])"
+    r"|street|avenue|st\.|ave\.|junction|intersection|crossing|қиылыс[а-яәғқңөұүһі]*"
+    r"|қалалық|аудандық|облыстық|ауылдық)(?![^\W\d_])"
+    # a name in an institution's or a station's name: "Nazarbayev University", "Zhibek Zholy metro station"
+    r"|(?:\s+[A-Z][a-z]+){0,3}\s+(?i:university|institute|college|school|lyceum|gymnasium|hospital|clinic"
+    r"|station|metro|airport|park|square|stadium|museum|theatre|theater|library|bazaar|market|mall"
+    r"|pedagogical|national|state|medical)(?![^\W\d_])"
 )
 
 # Phrases that introduce the writer's own name; capitalised words follow.
@@ -709,7 +723,41 @@ def _redact_names_by_model(texts: list[str]) -> list[str]:
 
 def _redact_names_by_wordlist(text: str) -> str:
     """Names from the given-name lists and surname endings, except public places ("Абай көшесі")."""
-    return _replace_name_spans(text, wordlist_name_spans(text))
+    return _grow_names(_replace_name_spans(text, wordlist_name_spans(text)))
+
+
+# A capitalised word right next to a found name is the rest of it ("Айжан [NAME]", "Daulet [NAME]",
+# "[NAME] Ғабдуллинмін"); "Mr." goes with the name it titles. Greetings, posts and address words stay.
+_NEXT_TO_NAME_RE = re.compile(
+    f"(?<!{_LETTER})(?P<before>[{_UP}][{_LO}]+)[ ]\\[NAME\\]|\\[NAME\\][ ](?P<after>[{_UP}][{_LO}]+)(?!{_LETTER})"
+    r"|(?<![A-Za-z])(?P<title>(?:Mr|Mrs|Ms|Miss)\.?[ ])\[NAME\]"
+)
+
+
+def _grow_names(text: str) -> str:
+    if "[NAME]" not in text:
+        return text
+
+    def grow(m: re.Match[str]) -> str:
+        word = m.group("before") or m.group("after")
+        if word is not None and (_is_not_name(word) or word.casefold() in not_name_words() or is_kinship_word(word)
+                                 or _in_street_context(text, m.start(), m.end())
+                                 or _HOUSE_WORD_RE.fullmatch(word) or _SETTLEMENT_RE.fullmatch(word)):
+            return m.group(0)
+        if m.group("before") and _starts_sentence(text, m.start()) and not is_given_name(word):
+            return m.group(0)  # "Contact [NAME]": a sentence's first word is a name only if known as one
+        return "[NAME]"
+
+    return _grow_names_once(text, grow)
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
+def _grow_names_once(text: str, grow: Callable[[re.Match[str]], str]) -> str:
+    return _ADJACENT_NAMES_RE.sub("[NAME]", _NEXT_TO_NAME_RE.sub(grow, text))
 
 
 def _replace_name_spans(text: str, spans: list[tuple[int, int]]) -> str:

