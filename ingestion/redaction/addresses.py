@@ -40,19 +40,20 @@ _STREET = (
     r"|шағын|шағынауданы|ықшам|ықшамауданы|ш/а|ш\.а|мөлтек|бағбандық|серіктестігі"
     r"|street|st|str|avenue|ave|av|road|rd|lane|drive|boulevard|blvd|microdistrict|mkr|line|snt"
     r"|gardening|partnership|koshesi|köshesi|kosh|dangyly|shagyn|yqsham|yksham"
+    r"|к-сі|даң|с/т|ul|жолы|ulitsa|prospekt|pr|pereulok|mikrorayon|mkrn|cooperative|dacha|маңы|маңындағы"
 )
 # House, flat, building, plot and entrance words (numbers go with them).
 # A flat or a private plot is somebody's: its number makes the address a home. ("Unit" and "suite"
 # are not here: in 360 comments and office addresses they are departments and offices.)
 _FLAT = (
     r"кв|квартира|квартире|квартиры|кв-ра|участок|вп|пәтер|пәтерде|пәтері|пәтерінде|пәт|п|учаске"
-    r"|apt|apartment|flat|kv|plot|pater"
+    r"|apt|apartment|flat|kv|plot|pater|уч|kvartira|пәтерге|пәтерім|пәтеріміз"
 )
 # A house or building number alone is as often the place of a problem ("во дворе дома 5 по ул.
 # Ленина"): it makes a home only in a text that speaks of living there.
 _HOUSE = (
     r"д|дом|доме|дома|корп|корпус|стр|строение|блок|подъезд|этаж|үй|үйде|үйі|үйінде|қабат"
-    r"|house|building|bldg|block|entrance|unit|suite|uy|ui"
+    r"|house|building|bldg|block|entrance|unit|suite|uy|ui|dom|үйге|үйім|үйіміз|үйімізге|үйімізде"
 )
 _BUILDING = f"{_FLAT}|{_HOUSE}"
 # Settlements, regions and districts: part of the address when they stand next to it.
@@ -66,8 +67,8 @@ _JOINER = r"үйдің|үйінің|в|на|по|и|at|of|батыр|батыр�
 _VOCABULARY = f"{_STREET}|{_BUILDING}|{_SETTLEMENT}|{_JOINER}"
 # Abbreviations take their dot; after a whole word a dot ends the sentence ("45 пәтер. Үйдің ...").
 _ABBREVIATION = (
-    r"ул|пр|просп|пер|мкр|ж\.м|ш\.а|б-р|д|кв|корп|стр|г|гор|с|пос|п|а|обл|р-н|қ|көш|даңғ|пәт"
-    r"|st|str|ave|av|rd|apt|bldg|blvd|mkr"
+    r"ул|пр|просп|пер|мкр|ж\.м|ш\.а|б-р|д|кв|корп|стр|г|гор|с|пос|п|а|обл|р-н|қ|көш|даңғ|пәт|уч|даң"
+    r"|st|str|ave|av|rd|apt|bldg|blvd|mkr|ul|kv|pr"
 )
 # Capitalised words that open a sentence or address a reader; they end an address run.
 _STOP_WORDS = frozenset(
@@ -89,8 +90,8 @@ _QUANTITY = (
 _NUMBER = (
     r"(?:№\s?)?(?<![0-9/\-])(?<![0-9][ \t])(?<![0-9]\)[ \t])[0-9]{1,5}(?:[A-Za-zА-Яа-яӘәҚқ](?![^\W\d_]))?"
     r"(?:\s?/\s?[0-9]{1,5}(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
-    r"(?:\s?[/\-]\s?[0-9]{1,5}(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
-    f"(?![ \\t]?[/\\-][ \\t]?[0-9]|[0-9]|{_QUANTITY})"
+    r"(?:\s?[/\-–]\s?[0-9]{1,5}(?:[A-Za-zА-Яа-я](?![^\W\d_]))?)?"
+    f"(?![ \\t]?[/\\-–][ \\t]?[0-9]|[0-9]|{_QUANTITY})"
     f"(?:-?(?:st|nd|rd|th|я|й|ая|ий)(?![^\\W\\d_])|-[{_LO}]+)?"
 )
 # Why pieces and word sets instead of one big alternation: Python's regex engine tries every
@@ -172,7 +173,7 @@ _HOUSE_NUMBER_RE = _numbered(_HOUSE)
 # House and flat in the Kazakh shorthand: "210-15", "7/2-14", "52/1 - 17", and a street name
 # with house and flat: "Ауэзов 205, 17". A slash alone ("18/1") numbers a building, not a flat.
 _HOUSE_FLAT_RE = re.compile(
-    r"(?<![0-9/])[0-9]{1,4}[A-Za-zА-Яа-я]?(?:\s?/\s?[0-9]{1,4}[A-Za-zА-Яа-я]?)?\s?-\s?[0-9]{1,4}(?![0-9])"
+    r"(?<![0-9/])[0-9]{1,4}[A-Za-zА-Яа-я]?(?:\s?/\s?[0-9]{1,4}[A-Za-zА-Яа-я]?)?\s?[-–]\s?[0-9]{1,4}(?![0-9])"
     f"|[{_UP}][{_LO}]+[ \t]+[0-9]{{1,4}}[A-Za-zА-Яа-я]?,[ \t]*[0-9]{{1,4}}(?![0-9])"
 )
 _DIGIT_RE = re.compile(r"[0-9]|\[ADDRESS\]")
@@ -186,7 +187,9 @@ _RESIDENCE_HINT_RE = re.compile(
     r"|адрес\s*:|мой\s+адрес|адресім|address\s*:|(?:my|home)\s+address"
     r"|tur(?:amyn|amyz|ady|atyn)|turgyn[a-z]*|mekenzh?ai[a-z]*|mekenjai[a-z]*"
     r"|live[sd]?|living|reside[sd]?|residing|registered|dacha"
-    r"|(?:my|our)\s+(?:home|house|apartment|flat|yard|building|entrance|dacha|street))"
+    r"|(?:my|our)\s+(?:home|house|apartment|flat|yard|building|entrance|dacha|street)"
+    r"|at\s+home|(?:house|home|cottage)\s+at|famil(?:y|ies)|tenants?|семь[яиейю]|отбасы[а-яәғқңөұүһі]*"
+    r"|пишу\s+из|үйде\s+болдым|частный\s+дом|дача\s+[а-я]+)"
     f"{_NOT_AFTER}"
 )
 # Public institutions: an address right after one of them is the institution's.
