@@ -247,7 +247,7 @@ def test_idempotent_on_new_cases() -> None:
         assert redact_text(once) == once
 
 
-SPLITS = ("tune", "tune_b", "heldout", "heldout_b")
+SPLITS = ("tune", "tune_b", "heldout", "heldout_b", "heldout_c", "heldout_d")
 # Floors per split: the tuning part must pass fully; the held-out parts at what was
 # measured (docs/redaction.md), so a regression fails. Keys: kind -> minimum recall.
 STRICT = {k: 1.0 for k in ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "DOCUMENT", "PLATE", "BIRTHDATE", "NAME")}
@@ -256,14 +256,16 @@ FLOORS = {
     "heldout": {**STRICT, "ADDRESS": 1.0, "ADDRESS numbers": 1.0},
     "heldout_b": {**STRICT, "ADDRESS": 1.0, "ADDRESS numbers": 1.0, "NAME": 7 / 8},
     # tuned on for the address round; its other kinds at what was measured before that round
-    "tune_b": {**STRICT, "ADDRESS": 104 / 107, "ADDRESS numbers": 104 / 107, "NAME": 43 / 51, "BIRTHDATE": 3 / 6,
-               "DOCUMENT": 3 / 4},
+    "tune_b": {**STRICT, "ADDRESS": 104 / 107, "ADDRESS numbers": 104 / 107, "BIRTHDATE": 3 / 6, "DOCUMENT": 3 / 4},
+    # tuned on in round 4 (names and addresses); floors at what was measured after it
+    "heldout_c": {**STRICT, "ADDRESS": 27 / 29, "ADDRESS numbers": 28 / 29, "CARD": 1 / 2},
+    "heldout_d": {**STRICT, "ADDRESS": 38 / 46, "ADDRESS numbers": 39 / 46, "BIRTHDATE": 4 / 6},
 }
 # Must-stay items known to be damaged, by split: "Алматы Тазалық" (a company) is a person to the
 # Russian name model. Listed so that any other damage fails.
 KNOWN_DAMAGE = {"tune_b": ["Алматы Тазалық"]}
-# heldout_c (written without seeing the rules) is the honest measure, reported in docs/redaction.md,
-# not a floor here: a floor would invite tuning on it.
+# heldout_c and heldout_d were tuned on in round 4: they are floors now; a new blind part is the honest
+# measure (docs/redaction.md).
 
 
 @pytest.mark.parametrize("split", SPLITS)
