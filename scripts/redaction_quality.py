@@ -22,7 +22,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "redaction_corpus"
-PARTS = ("tune", "tune_b", "heldout", "heldout_b", "heldout_c", "heldout_d")
+PARTS = ("tune", "tune_b", "tune_c", "heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e")
 _TOKEN_RE = re.compile(r"\[[A-Z]+\]")
 _MARK_RE = re.compile(r"\[\[(?P<kind>[A-Z]+):(?P<pii>.+?)\]\]|\{\{(?P<keep>.+?)\}\}")
 
