@@ -410,7 +410,7 @@ _SINGLE_INITIAL_NAME_RE = re.compile(
 # a public place (ул. Д.А. Кунаева, Қ.И. Сәтбаев атындағы мектеп) and stays.
 _STREET_BEFORE_RE = re.compile(
     r"(?i:(?<![^\W\d_])(?:ул|улица|улице|улицу|улицы|пр|пр-т|пр-кт|просп|проспект|бульвар|б-р|мкр|им|имени"
-    r"|st|street|ave|avenue|угол|углу|перекр[её]ст[а-я]*|corner\s+of|intersection\s+of)\.?\s*)$"
+    r"|st|street|ave|avenue|угол|углу|перекр[её]ст[а-я]*|corner\s+of|intersection\s+of|со\s+стороны)\.?\s*)$"
 )
 # "Абай мен Жамбыл көшелерінің қиылысы", "Bayzakov and Gogol": a name joined to a street is a street.
 _STREET_AFTER_RE = re.compile(
@@ -419,6 +419,15 @@ _STREET_AFTER_RE = re.compile(
     r"|көшелер[а-яәғқңөұүһі]*|даңғылдар[а-яәғқңөұүһі]*"
     r"|street|avenue|st\.|ave\.|junction|intersection|crossing|қиылыс[а-яәғқңөұүһі]*"
     r"|қалалық|аудандық|облыстық|ауылдық)(?![^\W\d_])"
+    # a place or an institution named after a person, in any case form, up to two capitalised words
+    # after the name: "Қонаев қаласы", "Қонаев көшесіндегі", "Тәуке хан даңғылында", "Сәтбаев
+    # университетінің", "Назарбаев Зияткерлік мектебіне", "Кабанбай батыра", "Ботанический сад"
+    # (Kazakh words in their possessive form only: "Дамир мектепке барады" is a boy going to school)
+    r"|(?:\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+)?\s+(?i:(?:көшес|даңғыл|қалас|аудан|ауыл|мектеб|университет[іи]"
+    r"|институт[ыі]|колледж[іи]|лицей[іи]|гимназияс|ауруханас|емханас|саябағ|алаң[ыі]|базар[ыі]|вокзал[ыі]"
+    r"|стадион[ыі]|театр[ыі]|мұражай[ыі]|кітапханас|қиылыс|бекет[іи]|аялдамас|улиц|проспект|бульвар|переул"
+    r"|площад|сквер|микрорайон|атындағы|имени)[а-яёәғқңөұүһі]*|(?:университет|институт)(?:а|е|у|ом)?"
+    r"|хан[а-яёәғқңөұүһі]?|би|батыр[а-яёәғқңөұүһі]*|сад[а-я]{0,2})(?![^\W\d_])"
     # a name in an institution's or a station's name: "Nazarbayev University", "Zhibek Zholy metro station"
     r"|(?:\s+[A-Z][a-z]+){0,3}\s+(?i:university|institute|college|school|lyceum|gymnasium|hospital|clinic"
     r"|station|metro|airport|park|square|stadium|museum|theatre|theater|library|bazaar|market|mall"
@@ -555,7 +564,17 @@ def _is_not_name(word: str | None) -> bool:
 def _in_street_context(text: str, start: int, end: int) -> bool:
     """True if the matched span is part of a street/school name (public place)."""
     before = _TRAILING_INITIALS_RE.sub("", text[max(0, start - 24) : start])  # "ул. Д.А. Кунаева"
-    return bool(_STREET_BEFORE_RE.search(before) or _STREET_AFTER_RE.match(text, end))
+    return bool(_STREET_BEFORE_RE.search(before) or _STREET_AFTER_RE.match(text, end)
+                or _PLACE_WORD_END_RE.search(text, start, end) or _FROM_TO_RE.search(text, max(0, start - 40), end + 40))
+
+
+# A span whose last word is a place word is a place ("Назарбаев Университете"); "от Рыскулова до
+# Райымбека" is a stretch of road between two streets.
+_PLACE_WORD_END_RE = re.compile(
+    r"(?<![^\W\d_])(?i:университет|институт|колледж|лицей|гимназия|школа|больница|парк|сад|university"
+    r"|institute|college|school|hospital|park)[а-яa-z]{0,3}$"
+)
+_FROM_TO_RE = re.compile(r"(?<![^\W\d_])от\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яё]+\s+до\s+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яё]+")
 
 
 _TRAILING_INITIALS_RE = re.compile(f"(?:[{_UP}]\\.{_SP}?){{1,2}}$")
