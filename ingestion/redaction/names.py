@@ -75,7 +75,25 @@ def _word_list(name: str) -> frozenset[str]:
 
 @cache
 def _given_names() -> frozenset[str]:
-    return _word_list("kk_given_names.txt") | _word_list("en_given_names.txt") | _latin_given_names()
+    return (_word_list("kk_given_names.txt") | _word_list("en_given_names.txt") | _latin_given_names()
+            | _cyrillic_given_names())
+
+
+# Russian given names that are ordinary words ("Вера" faith, "Любовь" love, "Слава" glory).
+_RUSSIAN_WORD_NAMES = frozenset("вера любовь надежда слава мир мирон роза лада мила ким лев марк".split())
+
+
+@cache
+def _cyrillic_given_names() -> frozenset[str]:
+    """Russian and Ukrainian given names as written, from the same Faker lists (read once)."""
+    from importlib import import_module
+
+    names: set[str] = set()
+    for locale in _CYRILLIC_LOCALES:
+        provider = import_module(f"faker.providers.person.{locale}").Provider
+        for attribute in ("first_names", "first_names_male", "first_names_female"):
+            names.update(name.lower() for name in getattr(provider, attribute, ()))
+    return frozenset(names) - _RUSSIAN_WORD_NAMES
 
 
 # Faker (PyPI, pinned, MIT) ships given-name lists per locale: the English-speaking ones as they are,
@@ -150,10 +168,15 @@ def is_given_name(word: str) -> bool:
     if low in not_name_words():
         return False
     names = _given_names()
-    if low in names:
+    if low in names or _KAZAKH_COMPOUND_NAME_RE.fullmatch(low):
         return True
     stripped = _STRIP_ENDING_RE.sub("", low)
-    return stripped != low and len(stripped) >= 3 and stripped in names
+    return stripped != low and len(stripped) >= 3 and (stripped in names or _KAZAKH_COMPOUND_NAME_RE.fullmatch(stripped) is not None)
+
+
+# Kazakh given names are often compounds whose last part is one of a few words ("Айжан", "Нұржан",
+# "Ғалымжан", "Ботагөз", "Гүлнұр"): a Cyrillic word of two syllables or more ending so is taken for one.
+_KAZAKH_COMPOUND_NAME_RE = re.compile("(?!азербайджан|баклажан)[а-яёәғқңөұүһі]{2,}(?:жан|гүл|гуль|гөз|нұр|нур)")
 
 
 def _gazetteer_spans(text: str) -> list[tuple[int, int]]:
