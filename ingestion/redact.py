@@ -752,6 +752,9 @@ def _redact_names_by_wordlist(text: str) -> str:
 _NEXT_TO_NAME_RE = re.compile(
     f"(?<!{_LETTER})(?P<before>[{_UP}][{_LO}]+)[ ]\\[NAME\\]|\\[NAME\\][ ](?P<after>[{_UP}][{_LO}]+)(?!{_LETTER})"
     r"|(?<![A-Za-z])(?P<title>(?:Mr|Mrs|Ms|Miss)\.?[ ])\[NAME\]"
+    # a given name joined to a found one by a comma or "and": "Ботагөз, [NAME]", "Ғалымжан мен [NAME]"
+    f"|(?<!{_LETTER})(?P<joined_before>[{_UP}][{_LO}]+)(?:,|[ ](?:мен|және|и|and))[ ]\\[NAME\\]"
+    f"|\\[NAME\\](?:,|[ ](?:мен|және|и|and))[ ](?P<joined_after>[{_UP}][{_LO}]+)(?!{_LETTER})"
 )
 
 
@@ -760,6 +763,8 @@ def _grow_names(text: str) -> str:
         return text
 
     def grow(m: re.Match[str]) -> str:
+        if m.group("joined_before") or m.group("joined_after"):
+            return _grow_joined_name(text, m)
         word = m.group("before") or m.group("after")
         if word is not None and (_is_not_name(word) or word.casefold() in not_name_words() or is_kinship_word(word)
                                  or _in_street_context(text, m.start(), m.end())
@@ -770,6 +775,15 @@ def _grow_names(text: str) -> str:
         return "[NAME]"
 
     return _grow_names_once(text, grow)
+
+
+def _grow_joined_name(text: str, m: re.Match[str]) -> str:
+    """"Ботагөз, [NAME]", "Ғалымжан мен [NAME]": the joined word goes only if it is a known given name."""
+    before = m.group("joined_before")
+    word = before or m.group("joined_after")
+    if not is_given_name(word) or _in_street_context(text, m.start(), m.end()):
+        return m.group(0)
+    return "[NAME]" + m.group(0)[len(word) :] if before else m.group(0)[: -len(word)] + "[NAME]"
 
 
 def _starts_sentence(text: str, start: int) -> bool:

@@ -50,6 +50,8 @@ NAME_WORDLIST_GATE = (
     + f"|[{_UP}][{_LO}]+[ ]+[{_UP}][{_LO}]|[{_UP}]{{2,}}[ ]+[{_UP}]{{2,}}"
     + "|[A-Z][a-z]+(?:ov|ev|ova|eva|uly|kyzy)"
     + f"|[{_LO},;:«\"'.][ ]+[{_UP}][{_LO}]"
+    # a writer introducing themself in lower case: "мен ербол,", "живу я, тимур ахметов"
+    + f"|(?:^|[.,!?;:—-][ ]*)(?:я|мен|Я|Мен)[ ]+[{_LO}]+[ ]*[,.—-]|(?:^|[ ,.!?])(?:я|мен|Я|Мен),[ ]+[{_LO}]"
 )
 
 
@@ -360,9 +362,65 @@ _SIGNATURE_RE = re.compile(
 )
 
 
+_ANY_WORD = f"[{_UP}{_LO}]+"
+# The writer introducing themself, in any case ("я Нуржан,", "мен ербол,", "я, тимур ахметов",
+# "I am Dana", "Madina here"): the word must be a known given name, a surname may follow.
+_SELF_INTRO_RE = re.compile(
+    f"(?<![{_UP}{_LO}])(?i:я|мен|i\s+am|i'm|this\s+is)[ ]*,?[ ]+(?P<name>{_ANY_WORD})(?P<second>[ ]+{_ANY_WORD})?"
+    f"(?![{_UP}{_LO}])"
+    f"|(?<![{_UP}{_LO}])(?P<here>{_CAP})[ ]+here(?![A-Za-z])"
+)
+# A lower-case given name after a kinship word ("my son timur", "моя бабушка тамара григорьевна")
+# or before "деген"/"есімді" ("мұрат деген малшы"); capitalised ones are _KIN_NAME_RE's and
+# _HONORIFIC_AFTER_RE's.
+_KIN_LOWER_NAME_RE = re.compile(
+    f"(?<![{_UP}{_LO}])(?i:{_KIN})[ ]*,?[ ]+(?P<name>[{_LO}]+)(?P<second>[ ]+[{_LO}]+)?(?![{_UP}{_LO}0-9])"
+)
+_CALLED_RE = re.compile(f"(?<![{_UP}{_LO}])(?P<name>{_ANY_WORD})[ ]+(?:деген|есімді|атты)(?![{_LO}])")
+# "Жазған: Айнұр" (written by): the signature of a Kazakh letter.
+_WRITTEN_BY_RE = re.compile(f"(?<![{_UP}{_LO}])(?i:жазған|жазушы)[ ]*[:—-][ ]*(?P<name>{_CAP}(?:[ ]+{_CAP})?)")
+# A lone known given name opening a sentence, followed by a lower-case word ("Ермек сказал",
+# "Almas from the water company", "Асқардың телефоны"); a street or an institution after it
+# ("Абай көшесі") is told apart where spans are replaced.
+_SENTENCE_OPENING_NAME_RE = re.compile(
+    f"(?:^|(?<=[.!?\n])[ ]*)(?P<name>{_CAP})[ ]+[{_LO}]"
+)
+
+
+def _is_surname_or_patronymic(word: str) -> bool:
+    return looks_like_surname(word.capitalize()) or re.fullmatch(
+        "[а-яёa-z]{3,}(?:ович|евич|овна|евна|ична|ұлы|қызы|ovich|evich|ovna|evna|uly|kyzy)", word.lower()) is not None
+
+
+def _intro_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for rx in (_SELF_INTRO_RE, _KIN_LOWER_NAME_RE):
+        for m in rx.finditer(text):
+            if m.groupdict().get("here"):
+                if is_given_name(m.group("here")):
+                    spans.append(m.span("here"))
+                continue
+            if not is_given_name(m.group("name").capitalize()):
+                continue
+            spans.append(m.span("name"))
+            second = m.group("second")
+            if second and _is_surname_or_patronymic(second.strip()):
+                spans.append(m.span("second"))
+    for m in _CALLED_RE.finditer(text):
+        if is_given_name(m.group("name").capitalize()):
+            spans.append(m.span("name"))
+    for m in _WRITTEN_BY_RE.finditer(text):
+        if m.group("name").lower() not in not_name_words():
+            spans.append(m.span("name"))
+    for m in _SENTENCE_OPENING_NAME_RE.finditer(text):
+        if _word_kind(m.group("name")) == "G":
+            spans.append(m.span("name"))
+    return spans
+
+
 def context_name_spans(text: str) -> list[tuple[int, int]]:
     """Names found by the words around them rather than by the name itself."""
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _intro_spans(text)
     for m in _KIN_NAME_RE.finditer(text):
         if m.group("name").lower() not in not_name_words():
             spans.append(m.span("name"))
