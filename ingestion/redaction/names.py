@@ -366,7 +366,7 @@ _ANY_WORD = f"[{_UP}{_LO}]+"
 # The writer introducing themself, in any case ("я Нуржан,", "мен ербол,", "я, тимур ахметов",
 # "I am Dana", "Madina here"): the word must be a known given name, a surname may follow.
 _SELF_INTRO_RE = re.compile(
-    f"(?<![{_UP}{_LO}])(?i:я|мен|i\s+am|i'm|this\s+is)[ ]*,?[ ]+(?P<name>{_ANY_WORD})(?P<second>[ ]+{_ANY_WORD})?"
+    f"(?<![{_UP}{_LO}])(?i:я|мен|i[ ]+am|i'm|this[ ]+is)[ ]*,?[ ]+(?P<name>{_ANY_WORD})(?P<second>[ ]+{_ANY_WORD})?"
     f"(?![{_UP}{_LO}])"
     f"|(?<![{_UP}{_LO}])(?P<here>{_CAP})[ ]+here(?![A-Za-z])"
 )
