@@ -60,10 +60,11 @@ _BUILDING = f"{_FLAT}|{_HOUSE}"
 _SETTLEMENT = (
     r"г|гор|город|с|село|пос|поселок|посёлок|а|аул|обл|область|р-н|район"
     r"|қ|қаласы|облысы|ауданы|аудан|ауылы|ауыл|кенті|қаласында|ауылында|ауданында|облысында|кентінде|городе"
+    r"|поселке|поселка|посёлке|посёлка|селе|села|ауле|аула"
     r"|city|village|town|district|region|qalasy|kalasy|auyly|audany|oblysy"
 )
 # Words that join the parts of an address ("д. 5 по ул. Сатпаева", "Тауке хана").
-_JOINER = r"үйдің|үйінің|в|на|по|и|at|of|батыр|батыра|би|хан|хана|жырау|ата|batyr|bi|khan|ata|the"
+_JOINER = r"үйдің|үйінің|в|на|по|и|and|khans|at|of|батыр|батыра|би|хан|хана|жырау|ата|batyr|bi|khan|ata|the"
 _VOCABULARY = f"{_STREET}|{_BUILDING}|{_SETTLEMENT}|{_JOINER}"
 # Abbreviations take their dot; after a whole word a dot ends the sentence ("45 пәтер. Үйдің ...").
 _ABBREVIATION = (
@@ -148,8 +149,8 @@ def _piece(m: re.Match[str]) -> int | None:
     if word is None:
         return m.end()
     folded = word.casefold()
-    if word.isupper() and re.fullmatch(r"[^\W\d_]{2,4}-[0-9]+", word):
-        pass  # "ВП-2"
+    if word.isupper() and re.fullmatch(r"[^\W\d_]{2,4}-[0-9]+", word) or _NUMBERED_NAME_RE.fullmatch(word):
+        pass  # "ВП-2", "көктем-3"
     elif word[0].isupper() and not word.isupper() or len(word) == 1 and word.isupper():
         pass  # a name ("Абай", "Ақсай-4") or an initial ("Ж.")
     elif folded not in _VOCABULARY_WORDS and not (word.isupper() and folded in _ABBREVIATION_WORDS):
@@ -159,6 +160,7 @@ def _piece(m: re.Match[str]) -> int | None:
     return m.end("word")
 
 _STREET_RE = re.compile(f"{_NOT_BEFORE}(?i:{_STREET}){_NOT_AFTER}")
+_NUMBERED_NAME_RE = re.compile(f"[{_LO}]{{3,}}-[0-9]{{1,2}}")  # a district written in lower case: "көктем-3"
 
 
 def _numbered(words: str) -> re.Pattern[str]:
@@ -170,6 +172,10 @@ def _numbered(words: str) -> re.Pattern[str]:
 
 _FLAT_NUMBER_RE = _numbered(_FLAT)
 _HOUSE_NUMBER_RE = _numbered(_HOUSE)
+# A house named by its street: "дома Сатпаева 90/21", "Дом Ауэзова 17", "house Abay 5".
+_HOUSE_ON_STREET_RE = re.compile(
+    f"{_NOT_BEFORE}(?i:дом|дома|доме|house|үй)[ \t]+[{_UP}][{_LO}]+[ \t]+[0-9]"
+)
 # House and flat in the Kazakh shorthand: "210-15", "7/2-14", "52/1 - 17", and a street name
 # with house and flat: "Ауэзов 205, 17". A slash alone ("18/1") numbers a building, not a flat.
 _HOUSE_FLAT_RE = re.compile(
@@ -189,7 +195,9 @@ _RESIDENCE_HINT_RE = re.compile(
     r"|live[sd]?|living|reside[sd]?|residing|registered|dacha"
     r"|(?:my|our)\s+(?:home|house|apartment|flat|yard|building|entrance|dacha|street)"
     r"|at\s+home|(?:house|home|cottage)\s+at|famil(?:y|ies)|tenants?|семь[яиейю]|отбасы[а-яәғқңөұүһі]*"
-    r"|пишу\s+из|үйде\s+болдым|частный\s+дом|дача\s+[а-я]+)"
+    r"|пишу\s+из|үйде\s+болдым|частный\s+дом|дача\s+[а-я]+"
+    # neighbours live next to the writer; a house "of" someone is a home
+    r"|сосед[а-я]*|көрші[а-яәғқңөұүһі]*|neighbou?rs?|residents?|үйі|(?:his|her|their|our)\s+address)"
     f"{_NOT_AFTER}"
 )
 # Public institutions: an address right after one of them is the institution's.
@@ -200,7 +208,7 @@ _INSTITUTION_RE = re.compile(
 )
 _CLAUSE_END_RE = re.compile(r"[.!?\n]")
 # "на Рыскулова 10 у моего подъезда": a name and a number after "на"/"at" is a street and house.
-_PLACE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:на|по|at|on)[ \t]+$")
+_PLACE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:на|по|at|on|residents\s+of)[ \t]+$")
 _NAME_NUMBER_RE = re.compile(
     f"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+[0-9]{{1,4}}[A-Za-zА-Яа-я]?(?:/[0-9]{{1,4}}[A-Za-zА-Яа-я]?)?"
 )
@@ -296,7 +304,7 @@ def _is_home(text: str, start: int, end: int, resident: list[bool]) -> bool:
     if "[ADDRESS]" in span:
         return True  # a cue rule found it; the run adds the settlement and the rest of the street
     before = text[max(0, start - 60) : start].rstrip(" \t(,—-")
-    if _INSTITUTION_RE.search(_CLAUSE_END_RE.split(before)[-1][-40:]):
+    if _after_institution(_CLAUSE_END_RE.split(before)[-1][-40:]):
         return False
     named = bool(_STREET_RE.search(span) or re.search(f"[{_UP}][{_LO}]", span))
     if not named:
@@ -304,11 +312,20 @@ def _is_home(text: str, start: int, end: int, resident: list[bool]) -> bool:
     if _FLAT_NUMBER_RE.search(span):
         return True
     street_number = bool(_STREET_RE.search(span) and re.search("[0-9]", span)) or bool(_HOUSE_FLAT_RE.search(span))
-    street_number = street_number or bool(_HOUSE_NUMBER_RE.search(span))
+    street_number = street_number or bool(_HOUSE_NUMBER_RE.search(span) or _HOUSE_ON_STREET_RE.search(span))
     street_number = street_number or bool(_PLACE_BEFORE_RE.search(text[:start]) and _NAME_NUMBER_RE.fullmatch(span))
     if _HOUSE_FLAT_RE.search(span.replace("№", "")) and "№" not in span and not _looks_like_date_or_code(span):
         return True
     return street_number and _lives_there(text, resident)
+
+
+def _after_institution(clause: str) -> bool:
+    """An institution opens the clause before the address and no living follows it ("ЦОН (ул. Абая
+    91)" is the ЦОН's; "школы-лицея №165, хотя мы живем рядом: мкр Жулдыз-2" is the writer's)."""
+    institution = None
+    for institution in _INSTITUTION_RE.finditer(clause):
+        pass
+    return institution is not None and _RESIDENCE_HINT_RE.search(clause, institution.end()) is None
 
 
 def _looks_like_date_or_code(span: str) -> bool:
