@@ -80,11 +80,13 @@ import polars as pl
 
 from ingestion.redaction.addresses import HOME_ADDRESS_GATE, redact_home_addresses
 from ingestion.redaction.documents import (
+    BIRTHDATE_AFTER_NAME_GATE,
     BIRTHDATE_GATE,
     DOCUMENT_GATE,
     OBFUSCATED_EMAIL_GATE,
     PLATE_GATE,
     redact_birthdates,
+    redact_birthdates_after_names,
     redact_documents,
     redact_obfuscated_emails,
     redact_plates,
@@ -835,6 +837,7 @@ _FAMILIES: tuple[tuple[str | tuple[str, ...], Callable[[list[str]], list[str]]],
     (_NAME_GATE, _each(_redact_names)),
     (NAME_MODEL_GATE, _redact_names_by_model),
     (NAME_WORDLIST_GATE, _each(_redact_names_by_wordlist)),
+    (BIRTHDATE_AFTER_NAME_GATE, _each(redact_birthdates_after_names)),
 )
 
 

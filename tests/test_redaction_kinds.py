@@ -30,6 +30,11 @@ DOCUMENT_CASES = [
     ("Жеке куәлік нөмірі 038765432", "Жеке куәлік нөмірі [DOCUMENT]"),
     ("Төлқұжат N12345678 мерзімі өтті", "Төлқұжат [DOCUMENT] мерзімі өтті"),
     ("My passport number is N09876543.", "My passport number is [DOCUMENT]."),
+    ("My ID card no. 041876234 was stolen", "My ID card no. [DOCUMENT] was stolen"),
+    ("Водительское удостоверение AB 123456 утеряно", "Водительское удостоверение [DOCUMENT] утеряно"),
+    ("Свидетельство о рождении II-МЮ № 123456", "Свидетельство о рождении [DOCUMENT]"),
+    ("Ықтиярхат нөмірі 123456789", "Ықтиярхат нөмірі [DOCUMENT]"),
+    ("My residence permit 0123456 expired", "My residence permit [DOCUMENT] expired"),
     ("ID card number 034567891 expired", "ID card number [DOCUMENT] expired"),
     # nine digits without a cue: an appeal or a register number, it stays
     ("обращение 041234567 зарегистрировано", "обращение 041234567 зарегистрировано"),
@@ -55,6 +60,10 @@ BIRTHDATE_CASES = [
     ("Ұлым 2015 жылы туған", "Ұлым [BIRTHDATE] жылы туған"),
     ("I was born on 7 July 1962 and", "I was born on [BIRTHDATE] and"),
     ("Date of birth: 1990-11-23.", "Date of birth: [BIRTHDATE]."),
+    ("Ол 1985 жылы туылған", "Ол [BIRTHDATE] жылы туылған"),
+    ("анам Айгүл Сейітова, 03.05.1951 ж.т.", "анам [NAME], [BIRTHDATE] ж.т."),
+    ("My father Arman Sadykov (02.08.1955) lives alone", "My father [NAME] ([BIRTHDATE]) lives alone"),
+    ("Обращение Иванова от 12.03.2024, ответа нет", "Обращение [NAME] от 12.03.2024, ответа нет"),
     # dates of events stay
     ("Обращение от 12.03.2024 не рассмотрено", "Обращение от 12.03.2024 не рассмотрено"),
     ("2024 жылғы 3 мамырда өтініш бердім", "2024 жылғы 3 мамырда өтініш бердім"),
@@ -71,6 +80,19 @@ NAME_WITHOUT_CUE_CASES = [
     ("Абай көшесіндегі шұңқыр жөнделмеді", "Абай көшесіндегі шұңқыр жөнделмеді"),
     ("Акимат района Байконур не вывозит мусор", "Акимат района Байконур не вывозит мусор"),
     ("Ремонт на улице Сатпаева обещали", "Ремонт на улице Сатпаева обещали"),
+    # places and institutions named after people, in their case forms (round 5)
+    ("Тәуке хан даңғылында жол жөндеу басталды", "Тәуке хан даңғылында жол жөндеу басталды"),
+    ("Інім Арман Сәтбаев университетінің жатақханасында тұрады", "Інім [NAME] Сәтбаев университетінің жатақханасында тұрады"),
+    ("Ұлым Дамир мектепке бара алмай жүр.", "Ұлым [NAME] мектепке бара алмай жүр."),
+    ("дорога на ул. Момышулы от Рыскулова до Райымбека", "дорога на ул. Момышулы от Рыскулова до Райымбека"),
+    ("В Назарбаев Университете день открытых дверей", "В Назарбаев Университете день открытых дверей"),
+    ("Dear Akim, thank you for the playground", "Dear Akim, thank you for the playground"),
+    # the writer introducing themself, in any case (round 5)
+    ("сәлем, мен ербол, су жоқ", "сәлем, мен [NAME], су жоқ"),
+    ("Здравствуйте, я Нуржан, во дворе темно", "Здравствуйте, я [NAME], во дворе темно"),
+    # a known given name opening a sentence (not the text: the word-list gate needs a word before it)
+    ("Трубу не починили. Ермек сказал что придет", "Трубу не починили. [NAME] сказал что придет"),
+    ("Абай көшесінде жарық жоқ. Абай даңғылы да қараңғы", "Абай көшесінде жарық жоқ. Абай даңғылы да қараңғы"),
     ("Nobody from the Ministry of Health answered", "Nobody from the Ministry of Health answered"),
 ]
 
@@ -247,7 +269,7 @@ def test_idempotent_on_new_cases() -> None:
         assert redact_text(once) == once
 
 
-SPLITS = ("tune", "tune_b", "heldout", "heldout_b", "heldout_c", "heldout_d")
+SPLITS = ("tune", "tune_b", "tune_c", "heldout", "heldout_b", "heldout_c", "heldout_d")
 # Floors per split: the tuning part must pass fully; the held-out parts at what was
 # measured (docs/redaction.md), so a regression fails. Keys: kind -> minimum recall.
 STRICT = {k: 1.0 for k in ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "DOCUMENT", "PLATE", "BIRTHDATE", "NAME")}
@@ -256,14 +278,21 @@ FLOORS = {
     "heldout": {**STRICT, "ADDRESS": 1.0, "ADDRESS numbers": 1.0},
     "heldout_b": {**STRICT, "ADDRESS": 1.0, "ADDRESS numbers": 1.0, "NAME": 7 / 8},
     # tuned on for the address round; its other kinds at what was measured before that round
-    "tune_b": {**STRICT, "ADDRESS": 104 / 107, "ADDRESS numbers": 104 / 107, "BIRTHDATE": 3 / 6, "DOCUMENT": 3 / 4},
+    "tune_b": {**STRICT, "ADDRESS": 104 / 107, "ADDRESS numbers": 104 / 107},
+    # tuned on in round 5 (names and home addresses, written blind); floors at what was measured after it
+    "tune_c": {**STRICT, "NAME": 132 / 138, "ADDRESS": 53 / 55, "ADDRESS numbers": 53 / 55},
     # tuned on in round 4 (names and addresses); floors at what was measured after it
     "heldout_c": {**STRICT, "ADDRESS": 27 / 29, "ADDRESS numbers": 28 / 29, "CARD": 1 / 2},
-    "heldout_d": {**STRICT, "ADDRESS": 38 / 46, "ADDRESS numbers": 39 / 46, "BIRTHDATE": 4 / 6},
+    "heldout_d": {**STRICT, "ADDRESS": 38 / 46, "ADDRESS numbers": 39 / 46},
 }
 # Must-stay items known to be damaged, by split: "Алматы Тазалық" (a company) is a person to the
 # Russian name model. Listed so that any other damage fails.
-KNOWN_DAMAGE = {"tune_b": ["Алматы Тазалық"]}
+# In tune_c the city before a home address ("Мен Ақтау қаласы, 12 шағын аудан, 5 үй, 40 пәтерде тұрамын")
+# is marked to stay, where every other part counts it in the address: the rules follow the other parts
+# (a settlement next to a street goes with it, docs/redaction.md), so these two stay listed.
+KNOWN_DAMAGE = {"tune_b": ["Алматы Тазалық"], "tune_c": ["Балқаш", "Ақтау"]}
+# Parts centred on some kinds only: the kinds each must hold at least.
+REQUIRED_KINDS = {"tune_c": {"NAME", "ADDRESS"}}
 # heldout_c and heldout_d were tuned on in round 4: they are floors now; a new blind part is the honest
 # measure (docs/redaction.md).
 
@@ -274,7 +303,7 @@ def test_corpus_recall_and_nothing_destroyed(split: str) -> None:
     assert len(samples) >= 30
     result = quality.evaluate(samples, [redact_text(s.text) or "" for s in samples])
     kinds = {k for k, _ in result["found"]}
-    assert {"NAME", "ADDRESS", "PHONE", "DOCUMENT", "PLATE", "BIRTHDATE"} <= kinds
+    assert REQUIRED_KINDS.get(split, {"NAME", "ADDRESS", "PHONE", "DOCUMENT", "PLATE", "BIRTHDATE"}) <= kinds
     for kind in kinds:
         hit = sum(h for (k, _), (h, _n) in result["found"].items() if k == kind)
         total = sum(n for (k, _), (_h, n) in result["found"].items() if k == kind)

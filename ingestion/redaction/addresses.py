@@ -166,7 +166,7 @@ _NUMBERED_NAME_RE = re.compile(f"[{_LO}]{{3,}}-[0-9]{{1,2}}")  # a district writ
 def _numbered(words: str) -> re.Pattern[str]:
     """One of the words with its number, either order: "кв. 5", "дом № 5", "5 пәтер", "12-үй"."""
     return re.compile(
-        f"{_NOT_BEFORE}(?i:{words})\\.?[ \t]*№?[ \t]*[0-9]|[0-9][A-Za-zА-Яа-я]?[ \t]*-?[ \t]*(?i:{words}){_NOT_AFTER}"
+        f"{_NOT_BEFORE}(?i:{words})\\.?[ \t]*№?[ \t]*[0-9]|[0-9][A-Za-zА-Яа-я]?[ \t]*,?[ \t]*-?[ \t]*(?i:{words}){_NOT_AFTER}"
     )
 
 
@@ -212,7 +212,7 @@ _PLACE_BEFORE_RE = re.compile(r"(?<![^\W\d_])(?i:на|по|at|on|residents\s+of)
 _NAME_NUMBER_RE = re.compile(
     f"[{_UP}][{_LO}]+(?:[ \t]+[{_UP}][{_LO}]+)?[ \t]+[0-9]{{1,4}}[A-Za-zА-Яа-я]?(?:/[0-9]{{1,4}}[A-Za-zА-Яа-я]?)?"
 )
-_CONNECTOR_RE = re.compile(r"(?i:в|на|по|at|of|in|on|the)")
+_CONNECTOR_RE = re.compile(r"(?i:в|на|по|и|at|of|in|on|the|and)")
 
 _GATE_WORDS = (
     "ул|көше|даңғ|пр[.-]|проспект|мкр|микрорайон|шағын|ықшам|ш/а|ш[.]а|ж[.]м|пер[.]|переул|б-р|бульвар|тұйық|проезд"
@@ -236,7 +236,7 @@ HOME_ADDRESS_GATE = (
     f"(?:{_either_case(_GATE_WORDS)})[^0-9\n]{{0,12}}[0-9]",
     f"[0-9][^0-9\n]{{0,12}}(?:{_either_case(_GATE_WORDS)})",
     "[0-9]{1,4}[ ]?[/-][ ]?[0-9]{1,4}|[0-9]{1,4}[^0-9 ]?, ?[0-9]{1,4}",
-    f"(?:[нН]а|[пП]о|[aA]t|[oO]n)[ ][{_UP}][{_LO}]+(?:[ ][{_UP}][{_LO}]+)?[ ][0-9]",
+    f"(?:[нН]а|[пП]о|[aA]t|[oO]n|[rR]esidents of)[ ][{_UP}][{_LO}]+(?:[ ][{_UP}][{_LO}]+)?[ ][0-9]",
 )
 
 
@@ -255,7 +255,16 @@ def redact_home_addresses(text: str) -> str:
         out.append("[ADDRESS]")
         pos = where[1]
     out.append(text[pos:])
-    return "".join(out)
+    return _CUED_STREET_NAME_RE.sub(r"\g<cue>[ADDRESS]", _GLUED_TO_ADDRESS_RE.sub("[ADDRESS]", "".join(out)))
+
+
+# A word glued to an address by a hyphen is part of it: "көктем-[ADDRESS]" (Көктем-3 мкр).
+_GLUED_TO_ADDRESS_RE = re.compile(f"(?<![{_UP}{_LO}])[{_UP}{_LO}]+-\\[ADDRESS\\]")
+# A street name in lower case between an address cue and the rest of the address: "по адресу
+# мустафина [ADDRESS]".
+_CUED_STREET_NAME_RE = re.compile(
+    f"(?P<cue>(?i:адресу|адрес:|address:|address is|мекенжайы?:?)[ \t]+)[{_LO}]+[ \t]+\\[ADDRESS\\]"
+)
 
 
 def _address_part(text: str, tokens: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -27,20 +27,26 @@ _DOC_CUE = (
     r"паспорт|удостоверени[а-я]*(?:\s+личности)?|уд\.\s?л(?:ичн(?:ости)?)?\.?"
     r"|жеке\s+куәлі[а-яәғқңөұүһі]*|куәлі[а-яәғқңөұүһі]*|төлқұжат[а-яәғқңөұүһі]*"
     r"|passport|id\s+card|identity\s+card|identity\s+document|id\s+number"
+    # driving licences, residence permits, birth certificates
+    r"|вод[а-я]*\s+прав[а-я]*|вид[а-я]*\s+на\s+жительство|свидетельств[а-я]*\s+о\s+рождении"
+    r"|ықтиярхат[а-яәғқңөұүһі]*|driv(?:ing|er'?s)\s+licen[cs]e|residence\s+permit|birth\s+certificate"
 )
 DOCUMENT_GATE = (
-    "(?i:паспорт|удостоверени|уд[.] ?л|куәлі|төлқұжат|passport|id card|identity)"
+    "(?i:паспорт|удостоверени|уд[.] ?л|куәлі|төлқұжат|passport|id card|identity|водител|жительство"
+    "|свидетельств|ықтиярхат|licen[cs]e|permit|certificate)"
     "|[NnНн][0-9]{8}"
 )
 # The number itself: KZ passport N + 8 digits; KZ ID card 9 digits; Russian
 # passport "45 09 771234" / "4509 771234" / "серия 4509 номер 771234".
 _DOC_NUMBER = (
     r"[NnНн]\s?[0-9]{8}"
-    r"|[0-9]{9}"
+    r"|[0-9]{6,10}"  # ID card (9), driving licence and residence permit numbers
+    r"|[A-ZА-Я]{1,2}\s?[0-9]{6,8}"  # driving licence "AB 123456"
+    r"|[IVXІ]{1,3}-[A-ZА-ЯӘҒҚҢӨҰҮҺІ]{2}\s*№?\s*[0-9]{6}"  # birth certificate "II-МЮ № 123456"
     r"|[0-9]{2}\s?[0-9]{2}(?:\s*(?:№|номер|н\.|no\.?)\s*|\s+)[0-9]{6}"
 )
 _CUED_DOCUMENT_RE = re.compile(
-    f"(?P<cue>(?<!{_LETTER})(?i:{_DOC_CUE})(?:[^0-9\\n.]|\\.(?!\\s)){{0,40}}?)"
+    f"(?P<cue>(?<!{_LETTER})(?i:{_DOC_CUE})(?:[^0-9\\n.]|(?<=(?i:no|nr))\\.|\\.(?!\\s)){{0,40}}?)"
     f"(?P<num>(?<![0-9])(?i:серии\\s+|серия\\s+|series\\s+)?(?:{_DOC_NUMBER}))(?![0-9])"
 )
 # A Kazakhstan passport number is unmistakable even without a cue.
@@ -104,14 +110,15 @@ _DATE = (
 _BIRTH_CUE_BEFORE = (
     r"туған\s+(?:күн[а-яәғқңөұүһі]*|жыл[а-яәғқңөұүһі]*)|дата\s+рождения|д\.\s?р\.|д/р"
     r"|год\s+рождения|родил(?:ся|ась|ись)|рожд[её]н[а-я]*"
-    r"|date\s+of\s+birth|dob|d\.o\.b\.|born(?:\s+(?:on|in))?|birth\s+date|birthday"
+    r"|date\s+of\s+birth|dob|d\.o\.b\.|born(?:\s+(?:on|in))?|birth\s+date|birthday|year\s+of\s+birth"
+    r"|туыл[а-яәғқңөұүһі]*|дүниеге\s+келген[а-яәғқңөұүһі]*|рождени[яе]"
 )
 _BIRTH_CUE_AFTER = (
     r"г\.\s?р\.|гг?\.?\s+рождения|года\s+рождения|г\.р|года\s+р\."
-    r"|(?:ж\.\s?|жылы\s+|жылғы\s+)?туған[а-яәғқңөұүһі]*|ж\.т\."
+    r"|(?:ж\.\s?|жылы\s+|жылғы\s+)?(?:туған|туыл[а-яәғқңөұүһі]*)[а-яәғқңөұүһі]*|ж\.\s?т\."
 )
 BIRTHDATE_GATE = (
-    "(?i:туған|рождени|родил|рожд[её]н|д[.] ?р[.]|д/р|г[.] ?р|birth|born|dob|d[.]o[.]b)"
+    "(?i:туған|туыл|дүниеге|рождени|родил|рожд[её]н|д[.] ?р[.]|д/р|г[.] ?р|ж[.] ?т[.]|birth|born|dob|d[.]o[.]b)"
 )
 _BIRTH_BEFORE_RE = re.compile(
     f"(?P<cue>(?<!{_LETTER})(?i:{_BIRTH_CUE_BEFORE})(?!{_LETTER})[^0-9\\n]{{0,16}}?)"
@@ -120,6 +127,18 @@ _BIRTH_BEFORE_RE = re.compile(
 _BIRTH_AFTER_RE = re.compile(
     f"(?<![0-9])(?P<date>{_DATE})(?![0-9])(?P<cue>[ \\t,]*(?:\\(\\s*)?(?i:{_BIRTH_CUE_AFTER}))"
 )
+
+
+# A full date of a past decade right after a name is the person's date of birth: "[NAME], 03.05.1951",
+# "[NAME] (02.08.1955)". Runs after the name rules (it needs their [NAME]); its gate, like every gate,
+# sees the original text: a full date of such a year after a comma or a bracket.
+_PAST_DATE = r"[0-3]?[0-9][./-][01]?[0-9][./-](?:19[0-9]{2}|20[01][0-9])"
+BIRTHDATE_AFTER_NAME_GATE = f"[,(][ \t]*{_PAST_DATE}"  # no look-around: the Rust engine runs it too
+_BIRTH_AFTER_NAME_RE = re.compile(f"(?P<name>\\[NAME\\][ \t]*[,(][ \t]*)(?<![0-9]){_PAST_DATE}(?![0-9])")
+
+
+def redact_birthdates_after_names(text: str) -> str:
+    return _BIRTH_AFTER_NAME_RE.sub(lambda m: m.group("name") + "[BIRTHDATE]", text)
 
 
 def redact_birthdates(text: str) -> str:
