@@ -197,7 +197,7 @@ _RESIDENCE_HINT_RE = re.compile(
     r"|at\s+home|(?:house|home|cottage)\s+at|famil(?:y|ies)|tenants?|семь[яиейю]|отбасы[а-яәғқңөұүһі]*"
     r"|пишу\s+из|үйде\s+болдым|частный\s+дом|дача\s+[а-я]+"
     # neighbours live next to the writer; a house "of" someone is a home
-    r"|сосед[а-я]*|көрші[а-яәғқңөұүһі]*|neighbou?rs?|residents?|үйі|(?:his|her|their|our)\s+address)"
+    r"|сосед(?:и|ей|ям|ями|ях|а|у|ом|е|ка|ки|ке|кой|ку)?|көрші[а-яәғқңөұүһі]*|neighbou?rs?|residents?|үйі|(?:his|her|their|our)\s+address)"
     f"{_NOT_AFTER}"
 )
 # Public institutions: an address right after one of them is the institution's.
