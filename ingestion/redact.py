@@ -236,7 +236,7 @@ _EXPLICIT_RESIDENCE_CUE = (
     f"|адрес(?:а|у)?{_W}(?:проживания|регистрации|прописки|места{_W}жительства)"
     f"|мой{_W}(?:домашний{_W}|фактический{_W})?адрес|домашний{_W}адрес"
     f"|(?:тұратын{_W}|тіркелген{_W}|үйімнің{_W})?мекен-?жайым|үйім"
-    f"|i{_W}(?:live|reside){_W}at|my{_W}(?:home{_W}|residential{_W})?address(?:{_W}is)?"
+    f"|(?:i|who|he|she|they|we){_W}(?:live|lives|reside|resides){_W}at|my{_W}(?:home{_W}|residential{_W})?address(?:{_W}is)?"
     f"|residing{_W}at|home{_W}address"
 )
 _BARE_RESIDENCE_CUE = (

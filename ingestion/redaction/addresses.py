@@ -237,6 +237,8 @@ HOME_ADDRESS_GATE = (
     f"[0-9][^0-9\n]{{0,12}}(?:{_either_case(_GATE_WORDS)})",
     "[0-9]{1,4}[ ]?[/-][ ]?[0-9]{1,4}|[0-9]{1,4}[^0-9 ]?, ?[0-9]{1,4}",
     f"(?:[нН]а|[пП]о|[aA]t|[oO]n|[rR]esidents of)[ ][{_UP}][{_LO}]+(?:[ ][{_UP}][{_LO}]+)?[ ][0-9]",
+    # a street word, a long street name, its number: "ул. Интернациональной, 41–6", "уч. 8"
+    f"(?:[уУ]л|[пП]р|[uU]l|[sS]t|[уУ]ч)[.][ ]?(?:[{_UP}][{_LO}]+,?[ ])?[0-9]",
 )
 
 
@@ -278,6 +280,10 @@ def _address_part(text: str, tokens: list[tuple[int, int]]) -> tuple[int, int] |
     for i, word in enumerate(words):  # "Вчера на Рыскулова 140/7": drop "Вчера на"
         if _CONNECTOR_RE.fullmatch(word) and not any(_DIGIT_RE.search(w) or _STREET_RE.search(w) for w in words[:i]):
             tokens, words = tokens[i + 1 :], words[i + 1 :]
+            break
+    for i, word in enumerate(words[1:-1], start=1):  # "Лермонтова 9, и с 1 декабря": "и" ends the address
+        if word.casefold() in ("и", "and") and not words[i + 1][0].isupper() and any(map(_DIGIT_RE.search, words[:i])):
+            tokens, words = tokens[:i], words[:i]
             break
     while words and (words[0] == "[NAME]" or _CONNECTOR_RE.fullmatch(words[0])):
         tokens, words = tokens[1:], words[1:]

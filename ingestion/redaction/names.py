@@ -269,6 +269,11 @@ def _natasha_tagger():
 
 MODEL_CONTEXT_CHARS = 160
 _MODEL_GATE_RE = re.compile(NAME_MODEL_GATE)
+# A signature of one to three Cyrillic words closing the text ("... мерзнут. Зульфия"): the model reads
+# it too, when the text opened its gate (an earlier rule may have hidden the words that opened it).
+_TRAILING_SIGNATURE_RE = re.compile(
+    "(?<=[.!?\n])[ \t]*[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+(?:[ ]+[А-ЯЁӘҒҚҢӨҰҮҺІ][а-яёәғқңөұүһі]+){0,2}[ \t]*[.!]?[ \t]*$"
+)
 
 
 def model_windows(text: str) -> list[tuple[int, int]]:
@@ -276,7 +281,7 @@ def model_windows(text: str) -> list[tuple[int, int]]:
     MODEL_CONTEXT_CHARS of context either side (cut at whitespace), overlaps merged. A long letter
     with one name is a few hundred characters for the model instead of all of it."""
     windows: list[tuple[int, int]] = []
-    for m in _MODEL_GATE_RE.finditer(text):
+    for m in [*_MODEL_GATE_RE.finditer(text), *_TRAILING_SIGNATURE_RE.finditer(text)]:
         start = max(0, m.start() - MODEL_CONTEXT_CHARS)
         end = min(len(text), m.end() + MODEL_CONTEXT_CHARS)
         if start:  # begin and end on whole words
