@@ -82,7 +82,7 @@ def _given_names() -> frozenset[str]:
 
 
 # Russian given names that are ordinary words ("Вера" faith, "Любовь" love, "Слава" glory).
-_RUSSIAN_WORD_NAMES = frozenset("вера любовь надежда слава мир мирон роза лада мила ким лев марк".split())
+_RUSSIAN_WORD_NAMES = frozenset({"вера", "любовь", "надежда", "слава", "мир", "мирон", "роза", "лада", "мила", "ким", "лев", "марк"})
 
 
 @cache
