@@ -269,7 +269,7 @@ def test_idempotent_on_new_cases() -> None:
         assert redact_text(once) == once
 
 
-SPLITS = ("tune", "tune_b", "tune_c", "heldout", "heldout_b", "heldout_c", "heldout_d")
+SPLITS = ("tune", "tune_b", "tune_c", "heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e")
 # Floors per split: the tuning part must pass fully; the held-out parts at what was
 # measured (docs/redaction.md), so a regression fails. Keys: kind -> minimum recall.
 STRICT = {k: 1.0 for k in ("IIN", "BIN", "PHONE", "EMAIL", "CARD", "IBAN", "DOCUMENT", "PLATE", "BIRTHDATE", "NAME")}
@@ -284,13 +284,22 @@ FLOORS = {
     # tuned on in round 4 (names and addresses); floors at what was measured after it
     "heldout_c": {**STRICT, "ADDRESS": 28 / 29, "ADDRESS numbers": 1.0, "CARD": 1 / 2},
     "heldout_d": {**STRICT, "ADDRESS": 42 / 46, "ADDRESS numbers": 43 / 46},
+    # written blind and never tuned on: measured once after round 5 (docs/redaction.md); a floor, so a
+    # regression fails, and the next round must tune on it no more than on any part it has read
+    "heldout_e": {**STRICT, "NAME": 54 / 61, "ADDRESS": 27 / 35, "ADDRESS numbers": 28 / 35, "DOCUMENT": 7 / 8,
+                  "BIRTHDATE": 8 / 9},
 }
 # Must-stay items known to be damaged, by split: "Алматы Тазалық" (a company) is a person to the
 # Russian name model. Listed so that any other damage fails.
 # In tune_c the city before a home address ("Мен Ақтау қаласы, 12 шағын аудан, 5 үй, 40 пәтерде тұрамын")
 # is marked to stay, where every other part counts it in the address: the rules follow the other parts
 # (a settlement next to a street goes with it, docs/redaction.md), so these two stay listed.
-KNOWN_DAMAGE = {"tune_b": ["Алматы Тазалық"], "tune_c": ["Балқаш", "Ақтау"]}
+# In heldout_e a mausoleum named after a person ("Түркістан Қожа Ахмет Ясауи кесенесінің маңындағы") is
+# taken for a name, which also changes a text that holds no personal data.
+KNOWN_DAMAGE = {"tune_b": ["Алматы Тазалық"], "tune_c": ["Балқаш", "Ақтау"],
+                "heldout_e": ["Түркістан", "Қожа Ахмет Ясауи кесенесінің", "(whole text)"]}
+# Texts without personal data that come out changed, by split (every other split: none).
+CHANGED_CLEAN_TEXTS = {"heldout_e": 1}
 # Parts centred on some kinds only: the kinds each must hold at least.
 REQUIRED_KINDS = {"tune_c": {"NAME", "ADDRESS"}}
 # heldout_c and heldout_d were tuned on in round 4: they are floors now; a new blind part is the honest
@@ -309,7 +318,7 @@ def test_corpus_recall_and_nothing_destroyed(split: str) -> None:
         total = sum(n for (k, _), (_h, n) in result["found"].items() if k == kind)
         assert hit / total >= FLOORS[split][kind], (kind, hit, total, result["misses"])
     assert [value for value, _ in result["damaged"]] == KNOWN_DAMAGE.get(split, []), result["damaged"]
-    assert result["clean"][0] == result["clean"][1] > 0
+    assert result["clean"][1] > 0 and result["clean"][1] - result["clean"][0] == CHANGED_CLEAN_TEXTS.get(split, 0)
 
 
 def test_quality_evaluator_counts_token_letters_as_gone() -> None:
