@@ -87,15 +87,18 @@ _RUSSIAN_WORD_NAMES = frozenset({"вера", "любовь", "надежда", "
 
 @cache
 def _cyrillic_given_names() -> frozenset[str]:
-    """Russian and Ukrainian given names as written, from the same Faker lists (read once)."""
+    """Russian and Ukrainian given names as written, from the same Faker lists."""
+    return frozenset(n for locale in _CYRILLIC_LOCALES for n in _faker_given_names(locale)) - _RUSSIAN_WORD_NAMES
+
+
+@cache
+def _faker_given_names(locale: str) -> frozenset[str]:
+    """One locale's given names from Faker's person provider, lower case (read once)."""
     from importlib import import_module
 
-    names: set[str] = set()
-    for locale in _CYRILLIC_LOCALES:
-        provider = import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
-            names.update(name.lower() for name in getattr(provider, attribute, ()))
-    return frozenset(names) - _RUSSIAN_WORD_NAMES
+    provider = import_module(f"faker.providers.person.{locale}").Provider
+    return frozenset(name.lower() for attribute in ("first_names", "first_names_male", "first_names_female")
+                     for name in getattr(provider, attribute, ()))
 
 
 # Faker (PyPI, pinned, MIT) ships given-name lists per locale: the English-speaking ones as they are,
@@ -127,15 +130,9 @@ _CYRILLIC_TO_LATIN = dict(zip(
 @cache
 def _latin_given_names() -> frozenset[str]:
     """Common given names in Latin script from Faker's locale lists (read once)."""
-    from importlib import import_module
-
-    names: set[str] = set()
-    for locale in (*_LATIN_LOCALES, *_CYRILLIC_LOCALES):
-        provider = import_module(f"faker.providers.person.{locale}").Provider
-        for attribute in ("first_names", "first_names_male", "first_names_female"):
-            for name in getattr(provider, attribute, ()):
-                names.update(_latin_forms(name.lower()) if locale in _CYRILLIC_LOCALES else [name.lower()])
-    for name in _word_list("kk_given_names.txt"):
+    names = {n for locale in _LATIN_LOCALES for n in _faker_given_names(locale)}
+    cyrillic = {n for locale in _CYRILLIC_LOCALES for n in _faker_given_names(locale)}
+    for name in (*cyrillic, *_word_list("kk_given_names.txt")):
         names.update(_latin_forms(name))
     return frozenset(n for n in names if _LATIN_NAME_RE.fullmatch(n.capitalize())) - _ENGLISH_WORD_NAMES
 
