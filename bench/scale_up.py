@@ -30,7 +30,7 @@ from pathlib import Path
 
 import duckdb
 
-from warehouse.search import INDEX_SCHEMA, LOOKUP_INDEXES, load_fts
+from warehouse.search import INDEX_SCHEMA, create_lookup_indexes, load_fts
 
 PER_APPEAL = {  # table -> its id columns made unique per copy
     "fct_appeals": ("appeal_id", "external_id"),
@@ -60,8 +60,9 @@ def scale_snapshot(base_snapshot: Path, target: Path, k: int, memory_limit: str 
     con.execute(f"attach '{target}' as {ALIAS}")
     try:
         con.execute(f'copy from database "{base}" to {ALIAS} (schema)')
-        for index in con.execute("select index_name from duckdb_indexes() where database_name = ?", [ALIAS]).fetchall():
-            con.execute(f"drop index {ALIAS}.{index[0]}")  # built once at the end, not row by row
+        for schema, index in con.execute("select schema_name, index_name from duckdb_indexes() "
+                                         "where database_name = ?", [ALIAS]).fetchall():
+            con.execute(f'drop index {ALIAS}."{schema}".{index}')  # built once at the end, not row by row
         rows = {}
         for schema, table in con.execute("select schema_name, table_name from duckdb_tables() "
                                          "where database_name = ? order by all", [base]).fetchall():
@@ -70,8 +71,7 @@ def scale_snapshot(base_snapshot: Path, target: Path, k: int, memory_limit: str 
             if time.perf_counter() - copied > 5:
                 print(f"    {schema}.{table:<28} {rows[f'{schema}.{table}']:>13,} rows "
                       f"{time.perf_counter() - copied:7.1f} s", flush=True)
-        for table, column in LOOKUP_INDEXES.items():
-            con.execute(f"create index {table}_{column}_lookup on {ALIAS}.main.{table} ({column})")
+        create_lookup_indexes(con, ALIAS)
         con.execute(f"checkpoint {ALIAS}")
     finally:
         con.close()

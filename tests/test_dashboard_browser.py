@@ -314,6 +314,7 @@ def test_planner_changes_the_budget_sees_the_plan_change_and_downloads_it(server
     assert rows[0][:4] == ("Agency", "Course id", "Course", "Seats"), rows[0]
     assert not [h for h in rows[0] if "_" in h], rows[0]
     assert sum(r[rows[0].index("Cost, KZT")] for r in rows[1:]) <= 2_000_000
+    settle(page)  # a download must not race a rerun that replaces the buttons (a CI run timed out here)
     with page.expect_download(timeout=30_000) as download:
         page.get_by_role("button", name="Download CSV").first.click()
     csv_file = tmp_path / download.value.suggested_filename

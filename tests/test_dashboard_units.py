@@ -197,6 +197,52 @@ def test_full_text_search_loads_offline_from_the_pip_package_and_respects_filter
     assert search_texts(reader, "'; drop table fct_appeals; --", Filters(), 10).height == 0
 
 
+@pytest.mark.parametrize("numbering", ["registration order", "shuffled"])
+def test_search_within_a_period_and_filters_ranks_exactly_as_fts_does(tmp_path, numbering):
+    """The search reads only the period's range of document numbers when documents are numbered in
+    registration order (the build's order), and falls back to the filter join when they are not
+    (a copied or hand-made index): either way the texts and scores are fts's own match_bm25 within
+    the filters, best first."""
+    from datetime import date
+
+    from insights.themes import search_texts
+
+    words = ["ответ", "пандус", "очередь", "жауап", "кезек", "грубо"]
+    order = "registered_at, appeal_id" if numbering == "registration order" else "hash(appeal_id)"
+    con = duckdb.connect(str(tmp_path / "s.duckdb"))
+    con.execute(f"""create table fct_appeals as
+        select 'a:' || i as appeal_id, registered_at, date_trunc('month', registered_at)::date as registered_month,
+               list_aggregate([{', '.join(f"'{w}'" for w in words)}][(i % 6) + 1 : (i % 6) + 1 + i % 3], 'string_agg', ' ')
+                 || ' ' || repeat('ответ ', i % 4) as text,
+               ['kk', 'ru'][(i % 2) + 1] as language, 'A-' || (i % 3) as agency_key, 'Akimat' as agency,
+               '31' as region_key, 'Zhambyl' as region, 'e-Otinish' as channel, 'complaint' as appeal_type
+        from (select range as i, timestamp '2025-01-01' + to_hours(range * 7) as registered_at from range(900)) t
+        order by {order}""")
+    build_search_index(con)
+    con.close()
+    reader = duckdb.connect(str(tmp_path / "s.duckdb"), read_only=True)
+    load_fts(reader)
+    for query, f in [("ответ", Filters(date(2025, 2, 1), date(2025, 3, 31))),
+                     ("пандус очередь", Filters(date(2025, 1, 1), date(2025, 1, 31))),
+                     ("жауап ответ", Filters(date(2025, 2, 1), date(2025, 2, 28), languages=("kk",))),
+                     ("кезек", Filters(agencies=("A-1",))), ("грубо", Filters())]:
+        found = search_texts(reader, query, f, 20)
+        months = "true" if not f.date_from else f"registered_month between '{f.date_from}' and '{f.date_to}'"
+        extra = "".join(f" and {c} in ({', '.join(repr(v) for v in vs)})"
+                        for c, vs in (("language", f.languages), ("agency_key", f.agencies)) if vs)
+        expected = reader.execute(f"""
+            select appeal_id, score from (
+                select appeal_id, fts_main_fct_appeals.match_bm25(appeal_id, ?) as score from fct_appeals
+                where {months}{extra}) where score is not null order by score desc, appeal_id limit 20""",
+                                  [query]).fetchall()
+        assert len(expected) == 20, query
+        assert found["score"].to_list() == pytest.approx([e[1] for e in expected]), query
+        assert set(found["appeal_id"]) <= {e[0] for e in reader.execute(
+            f"select appeal_id from fct_appeals where {months}{extra}").fetchall()}, query
+        top_ties = {e[0] for e in expected if e[1] > expected[-1][1] + 1e-9}
+        assert top_ties <= set(found["appeal_id"]), query
+
+
 # ---------------------------------------------------------------- text groups
 
 

@@ -61,7 +61,9 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
         con.execute(f"load '{path}'")  # a read-only home directory: load the file directly
 
 
-LOOKUP_INDEXES = {"fct_appeals": "appeal_id", "fct_appeal_areas": "appeal_id"}
+# (schema, table) -> the column that "these 200 rows" looks up: ART indexes answer a literal IN list.
+LOOKUP_INDEXES = {("main", "fct_appeals"): "appeal_id", ("main", "fct_appeal_areas"): "appeal_id",
+                  (INDEX_SCHEMA, "doc_filters"): "docid"}
 
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
@@ -69,7 +71,8 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
 
     Called by the build after the models. Two additions make a search at a million texts cheap:
     the postings are stored sorted by term (so DuckDB's zone maps skip every row group without the
-    query's terms), and ART indexes on the appeal ids turn "these 200 texts" into index lookups.
+    query's terms), and ART indexes on the appeal ids and document numbers turn "these 200 texts"
+    into index lookups.
     """
     load_fts(con)
     con.execute(
@@ -78,9 +81,16 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"create or replace table {INDEX_SCHEMA}.terms as "
                 f"select * from {INDEX_SCHEMA}.terms order by termid, docid")
     build_postings(con)
-    for table, column in LOOKUP_INDEXES.items():
-        if con.execute("select count(*) from duckdb_tables() where table_name = ?", [table]).fetchone()[0]:
-            con.execute(f"create index if not exists {table}_{column}_lookup on {table} ({column})")
+    create_lookup_indexes(con)
+
+
+def create_lookup_indexes(con: duckdb.DuckDBPyConnection, database: str | None = None) -> None:
+    """The id indexes of :data:`LOOKUP_INDEXES` on the tables that exist (in `database`, default the current)."""
+    catalog = database or con.execute("select current_database()").fetchone()[0]
+    for (schema, table), column in LOOKUP_INDEXES.items():
+        if con.execute("select count(*) from duckdb_tables() where database_name = ? and schema_name = ? "
+                       "and table_name = ?", [catalog, schema, table]).fetchone()[0]:
+            con.execute(f'create index if not exists {table}_{column}_lookup on "{catalog}"."{schema}".{table} ({column})')
 
 
 FILTER_COLUMNS = ("registered_month", "agency_key", "region_key", "channel", "language", "appeal_type")

@@ -79,10 +79,11 @@ about = export_about("training_plan").vstack(pl.DataFrame(
 sheet_names = (t("page.training_plan")[:31], t("plan.summary_sheet"))  # not inside the callable: see components
 first.download_button(t("plan.download_xlsx"),
                       lambda: planning.plan_xlsx_bytes(plan, summary, ctx.lang, headers, about, sheet_names),
-                      file_name="training_plan.xlsx", key="plan.xlsx", icon=":material/table_view:",
+                      file_name="training_plan.xlsx", key="plan.xlsx", icon=":material/table_view:", on_click="ignore",
                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 second.download_button(t("plan.download_csv"), lambda: planning.plan_csv_bytes(plan, ctx.lang, headers),
-                       file_name="training_plan.csv", mime="text/csv", key="plan.csv", icon=":material/download:")
+                       file_name="training_plan.csv", mime="text/csv", key="plan.csv", icon=":material/download:",
+                       on_click="ignore")
 
 
 def shown_or_dash(fmt):
