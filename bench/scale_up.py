@@ -98,18 +98,21 @@ def _copy_select(source: str, ids: tuple[str, ...], i: int) -> str:
 
 
 def _copy_index_table(con, source: str, target: str, table: str, k: int) -> int:
-    first, last = con.execute(f"select min(docid), max(docid) from {source.rsplit('.', 1)[0]}.docs").fetchone()
+    schema = source.rsplit('.', 1)[0]
+    first, last = con.execute(f"select min(docid), max(docid) from {schema}.docs").fetchone()
     span = last - first + 1
+    numbers = con.execute(f"select max(docno) - min(docno) + 1 from {schema}.doc_filters").fetchone()[0]
     if table == "docs":
         for i in range(k):
             con.execute(f"insert into {target} select docid + {i * span}, "
                         f"case when {i} = 0 then name else name || '~{i}' end, len from {source}")
-    elif table == "doc_filters":
+    elif table == "doc_filters":  # copy after copy: each copy's numbers span every month again
         for i in range(k):
-            con.execute(f"insert into {target} select * replace (docid + {i * span} as docid, "
+            con.execute(f"insert into {target} select * replace (docno + {i * numbers} as docno, "
+                        f"docid + {i * span} as docid, "
                         f"case when {i} = 0 then appeal_id else appeal_id || '~{i}' end as appeal_id) from {source}")
     elif table == "postings":
-        _copy_postings(con, source, target, k, span)
+        _copy_postings(con, source, target, k, numbers)
     elif table == "dict":
         con.execute(f"insert into {target} select * replace (df * {k} as df) from {source}")
     elif table == "stats":
@@ -126,10 +129,10 @@ def _copy_postings(con, source: str, target: str, k: int, span: int, chunks: int
     for low in range(0, top, step):
         con.execute(f"""
             insert into {target}
-            select p.termid, p.docid + r.i * {span}, p.tf, p.len
+            select p.termid, p.docno + r.i * {span}, p.tf, p.len
             from {source} p, range({k}) r(i)
             where p.termid >= {low} and p.termid < {low + step}
-            order by p.termid, r.i, p.docid""")
+            order by p.termid, r.i, p.docno""")
 
 
 def _count(con, table: str) -> int:

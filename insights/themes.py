@@ -292,7 +292,7 @@ def _document_span(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[int, int
     numbers them; a copy made otherwise still searches right, through the filter join)."""
     clause, params = where(Filters(date_from=f.date_from, date_to=f.date_to))
     first, last, count = con.execute(
-        f"select min(docid), max(docid), count(*) from {INDEX_SCHEMA}.doc_filters where {clause}", params).fetchone()
+        f"select min(docno), max(docno), count(*) from {INDEX_SCHEMA}.doc_filters where {clause}", params).fetchone()
     return None if not count else (int(first), int(last), count == last - first + 1)
 
 
@@ -307,8 +307,8 @@ def _best_documents(con: duckdb.DuckDBPyConnection, terms: list[tuple[int, float
     # Term ids, IDFs and document numbers are numbers this module computed, never user text: written
     # into the SQL so that each term's scan gets constant bounds, which is what zone maps skip on.
     postings = " union all ".join(
-        f"select docid, tf, len, {idf!r}::double as idf from {s}.postings "
-        f"where termid = {int(termid)} and docid between {first} and {last}" for termid, idf in terms)
+        f"select docno, tf, len, {idf!r}::double as idf from {s}.postings "
+        f"where termid = {int(termid)} and docno between {first} and {last}" for termid, idf in terms)
     allowed, params = "", []
     if not (exact and _period_only(f)):
         clause, params = where(f, "x.registered_month", alias="x.")
@@ -320,18 +320,18 @@ def _best_documents(con: duckdb.DuckDBPyConnection, terms: list[tuple[int, float
                     evidence += f" and {column} in (select unnest(?))"
                     params.append(list(values))
             evidence += ")"
-        allowed = (f"where docid in (select x.docid from {s}.doc_filters x "
-                   f"where x.docid between {first} and {last} and {clause} {evidence})")
+        allowed = (f"where docno in (select x.docno from {s}.doc_filters x "
+                   f"where x.docno between {first} and {last} and {clause} {evidence})")
     best = con.execute(f"""
-        select docid, sum(idf * (tf * (1.2 + 1) / (tf + 1.2 * (1 - 0.75 + 0.75 * len
+        select docno, sum(idf * (tf * (1.2 + 1) / (tf + 1.2 * (1 - 0.75 + 0.75 * len
                                                      / (select avgdl from {s}.stats))))) as score
         from ({postings}) {allowed}
-        group by docid order by score desc, docid limit ?""", [*params, limit]).fetchall()
+        group by docno order by score desc, docno limit ?""", [*params, limit]).fetchall()
     if not best:
         return []
-    numbers = ", ".join(str(int(docid)) for docid, _ in best)  # a literal IN list: answered from the index
-    names = dict(con.execute(f"select docid, appeal_id from {s}.doc_filters where docid in ({numbers})").fetchall())
-    return sorted(((names[docid], score) for docid, score in best), key=lambda r: (-r[1], r[0]))
+    numbers = ", ".join(str(int(docno)) for docno, _ in best)  # a literal IN list: answered from the index
+    names = dict(con.execute(f"select docno, appeal_id from {s}.doc_filters where docno in ({numbers})").fetchall())
+    return sorted(((names[docno], score) for docno, score in best), key=lambda r: (-r[1], r[0]))
 
 
 def appeal_detail(con: duckdb.DuckDBPyConnection, appeal_id: str) -> dict | None:

@@ -63,16 +63,16 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> None:
 
 # (schema, table) -> the column that "these 200 rows" looks up: ART indexes answer a literal IN list.
 LOOKUP_INDEXES = {("main", "fct_appeals"): "appeal_id", ("main", "fct_appeal_areas"): "appeal_id",
-                  (INDEX_SCHEMA, "doc_filters"): "docid"}
+                  (INDEX_SCHEMA, "doc_filters"): "docno"}
 
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)build the BM25 index of fct_appeals.text, and the lookups that fetch texts by id.
 
     Called by the build after the models. Two additions make a search at a million texts cheap:
-    the postings are stored sorted by term (so DuckDB's zone maps skip every row group without the
-    query's terms), and ART indexes on the appeal ids and document numbers turn "these 200 texts"
-    into index lookups.
+    the postings are stored sorted by term and document number (so DuckDB's zone maps skip every row
+    group without the query's terms and period), and ART indexes on the appeal ids and document numbers
+    turn "these 200 texts" into index lookups.
     """
     load_fts(con)
     con.execute(
@@ -99,21 +99,24 @@ FILTER_COLUMNS = ("registered_month", "agency_key", "region_key", "channel", "la
 def build_postings(con: duckdb.DuckDBPyConnection) -> None:
     """Two tables beside the index that let a search skip ``match_bm25``'s per-document work.
 
+    ``doc_filters``: the dashboard's filter columns per document, and the document's own number
+    ``docno``, given in registration order (fts's ``docid`` follows the scan and is not ordered),
+    so that a period is one range of numbers and filtering a search never joins appeal ids as strings.
     ``postings``: one row per term and document with the term's frequency and the document's
-    length, sorted by term, so BM25 of a query is a sum over its terms' rows and nothing else.
-    ``doc_filters``: the dashboard's filter columns per document, keyed by the index's integer
-    ``docid``, so filtering a search never joins a million appeal ids as strings.
+    length, sorted by term, then ``docno``: BM25 of a query is a sum over its terms' rows within
+    the period's range, and zone maps skip every other row group.
     """
     s = INDEX_SCHEMA
     con.execute(f"""
-        create or replace table {s}.postings as
-        select t.termid, t.docid, count(*)::integer as tf, any_value(d.len)::integer as len
-        from {s}.terms t join {s}.docs d using (docid)
-        group by t.termid, t.docid order by t.termid, t.docid""")
-    con.execute(f"""
         create or replace table {s}.doc_filters as
-        select d.docid, a.appeal_id, {", ".join(f"a.{c}" for c in FILTER_COLUMNS)}
-        from {s}.docs d join {INDEXED_TABLE} a on a.appeal_id = d.name order by d.docid""")
+        select row_number() over (order by a.registered_at nulls last, a.appeal_id) as docno, d.docid, d.len,
+               a.appeal_id, {", ".join(f"a.{c}" for c in FILTER_COLUMNS)}
+        from {s}.docs d join {INDEXED_TABLE} a on a.appeal_id = d.name order by docno""")
+    con.execute(f"""
+        create or replace table {s}.postings as
+        select t.termid, f.docno, count(*)::integer as tf, any_value(f.len)::integer as len
+        from {s}.terms t join {s}.doc_filters f using (docid)
+        group by t.termid, f.docno order by t.termid, f.docno""")
 
 
 def has_search_index(con: duckdb.DuckDBPyConnection) -> bool:
