@@ -322,11 +322,12 @@ def _best_documents(con: duckdb.DuckDBPyConnection, terms: list[tuple[int, float
             evidence += ")"
         allowed = (f"where docno in (select x.docno from {s}.doc_filters x "
                    f"where x.docno between {first} and {last} and {clause} {evidence})")
+    bm25 = f"idf * (tf * (1.2 + 1) / (tf + 1.2 * (1 - 0.75 + 0.75 * len / (select avgdl from {s}.stats))))"
+    # One term has one posting per document: no sum, so no hash table over a common word's million rows.
+    score, grouping = (bm25, "") if len(terms) == 1 else (f"sum({bm25})", "group by docno")
     best = con.execute(f"""
-        select docno, sum(idf * (tf * (1.2 + 1) / (tf + 1.2 * (1 - 0.75 + 0.75 * len
-                                                     / (select avgdl from {s}.stats))))) as score
-        from ({postings}) {allowed}
-        group by docno order by score desc, docno limit ?""", [*params, limit]).fetchall()
+        select docno, {score} as score from ({postings}) {allowed}
+        {grouping} order by score desc, docno limit ?""", [*params, limit]).fetchall()
     if not best:
         return []
     numbers = ", ".join(str(int(docno)) for docno, _ in best)  # a literal IN list: answered from the index
