@@ -94,8 +94,17 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0])
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the migrations a file has not seen yet, each in its own transaction."""
+ZONE_VARIABLE = "deployment_zone"
+# Tables whose stored date-times a migration may have to convert with the deployment's zone.
+TABLES_WITH_INSTANTS = ("raw_appeals", "raw_appeal_events", "raw_survey_responses")
+
+
+def migrate(con: duckdb.DuckDBPyConnection, zone: str | None = None) -> list[str]:
+    """Apply the migrations a file has not seen yet, each in its own transaction.
+
+    `zone` is the deployment's time zone (the `timezone` setting): a migration that converts stored
+    date-times reads it as ``getvariable('deployment_zone')``. Writers that open a deployment's
+    warehouse pass it; a new, empty warehouse needs none."""
     applied = []
     con.execute(
         "create table if not exists schema_migrations (version integer primary key, name varchar, applied_at timestamp)"
@@ -104,11 +113,29 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     for number, name, sql in available_migrations():
         if number <= version:
             continue
+        if ZONE_VARIABLE in sql:
+            _set_migration_zone(con, zone, name)
         with transaction(con):
             con.execute(sql)
             con.execute("insert into schema_migrations values (?, ?, now())", [number, name])
         applied.append(name)
     return applied
+
+
+def _set_migration_zone(con: duckdb.DuckDBPyConnection, zone: str | None, migration: str) -> None:
+    """A conversion without the zone would null or shift every stored time: refuse it on a warehouse
+    with data (an empty one has nothing to convert, so any zone does)."""
+    if zone is None and _holds_instants(con):
+        raise WarehouseError(
+            f"Migration {migration} converts the stored date-times from the deployment's local time to UTC "
+            "and needs the deployment's time zone.",
+            hint="Upgrade with `tyndau init` (or any tyndau command that writes): it reads the timezone "
+                 "setting; check that setting first (docs/connectors.md, Time zones).")
+    con.execute(f"set variable {ZONE_VARIABLE} = ?", [zone or "UTC"])
+
+
+def _holds_instants(con: duckdb.DuckDBPyConnection) -> bool:
+    return any(con.execute(f"select exists (select 1 from {table})").fetchone()[0] for table in TABLES_WITH_INSTANTS)
 
 
 def require_schema(con: duckdb.DuckDBPyConnection) -> None:
