@@ -56,8 +56,9 @@ class Settings:
     extension_max_days: int = _setting(60, "Longest extension of the term, in calendar days (two months).")
     notice_working_days: int = _setting(3, "Working days to notify an extension or to redirect an appeal.")
     timezone: str = _setting(
-        "Asia/Almaty", "Time zone of the deployment (IANA name): source date-times with a UTC offset are "
-                       "converted to it, and deadlines count working days in it.")
+        "Asia/Almaty", "Time zone of the deployment (IANA name): source date-times without a UTC offset are "
+                       "read in it; the warehouse stores instants in UTC and the build shows them, counts months "
+                       "and deadlines in this zone (docs/connectors.md, Time zones).")
     holiday_country: str = _setting("KZ", "Country whose public holidays the `holidays` package excludes.")
     calendar_overrides_file: str = _setting(
         "", "CSV of working-day transfers the `holidays` package lacks (day,is_working_day,reason); "
