@@ -392,21 +392,22 @@ def _read_clock(raw: pl.Expr, fmt: str | tuple[str, ...] | None) -> tuple[pl.Exp
     return pl.coalesce([_strptime(_strip_offset(raw), f) for f in formats]), offset_minutes(raw)
 
 
-def utc_instant(clock: pl.Expr, offset_minutes: pl.Expr, zone: str) -> pl.Expr:
+def utc_instant(clock: pl.Expr, minutes: pl.Expr, zone: str) -> pl.Expr:
     """The instant in UTC (naive), which is how the warehouse stores every date-time.
 
     With an offset (`2012-05-23T15:55:28-04:00`) the digits are that offset's clock: 19:55:28 UTC,
     not 15:55:28 with the offset cut off. Without one they are the deployment's wall clock. A wall
     clock that occurs twice (a DST fall-back, before Kazakhstan dropped DST in 2005) is taken as the
     earlier instant; one that never occurred (a spring-forward gap) is unreadable, so rejected."""
-    from_offset = clock - pl.duration(minutes=offset_minutes)
+    from_offset = clock - pl.duration(minutes=minutes)
     from_zone = (clock.dt.replace_time_zone(zone, ambiguous="earliest", non_existent="null")
                  .dt.convert_time_zone("UTC").dt.replace_time_zone(None))
-    return pl.when(offset_minutes.is_null()).then(from_zone).otherwise(from_offset)
+    return pl.when(minutes.is_null()).then(from_zone).otherwise(from_offset)
 
 
 def utc_instant_of(moment: datetime | None, zone: tzinfo) -> datetime | None:
-    """utc_instant for one Python date-time (connectors that build rows in Python)."""
+    """utc_instant for one Python date-time (connectors that build rows in Python); a wall clock in a
+    DST gap is moved on by Python's rule (`fold`) rather than rejected."""
     if moment is None:
         return None
     return (moment if moment.tzinfo else moment.replace(tzinfo=zone)).astimezone(timezone.utc).replace(tzinfo=None)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 from dataclasses import replace
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import duckdb
 import polars as pl
@@ -220,6 +221,20 @@ def test_an_upgraded_warehouse_builds_the_same_local_months(tmp_path, settings):
     assert con.execute("select submitted_at::varchar from stg_survey_responses").fetchone() == ("2024-07-01 01:00:00",)
 
 
+def test_tyndau_init_upgrades_with_the_timezone_setting(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from tyndau.cli import app
+
+    old_warehouse(tmp_path / "old.duckdb").close()
+    monkeypatch.setenv("TYNDAU_TIMEZONE", "Asia/Aqtobe")
+    result = CliRunner().invoke(app, ["init", "--config", str(tmp_path / "none.toml"), "--db", str(tmp_path / "old.duckdb")])
+    assert result.exit_code == 0 and "0009_instants_in_utc.sql" in result.output, result.output
+    con = duckdb.connect(str(tmp_path / "old.duckdb"))
+    assert con.execute("select registered_at::varchar from raw_appeals where external_id = 'IN-2012'").fetchone() \
+        == ("2012-05-23 20:55:28",)
+
+
 def test_an_upgrade_without_the_zone_changes_nothing_and_says_what_to_do(tmp_path):
     con = old_warehouse(tmp_path / "old.duckdb")
     with pytest.raises(WarehouseError, match="needs the deployment's time zone") as info:
@@ -233,3 +248,15 @@ def test_an_upgrade_without_the_zone_changes_nothing_and_says_what_to_do(tmp_pat
 def test_a_new_warehouse_needs_no_zone(tmp_path):
     con = duckdb.connect(str(tmp_path / "new.duckdb"))
     assert migrate(con) == [m[1] for m in available_migrations()]
+
+
+# ---------------------------------------------------------------- what users see outside the marts
+
+
+def test_a_stored_utc_time_is_shown_on_the_deployments_clock(settings):
+    """Alert acknowledgements are stored in UTC; the dashboard shows the deployment's day."""
+    assert settings.local_time(datetime(2024, 6, 30, 20, 0)) == datetime(2024, 7, 1, 1, 0)
+    assert replace(settings, timezone="Asia/Aqtobe").local_time(datetime(2012, 5, 23, 19, 55, 28)) \
+        == datetime(2012, 5, 24, 0, 55, 28)
+    now = settings.local_now()
+    assert now.tzinfo is None and abs((now - datetime.now(ZoneInfo("Asia/Almaty")).replace(tzinfo=None)).total_seconds()) < 60

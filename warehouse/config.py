@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
 from pathlib import Path
 
 from warehouse.errors import ConfigError
@@ -123,6 +124,16 @@ class Settings:
             raise ConfigError(f"Setting timezone = {self.timezone!r} is not a known time zone.",
                               hint="Use an IANA name such as Asia/Almaty, Asia/Aqtobe or UTC.") from None
         return self.timezone
+
+    def local_time(self, utc: datetime) -> datetime:
+        """A stored instant (naive, in UTC) as the deployment's wall clock (naive): what users read."""
+        from zoneinfo import ZoneInfo
+
+        return utc.replace(tzinfo=UTC).astimezone(ZoneInfo(self.checked_timezone())).replace(tzinfo=None)
+
+    def local_now(self) -> datetime:
+        """Now on the deployment's wall clock, whatever zone the server runs in."""
+        return self.local_time(datetime.now(UTC).replace(tzinfo=None))
 
     def salt_problem(self) -> str | None:
         """Why the salt must not be used (None when it may); says so without showing the salt."""
