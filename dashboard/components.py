@@ -164,8 +164,6 @@ def downloads(frame: pl.DataFrame, name: str, on_click=None) -> None:
 def export_about(name: str) -> pl.DataFrame:
     """What an exported file is, in the user's language: the page, the table, the period and every
     filter by name, when it was made and by whom, so a file forwarded to an akim explains itself."""
-    from datetime import datetime as clock
-
     from dashboard import filters as page_filters
 
     lang = current_language()
@@ -181,7 +179,8 @@ def export_about(name: str) -> pl.DataFrame:
                                     ("polarity", "filters.polarities", f.polarities)):
         rows.append((t(label_key), ", ".join(namer(kind, lang)(v) for v in values) if values else t("filters.all")))
     user = st.session_state.get("user") or {}
-    rows += [(t("export.made"), i18n.day(clock.now().date(), lang)), (t("export.user"), user.get("name", ""))]
+    made = data.settings().local_now().date()  # the deployment's day, not the server's
+    rows += [(t("export.made"), i18n.day(made, lang)), (t("export.user"), user.get("name", ""))]
     return pl.DataFrame(rows, schema=[t("export.item"), t("export.value")], orient="row")
 
 

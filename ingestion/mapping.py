@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timezone, tzinfo
 from importlib import resources
 from pathlib import Path
 
@@ -175,7 +175,8 @@ def apply_mapping(mapping: Mapping, frame: pl.DataFrame, column_types: dict[str,
                   zone: str = DEFAULT_ZONE) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(canonical rows that passed, rejections as row_number/column_name/reason/raw_record).
 
-    `zone` is the deployment's time zone: a date-time with a UTC offset is converted to it.
+    `zone` is the deployment's time zone: a date-time without a UTC offset is its wall clock; every
+    date-time is stored as the instant in UTC (see utc_instant).
 
     Values are parsed once into ``__v_<field>`` columns; each field's checks are cheap boolean
     masks over them, and the human-readable reasons are only formatted for the few rows that
@@ -311,7 +312,7 @@ def _parse(raw: pl.Expr, kind: str, rule: FieldRule, zone: str) -> pl.Expr:
     if kind == "timestamp":
         return _parse_datetime(raw, rule.format, zone)
     if kind == "date":
-        return _parse_datetime(raw, rule.format, zone).dt.date()
+        return _parse_date(raw, rule.format, zone)
     if kind in {"number", "integer"}:
         number = raw.str.replace_all(r"[\s\u00a0]", "").str.replace(",", ".").cast(pl.Float64, strict=False)
         return number.cast(pl.Int64, strict=False) if kind == "integer" else number
@@ -374,7 +375,7 @@ def _strip_offset(values):
     return values.str.replace(OFFSET, "")
 
 
-def _offset_minutes(raw: pl.Expr) -> pl.Expr:
+def offset_minutes(raw: pl.Expr) -> pl.Expr:
     """Minutes east of UTC written after a time (`Z`, `+05:00`, `-0400`); null when none is written."""
     offset = raw.str.extract(_OFFSET_AFTER_TIME, 1)
     digits = offset.str.replace(":", "")
@@ -383,18 +384,47 @@ def _offset_minutes(raw: pl.Expr) -> pl.Expr:
     return pl.when(offset == "Z").then(pl.lit(0, pl.Int64)).otherwise(signed)
 
 
-def _parse_datetime(raw: pl.Expr, fmt: str | tuple[str, ...] | None, zone: str = DEFAULT_ZONE) -> pl.Expr:
-    """Wall-clock time in the deployment's zone, which the warehouse's timestamps are and its
-    deadlines count working days in. A value without an offset is taken as already in that zone;
-    one with an offset (`2012-05-23T15:55:28-04:00`) is the same instant converted to it, not its
-    digits with the offset cut off. Formats tried in order; the first that reads a value wins
-    (rows of the sample's minority formats still parse)."""
+def _read_clock(raw: pl.Expr, fmt: str | tuple[str, ...] | None) -> tuple[pl.Expr, pl.Expr]:
+    """(the digits as written, without any offset; the offset in minutes, null when none is written).
+    Formats tried in order; the first that reads a value wins (rows of the sample's minority formats
+    still parse)."""
     formats = (fmt,) if isinstance(fmt, str) else (fmt or DATETIME_FORMATS)
-    local = pl.coalesce([_strptime(_strip_offset(raw), f) for f in formats])
-    minutes = _offset_minutes(raw)
-    in_zone = ((local - pl.duration(minutes=minutes)).dt.replace_time_zone("UTC")
-               .dt.convert_time_zone(zone).dt.replace_time_zone(None))
-    return pl.when(minutes.is_null()).then(local).otherwise(in_zone)
+    return pl.coalesce([_strptime(_strip_offset(raw), f) for f in formats]), offset_minutes(raw)
+
+
+def utc_instant(clock: pl.Expr, minutes: pl.Expr, zone: str) -> pl.Expr:
+    """The instant in UTC (naive), which is how the warehouse stores every date-time.
+
+    With an offset (`2012-05-23T15:55:28-04:00`) the digits are that offset's clock: 19:55:28 UTC,
+    not 15:55:28 with the offset cut off. Without one they are the deployment's wall clock. A wall
+    clock that occurs twice (a DST fall-back, before Kazakhstan dropped DST in 2005) is taken as the
+    earlier instant; one that never occurred (a spring-forward gap) is unreadable, so rejected."""
+    from_offset = clock - pl.duration(minutes=minutes)
+    from_zone = (clock.dt.replace_time_zone(zone, ambiguous="earliest", non_existent="null")
+                 .dt.convert_time_zone("UTC").dt.replace_time_zone(None))
+    return pl.when(minutes.is_null()).then(from_zone).otherwise(from_offset)
+
+
+def utc_instant_of(moment: datetime | None, zone: tzinfo) -> datetime | None:
+    """utc_instant for one Python date-time (connectors that build rows in Python); a wall clock in a
+    DST gap is moved on by Python's rule (`fold`) rather than rejected."""
+    if moment is None:
+        return None
+    return (moment if moment.tzinfo else moment.replace(tzinfo=zone)).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _parse_datetime(raw: pl.Expr, fmt: str | tuple[str, ...] | None, zone: str = DEFAULT_ZONE) -> pl.Expr:
+    """An instant, stored in UTC (see utc_instant); the build shows it in the deployment's zone."""
+    clock, minutes = _read_clock(raw, fmt)
+    return utc_instant(clock, minutes, zone)
+
+
+def _parse_date(raw: pl.Expr, fmt: str | tuple[str, ...] | None, zone: str = DEFAULT_ZONE) -> pl.Expr:
+    """A plain date is a day of the deployment's calendar, not an instant: the date as written, or,
+    when a time with an offset is written, the day that instant falls on in the deployment's zone."""
+    clock, minutes = _read_clock(raw, fmt)
+    in_zone = utc_instant(clock, minutes, zone).dt.replace_time_zone("UTC").dt.convert_time_zone(zone)
+    return pl.when(minutes.is_null()).then(clock.dt.date()).otherwise(in_zone.dt.date())
 
 
 def _rejections(flagged: pl.DataFrame, original: pl.DataFrame, checks: list, masked: set[str],

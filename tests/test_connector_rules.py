@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import polars as pl
@@ -63,12 +64,14 @@ def write_jsonl_gz(path: Path, lines: list[str]) -> Path:
 def test_spb_thread_becomes_an_appeal_and_its_history(tmp_path):
     con, settings = warehouse(tmp_path)
     path = write_jsonl_gz(tmp_path / "a.jsonl.gz", [json.dumps(thread(), ensure_ascii=False)])
-    report = ingest(con, make_connector("spb-portal", str(path)), settings)
+    moscow = replace(settings, timezone="Europe/Moscow")  # the portal writes its local time, without an offset
+    report = ingest(con, make_connector("spb-portal", str(path)), moscow)
     assert report.counts.by_table["raw_appeals"]["inserted"] == 1
     appeal = con.execute("select agency_name, answered_at, closed_at, answer_text, text, category "
                          "from raw_appeals").fetchone()
     assert appeal[0] == "ЖА Невского района"  # no responsible_org yet: the latest answer's author
-    assert (str(appeal[1]), str(appeal[2])) == ("2021-01-05 11:00:00", "2021-01-10 12:00:00")
+    # 11:00 and 12:00 in Moscow (UTC+3), stored in UTC
+    assert (str(appeal[1]), str(appeal[2])) == ("2021-01-05 08:00:00", "2021-01-10 09:00:00")
     assert appeal[3] == "Вывезено снова"  # the last final answer
     assert "[PHONE]" in appeal[4] and "123-45-67" not in appeal[4]
     assert appeal[5] == "Благоустройство / Мусор"

@@ -35,7 +35,7 @@ def test_every_format_and_encoding_loads_the_same_rows(con, settings, name, rows
     text = con.execute("select text, agency_name, registered_at::varchar from raw_appeals where external_id='KZ-1'").fetchone()
     assert text[0].startswith("Жалуюсь: ответа нет уже месяц")
     assert text[1] == "Акимат г. Тараз"
-    assert text[2] == "2024-03-05 10:22:00"
+    assert text[2] == "2024-03-05 05:22:00", "10:22 in Almaty (UTC+5 since March 2024), stored in UTC"
 
 
 def test_reingesting_the_same_file_changes_nothing(con, settings):

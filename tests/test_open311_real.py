@@ -73,9 +73,9 @@ def test_chicago_json_without_optional_fields_loads_with_the_shipped_mapping(con
     assert server.queries[0]["start_date"] == "2010-01-01T00:00:00Z" and server.queries[0]["extensions"] == "true"
     got = rows(con, "select external_id, registered_at::varchar, due_at, text, answer_text, agency_name "
                     "from raw_appeals order by external_id")
-    # 10:48:56 at UTC-5 is 15:48:56 UTC, 21:48:56 in Almaty (UTC+6 in 2014)
-    assert got == [("14-01100627", "2014-07-12 21:48:56", None, None, "Locked", "DOB - Conservation"),
-                   ("14-01100669", "2014-07-12 21:58:43", None, None, None, "Division of Electrical Operations CDOT")]
+    # 10:48:56 at UTC-5 is stored as the instant in UTC, 15:48:56 (21:48:56 in Almaty, which staging shows)
+    assert got == [("14-01100627", "2014-07-12 15:48:56", None, None, "Locked", "DOB - Conservation"),
+                   ("14-01100669", "2014-07-12 15:58:43", None, None, None, "Division of Electrical Operations CDOT")]
     assert any("expected_datetime" in n and "description" in n for n in report.notes)
 
 
@@ -84,17 +84,23 @@ def test_toronto_xml_is_read_and_its_instants_converted(con, settings, server):
     assert (report.counts.inserted, report.counts.rejected) == (2, 0)
     got = rows(con, "select external_id, registered_at::varchar, due_at::varchar, closed_at, status, answer_text, "
                     "text, category, latitude from raw_appeals order by external_id")
-    # 00:01 at UTC-4 is 04:01 UTC, 10:01 in Almaty (UTC+6 in 2018); empty elements are nulls
-    assert got[0] == ("101005420892", "2018-07-30 10:01:00", "2018-08-03 10:01:00", None, "open",
+    # 00:01 at UTC-4 is stored as 04:01 UTC (10:01 in Almaty, UTC+6 in 2018); empty elements are nulls
+    assert got[0] == ("101005420892", "2018-07-30 04:01:00", "2018-08-03 04:01:00", None, "open",
                       "In progress - The request has been scheduled.", None, "Road - Pot hole", 43.691104288)
     assert [r[0] for r in got] == ["101005420892", "101005420894"]
 
 
-def test_the_zone_is_a_setting(con, settings, server):
+def test_an_offset_wins_over_the_zone_and_the_build_shows_the_zone(con, settings, server):
     from dataclasses import replace
+
+    from warehouse.build import build_models
 
     ingest(con, serve(server, "toronto-requests.xml", "text/xml"), replace(settings, timezone="UTC"))
     assert rows(con, "select min(registered_at)::varchar from raw_appeals") == [("2018-07-30 04:01:00",)]
+    build_models(con, replace(settings, timezone="UTC"), only=["stg_appeals"])
+    assert rows(con, "select min(registered_at)::varchar from stg_appeals") == [("2018-07-30 04:01:00",)]
+    build_models(con, settings, only=["stg_appeals"])  # the next build honours a changed zone
+    assert rows(con, "select min(registered_at)::varchar from stg_appeals") == [("2018-07-30 10:01:00",)]
 
 
 def test_chicago_extensions_load_notes_as_events_and_report_extended_attributes(con, settings, server):
@@ -144,7 +150,7 @@ def test_georeport_errors_and_xml_bombs_are_one_clear_message(con, settings, ser
     assert rows(con, "select count(*) from raw_appeals") == [(0,)]
 
 
-def test_file_dates_with_an_offset_are_converted_and_without_one_kept():
+def test_file_dates_are_stored_as_instants_in_utc():
     mapping = parse_mapping({"name": "t", "target": "raw_appeals",
                              "fields": {"external_id": "id", "registered_at": "at"}}, "test")
     frame = pl.DataFrame({"id": ["1", "2", "3"], "at": ["2012-05-23T15:55:28-04:00", "2012-05-23 15:55:28",
@@ -152,7 +158,7 @@ def test_file_dates_with_an_offset_are_converted_and_without_one_kept():
     good, rejected = apply_mapping(mapping, frame, {"registered_at": "TIMESTAMP"}, "Asia/Almaty")
     assert rejected.height == 0
     assert [str(v) for v in good["registered_at"]] == [
-        "2012-05-24 01:55:28",  # 19:55:28 UTC, Almaty at UTC+6
-        "2012-05-23 15:55:28",  # no offset: already the deployment's wall clock
-        "2024-06-01 05:30:00",  # Almaty at UTC+5 since 1 March 2024
+        "2012-05-23 19:55:28",  # the instant: 15:55:28 at UTC-4, not its digits with the offset cut off
+        "2012-05-23 09:55:28",  # no offset: Almaty's wall clock, UTC+6 in 2012
+        "2024-06-01 00:30:00",  # Z is UTC already
     ]

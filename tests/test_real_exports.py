@@ -16,9 +16,10 @@ import re
 import tomllib
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import duckdb
 import pytest
@@ -34,6 +35,15 @@ SPB_FILE = "spb-nashgorod-appeals/appeals.jsonl.gz"
 BOSTON_DIR = "boston-311-2015"
 CSPS_FILE = "uk-civil-service-people-survey/Civil-Service-People-Survey-2019-All-Organisation-Scores-CSV-format.csv"
 BOSTON_TIME = "%m/%d/%Y %I:%M:%S %p"
+# The zones the exports write their wall clocks in, without an offset: each is loaded as a deployment
+# in that zone would load it (docs/connectors.md, Time zones), and its times are stored in UTC.
+SPB_ZONE = "Europe/Moscow"
+BOSTON_ZONE = "America/New_York"
+
+
+def in_utc(wall_clock: datetime, zone: str) -> datetime:
+    """What the warehouse stores for a wall clock of `zone`: the instant in UTC (naive)."""
+    return wall_clock.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC).replace(tzinfo=None)
 
 
 def real_data(relative: str) -> Path:
@@ -60,11 +70,11 @@ class Warehouse:
         return self.con.execute(sql, params or []).fetchall()
 
 
-def new_warehouse(folder: Path) -> Warehouse:
+def new_warehouse(folder: Path, zone: str = "Asia/Almaty") -> Warehouse:
     settings = load_settings(folder / "no-config.toml", db_path=str(folder / "tyndau.duckdb"),
-                             salt="test-salt-not-for-deployment")
+                             salt="test-salt-not-for-deployment", timezone=zone)
     con = connect(settings.db_path)
-    migrate(con)
+    migrate(con, zone)
     return Warehouse(con, settings)
 
 
@@ -90,7 +100,7 @@ def spb(tmp_path_factory) -> SpbLoad:
     path = real_data(SPB_FILE)
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         threads = [json.loads(line) for line in fh if line.strip()]
-    warehouse = new_warehouse(tmp_path_factory.mktemp("spb"))
+    warehouse = new_warehouse(tmp_path_factory.mktemp("spb"), SPB_ZONE)
     first = warehouse.ingest("spb-portal", path)
     second = warehouse.ingest("spb-portal", path)
     return SpbLoad(warehouse, first, second, threads)
@@ -108,7 +118,7 @@ def _agency(thread: dict) -> str | None:
 def test_spb_appeals_match_the_raw_export(spb: SpbLoad):
     threads, w = spb.threads, spb.warehouse
     assert len(threads) == 59_849  # as the shared README states
-    created = [datetime.fromisoformat(t["created_dt"]) for t in threads]
+    created = [in_utc(datetime.fromisoformat(t["created_dt"]), SPB_ZONE) for t in threads]
     agencies = {_agency(t) for t in threads} - {None}
     answered = sum(1 for t in threads if _final_answers(t))
     closed = sum(1 for t in threads if any(s["status"].startswith("Завершено") for s in t["statuses"]))
@@ -129,11 +139,12 @@ def test_spb_appeals_match_the_raw_export(spb: SpbLoad):
 
 
 def test_spb_lifecycle_of_one_thread(spb: SpbLoad):
-    """Thread 2947909: moderation, review, answer, automatic closure twenty days later."""
+    """Thread 2947909: moderation, review, answer, automatic closure twenty days later. Times in UTC:
+    Moscow's 16:33 is 13:33, and the closure at 01:30 on 13 November is 22:30 on the 12th."""
     row = spb.warehouse.one(
         "select answered_at, closed_at, status, category, agency_name, region_name, appeal_type, channel "
         "from raw_appeals where external_id = '2947909'")
-    assert row == (datetime(2020, 10, 22, 16, 33, 46, 128707), datetime(2020, 11, 13, 1, 30, 54, 728196),
+    assert row == (datetime(2020, 10, 22, 13, 33, 46, 128707), datetime(2020, 11, 12, 22, 30, 54, 728196),
                    "Завершено: Автоматически", "Содержание МКД / Неудовлетворительное состояние парадной",
                    "Администрация Приморского района", "Приморский", "application", "portal")
     events = spb.warehouse.all(
@@ -178,7 +189,7 @@ def test_spb_texts_are_redacted(spb: SpbLoad):
     assert all(stored[key] == value for key, value in expected.items())
     assert sum("[PHONE]" in value for value in expected.values()) > 100
 
-    answers = {(str(t["id"]), datetime.fromisoformat(a["dt"])): redact_text(a["text"].strip())
+    answers = {(str(t["id"]), in_utc(datetime.fromisoformat(a["dt"]), SPB_ZONE)): redact_text(a["text"].strip())
                for t in spb.threads for a in t["answers"] if a["text"] and phone_like.search(a["text"])}
     events = {(i, at): text for i, at, text in spb.warehouse.all(
         "select external_id, event_at, text from raw_appeal_events where event_type like '%answer'")}
@@ -211,11 +222,11 @@ def test_boston_311_files_load_with_the_shipped_mapping(tmp_path):
     rows = [r for batch in files.values() for r in batch]
     assert len(files["General Comments For An Employee.csv"]) == 728
     assert len(files["General Comments For a Program or Policy.csv"]) == 4_840
-    w = new_warehouse(tmp_path)
+    w = new_warehouse(tmp_path, BOSTON_ZONE)
     firsts = [w.ingest("file", real_data(f"{BOSTON_DIR}/{name}"), "boston-311") for name in files]
     seconds = [w.ingest("file", real_data(f"{BOSTON_DIR}/{name}"), "boston-311") for name in files]
 
-    opened = [datetime.strptime(r["OPEN_DT"], BOSTON_TIME) for r in rows]
+    opened = [in_utc(datetime.strptime(r["OPEN_DT"], BOSTON_TIME), BOSTON_ZONE) for r in rows]
     closed = [r for r in rows if r["CLOSED_DT"].strip()]
     count, first, last, departments, n_closed, n_answered, n_due, n_geo = w.one(
         """select count(*), min(registered_at), max(registered_at), count(distinct agency_code),

@@ -164,7 +164,7 @@ def check_real_kobo_load(con, report):
     july_first = con.execute("select score, submitted_at::varchar from raw_survey_responses "
                              "where response_id = 'aca8c44f-6327-4024-9187-c9e10151c940' and item_id = 'Leisure_time'"
                              ).fetchone()
-    assert july_first == (3.0, "2021-05-02 12:35:45")
+    assert july_first == (3.0, "2021-05-02 12:35:45"), "Kobo writes UTC without an offset: stored as written"
 
 
 def test_a_saved_data_json_loads_with_the_cli_and_through_the_file_connector(tmp_path):

@@ -63,7 +63,7 @@ def open_writer(settings):
     from warehouse.db import connect, migrate
 
     con = connect(settings.db_path, mode=settings.file_mode)
-    migrate(con)
+    migrate(con, settings.checked_timezone())
     return con
 
 
@@ -83,7 +83,7 @@ def init(config: Optional[Path] = ConfigOpt, db: Optional[Path] = DbOpt):
 
     settings = settings_from(config, db)
     con = connect(settings.db_path, mode=settings.file_mode)
-    applied = migrate(con)
+    applied = migrate(con, settings.checked_timezone())
     load_reference_data(con)
     publish(con, settings)
     out.print(f"Warehouse {settings.db_path}: " + (f"applied {', '.join(applied)}" if applied else "schema up to date"))

@@ -27,13 +27,18 @@ A changed model file or a missing table gives a full build. Watermarks live in
 ``model_state``.
 
 Whole-number, decimal and true/false settings are SQL variables during the build
-(``getvariable('min_raters')``), so models follow the deployment's rules.
+(``getvariable('min_raters')``), so models follow the deployment's rules; so is the deployment's
+``timezone``. Raw tables store instants in UTC; staging shows them in that zone with the macro
+``local_time(utc)``, once, so every mart (months, days to answer, working-day deadlines) counts in
+the deployment's local time. A setting that changes between builds rebuilds the incremental models
+in full (their state remembers the settings they were built with).
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib
+import json
 import re
 import time
 from dataclasses import asdict, dataclass
@@ -64,10 +69,6 @@ class Model:
     kind: str = "sql"  # sql | python (then `sql` holds the module's source, read for dependencies)
     materialized: str = "table"  # table | incremental (SQL models only)
     partition: tuple[str, ...] = ()  # what an incremental build replaces by
-
-    @property
-    def fingerprint(self) -> str:
-        return hashlib.md5(self.sql.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -136,11 +137,13 @@ def build_models(con: duckdb.DuckDBPyConnection, settings: Settings, only: list[
         with transaction(con):
             refresh_calendar(con, settings)
             set_setting_variables(con, settings)
+            define_local_time(con)
             watermark = build_started_at(con)
+            built_with = settings_key(settings)
             for model in discover_models():
                 if only and model.name not in only:
                     continue
-                results.append(build_one(con, model, watermark))
+                results.append(build_one(con, model, watermark, built_with))
             if not only or INDEXED_TABLE in only:
                 results.append(build_index(con))
     except Exception as exc:
@@ -151,11 +154,30 @@ def build_models(con: duckdb.DuckDBPyConnection, settings: Settings, only: list[
     return results
 
 
+# Text settings models read; others (the salt, passwords, paths) never become SQL variables.
+MODEL_TEXT_SETTINGS = ("timezone",)
+
+
 def set_setting_variables(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
-    """Numeric and true/false settings as SQL variables, so a model never hard-codes a configured rule."""
-    for name, value in asdict(settings).items():
-        if isinstance(value, (bool, int, float)):
-            con.execute(f"set variable {name} = ?", [value])
+    """Numeric and true/false settings, and the deployment's zone, as SQL variables, so a model
+    never hard-codes a configured rule."""
+    settings.checked_timezone()  # an unknown zone is a configuration error, not a failed model
+    for name, value in model_settings(settings).items():
+        con.execute(f"set variable {name} = ?", [value])
+
+
+def model_settings(settings: Settings) -> dict:
+    return {name: value for name, value in asdict(settings).items()
+            if isinstance(value, (bool, int, float)) or name in MODEL_TEXT_SETTINGS}
+
+
+def define_local_time(con: duckdb.DuckDBPyConnection) -> None:
+    """``local_time(utc)``: a stored instant (naive, in UTC) as the deployment's wall clock (naive).
+
+    Staging calls it once per raw date-time column; marts then truncate to months and days and
+    count working days in local time, as the law and the users do."""
+    con.execute("create or replace temp macro local_time(utc) as "
+                "timezone(getvariable('timezone'), timezone('UTC', utc::timestamp))")
 
 
 def build_started_at(con: duckdb.DuckDBPyConnection):
@@ -163,14 +185,19 @@ def build_started_at(con: duckdb.DuckDBPyConnection):
     return con.execute("select now()::timestamp").fetchone()[0]
 
 
-def build_one(con: duckdb.DuckDBPyConnection, model: Model, watermark=None) -> BuildResult:
+def settings_key(settings: Settings) -> str:
+    """The settings models read, as text: part of an incremental model's state."""
+    return json.dumps(model_settings(settings), sort_keys=True)
+
+
+def build_one(con: duckdb.DuckDBPyConnection, model: Model, watermark=None, built_with: str = "") -> BuildResult:
     started = time.perf_counter()
     if model.kind == "python":
         materialise_python_model(con, model)
     else:
         try:
             if model.materialized == "incremental":
-                build_incremental(con, model, watermark or build_started_at(con))
+                build_incremental(con, model, watermark or build_started_at(con), built_with)
             else:
                 con.execute(f"create or replace table {model.name} as {model.sql}")
         except duckdb.Error as exc:
@@ -191,10 +218,12 @@ def materialise_python_model(con: duckdb.DuckDBPyConnection, model: Model) -> No
         con.unregister("_python_model_frame")
 
 
-def build_incremental(con: duckdb.DuckDBPyConnection, model: Model, watermark) -> None:
-    """Replace only the partitions the model recomputed; a full build when the model or its table is new."""
+def build_incremental(con: duckdb.DuckDBPyConnection, model: Model, watermark, built_with: str = "") -> None:
+    """Replace only the partitions the model recomputed; a full build when the model, its table or the
+    settings it was built with are new (a changed time zone moves appeals between months)."""
     state = _previous_state(con, model)
-    full = state is None or state[0] != model.fingerprint or not _table_exists(con, model.name)
+    fingerprint = state_fingerprint(model, built_with)
+    full = state is None or state[0] != fingerprint or not _table_exists(con, model.name)
     con.execute("set variable incremental_since_at = ?::timestamp", ["1900-01-01" if full else state[1]])
     if full:
         con.execute(f"create or replace table {model.name} as {model.sql}")
@@ -204,7 +233,11 @@ def build_incremental(con: duckdb.DuckDBPyConnection, model: Model, watermark) -
         con.execute(f"delete from {model.name} where ({cols}) in (select distinct ({cols}) from _incremental_rows)")
         con.execute(f"insert into {model.name} by name select * from _incremental_rows")
         con.execute("drop table _incremental_rows")
-    con.execute(f"insert or replace into {STATE_TABLE} values (?, ?, ?)", [model.name, model.fingerprint, watermark])
+    con.execute(f"insert or replace into {STATE_TABLE} values (?, ?, ?)", [model.name, fingerprint, watermark])
+
+
+def state_fingerprint(model: Model, built_with: str) -> str:
+    return hashlib.md5(f"{model.sql}\n{built_with}".encode("utf-8")).hexdigest()
 
 
 def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import UTC, datetime
 from pathlib import Path
 
 from warehouse.errors import ConfigError
@@ -56,8 +57,9 @@ class Settings:
     extension_max_days: int = _setting(60, "Longest extension of the term, in calendar days (two months).")
     notice_working_days: int = _setting(3, "Working days to notify an extension or to redirect an appeal.")
     timezone: str = _setting(
-        "Asia/Almaty", "Time zone of the deployment (IANA name): source date-times with a UTC offset are "
-                       "converted to it, and deadlines count working days in it.")
+        "Asia/Almaty", "Time zone of the deployment (IANA name): source date-times without a UTC offset are "
+                       "read in it; the warehouse stores instants in UTC and the build shows them, counts months "
+                       "and deadlines in this zone (docs/connectors.md, Time zones).")
     holiday_country: str = _setting("KZ", "Country whose public holidays the `holidays` package excludes.")
     calendar_overrides_file: str = _setting(
         "", "CSV of working-day transfers the `holidays` package lacks (day,is_working_day,reason); "
@@ -122,6 +124,16 @@ class Settings:
             raise ConfigError(f"Setting timezone = {self.timezone!r} is not a known time zone.",
                               hint="Use an IANA name such as Asia/Almaty, Asia/Aqtobe or UTC.") from None
         return self.timezone
+
+    def local_time(self, utc: datetime) -> datetime:
+        """A stored instant (naive, in UTC) as the deployment's wall clock (naive): what users read."""
+        from zoneinfo import ZoneInfo
+
+        return utc.replace(tzinfo=UTC).astimezone(ZoneInfo(self.checked_timezone())).replace(tzinfo=None)
+
+    def local_now(self) -> datetime:
+        """Now on the deployment's wall clock, whatever zone the server runs in."""
+        return self.local_time(datetime.now(UTC).replace(tzinfo=None))
 
     def salt_problem(self) -> str | None:
         """Why the salt must not be used (None when it may); says so without showing the salt."""

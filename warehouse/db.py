@@ -94,21 +94,48 @@ def current_version(con: duckdb.DuckDBPyConnection) -> int:
     return int(row[0])
 
 
-def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Apply the migrations a file has not seen yet, each in its own transaction."""
+ZONE_VARIABLE = "deployment_zone"
+# Tables whose stored date-times a migration may have to convert with the deployment's zone.
+TABLES_WITH_INSTANTS = ("raw_appeals", "raw_appeal_events", "raw_survey_responses")
+
+
+def migrate(con: duckdb.DuckDBPyConnection, zone: str | None = None) -> list[str]:
+    """Apply the migrations a file has not seen yet, each in its own transaction.
+
+    `zone` is the deployment's time zone (the `timezone` setting): a migration that converts stored
+    date-times reads it as ``getvariable('deployment_zone')``. Writers that open a deployment's
+    warehouse pass it; a new, empty warehouse needs none."""
     applied = []
     con.execute(
         "create table if not exists schema_migrations (version integer primary key, name varchar, applied_at timestamp)"
     )
     version = current_version(con)
-    for number, name, sql in available_migrations():
-        if number <= version:
-            continue
+    pending = [m for m in available_migrations() if m[0] > version]
+    _set_migration_zone(con, zone, [name for _, name, sql in pending if ZONE_VARIABLE in sql])
+    for number, name, sql in pending:
         with transaction(con):
             con.execute(sql)
             con.execute("insert into schema_migrations values (?, ?, now())", [number, name])
         applied.append(name)
     return applied
+
+
+def _set_migration_zone(con: duckdb.DuckDBPyConnection, zone: str | None, converting: list[str]) -> None:
+    """A conversion without the zone would null or shift every stored time: refused, before any
+    migration runs, on a warehouse with data (an empty one has nothing to convert, so any zone does)."""
+    if zone is None and converting and _holds_instants(con):
+        raise WarehouseError(
+            f"Migration {converting[0]} converts the stored date-times from the deployment's local time to UTC "
+            "and needs the deployment's time zone; nothing was changed.",
+            hint="Upgrade with `tyndau init` (or any tyndau command that writes): it reads the timezone "
+                 "setting; check that setting first (docs/connectors.md, Time zones).")
+    con.execute(f"set variable {ZONE_VARIABLE} = ?", [zone or "UTC"])
+
+
+def _holds_instants(con: duckdb.DuckDBPyConnection) -> bool:
+    present = {t for (t,) in con.execute("select table_name from duckdb_tables()").fetchall()}
+    return any(con.execute(f"select exists (select 1 from {table})").fetchone()[0]
+               for table in TABLES_WITH_INSTANTS if table in present)
 
 
 def require_schema(con: duckdb.DuckDBPyConnection) -> None:

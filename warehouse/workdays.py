@@ -124,6 +124,7 @@ def add_working_days(start: date, n: int, country: str = "KZ") -> date:
 
 
 def data_date_range(con: duckdb.DuckDBPyConnection) -> tuple[date, date]:
+    """The calendar's span: raw times are UTC, so their days may be the local day before; the padding covers it."""
     row = con.execute("select min(registered_at)::date, max(registered_at)::date from raw_appeals").fetchone()
     today = date.today()
     first, last = row[0] or today, row[1] or today

@@ -75,7 +75,8 @@ st.plotly_chart(charts.baseline_band(band, chart_names, alert["month"], t("alert
                 key=f"alerts.chart.{alert['alert_id']}")
 
 if alert["acknowledged_by"]:
-    st.success(t("alerts.ack_done", user=md_escape(alert["acknowledged_by"]), at=day(alert["acknowledged_at"], ctx.lang)))
+    acknowledged = settings.local_time(alert["acknowledged_at"])  # stored in UTC; the user's day is local
+    st.success(t("alerts.ack_done", user=md_escape(alert["acknowledged_by"]), at=day(acknowledged, ctx.lang)))
 elif alert["alert_id"] in pending:
     queued = pending[alert["alert_id"]]
     st.info(t("alerts.ack_pending", user=md_escape(queued.user), at=md_escape(queued.acknowledged_at)))

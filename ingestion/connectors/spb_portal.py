@@ -13,11 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import polars as pl
 
 from ingestion import readers
 from ingestion.base import Batch, Connector, empty_rejections, register
+from ingestion.mapping import utc_instant_of
 from ingestion.readers import ROW
 from warehouse.errors import ConfigError
 
@@ -60,7 +62,7 @@ class SpbPortalConnector(Connector):
     def batches(self) -> Iterator[Batch]:
         """Threads are streamed and flushed every `batch_threads`, so memory stays flat on any export size."""
         size = self._batch_size()
-        pending = _PendingBatch()
+        pending = _PendingBatch(zone=ZoneInfo(self.zone))
         for number, record, error in readers.iter_json_records(Path(self.location),
                                                                limits=readers.Limits.from_options(self.options)):
             pending.add(number, record, error)
@@ -83,8 +85,9 @@ class SpbPortalConnector(Connector):
 
 @dataclass
 class _PendingBatch:
-    """Rows of the threads read since the last flush."""
+    """Rows of the threads read since the last flush, their times as instants in UTC."""
 
+    zone: ZoneInfo  # the deployment's: the portal's times carry no offset
     appeals: list[dict] = field(default_factory=list)
     events: list[dict] = field(default_factory=list)
     rejected: list[dict] = field(default_factory=list)
@@ -100,8 +103,8 @@ class _PendingBatch:
         except MalformedThread as exc:
             self.rejected.append(_rejection(number, exc.column, str(exc), record))
             return
-        self.appeals.append({**appeal, ROW: number})
-        self.events.extend({**event, ROW: number} for event in events)
+        self.appeals.append({**appeal, **_in_utc(appeal, APPEAL_TIMES, self.zone), ROW: number})
+        self.events.extend({**event, **_in_utc(event, ("event_at",), self.zone), ROW: number} for event in events)
 
     def flush(self) -> Batch:
         batch = Batch(
@@ -112,6 +115,16 @@ class _PendingBatch:
         )
         self.appeals, self.events, self.rejected, self.threads = [], [], [], 0
         return batch
+
+
+APPEAL_TIMES = ("registered_at", "answered_at", "closed_at")
+
+
+def _in_utc(row: dict, columns: tuple[str, ...], zone: ZoneInfo) -> dict:
+    """The row's times as the warehouse stores them: instants in UTC. The portal writes its local
+    wall clock without an offset, read in the deployment's zone (set timezone = "Europe/Moscow" for
+    this portal); a time with an offset is that instant."""
+    return {c: utc_instant_of(row[c], zone) for c in columns}
 
 
 def _rejection(number: int, column: str, reason: str, record: dict | None) -> dict:

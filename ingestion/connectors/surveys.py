@@ -41,7 +41,7 @@ import polars as pl
 from ingestion import readers
 from ingestion.base import Batch, Connector, empty_rejections, register
 from ingestion.http import HttpSource, safe_url
-from ingestion.mapping import ENUMS, IDENTIFIER_FIELDS, load_mapping
+from ingestion.mapping import ENUMS, IDENTIFIER_FIELDS, OFFSET, load_mapping, offset_minutes, utc_instant
 from ingestion.readers import ROW
 from warehouse.errors import ConfigError, SourceError
 
@@ -65,6 +65,7 @@ class WideSurveyConnector(Connector):
     submitted_column: ClassVar[str] = ""
     saved_records_path: ClassVar[str | None] = None  # records inside a saved API response (a JSON document)
     unrecorded_times: ClassVar[tuple[str, ...]] = ()  # the tool's placeholder for "no time recorded"
+    submitted_zone: ClassVar[str | None] = None  # the zone of the tool's times without an offset; None: the deployment's
 
     def __init__(self, location, mapping=None, options=None):
         mapping = mapping or load_mapping(self.default_mapping)
@@ -197,12 +198,13 @@ class WideSurveyConnector(Connector):
         return Batch({"raw_survey_responses": out.filter(~bad).drop("answer")}, rejected, frame.height)
 
     def _submitted_at(self, raw: pl.Expr) -> pl.Expr:
-        """The tool's "not recorded" placeholder is no time (LimeSurvey writes 1980-01-01 00:00:00 for every
-        response of a survey with anonymised date stamps); the UTC offset is dropped, as everywhere."""
+        """The instant in UTC, as every date-time is stored (a time without an offset is the tool's
+        `submitted_zone`, else the deployment's wall clock). The tool's "not recorded" placeholder is no time (LimeSurvey writes 1980-01-01 00:00:00
+        for every response of a survey with anonymised date stamps)."""
         if self.unrecorded_times:
             raw = pl.when(~raw.is_in(list(self.unrecorded_times))).then(raw)
-        return raw.str.replace(r"(Z|[+-]\d{2}:?\d{2})$", "").str.to_datetime(strict=False, time_unit="us") \
-            .alias("submitted_at")
+        clock = raw.str.replace(OFFSET, "").str.to_datetime(strict=False, time_unit="us")
+        return utc_instant(clock, offset_minutes(raw), self.submitted_zone or self.zone).alias("submitted_at")
 
     def _score(self, answer: pl.Expr) -> pl.Expr:
         number = answer.str.strip_chars().str.replace(",", ".").cast(pl.Float64, strict=False)
@@ -235,6 +237,11 @@ def _answered(column: str) -> pl.Expr:
     return pl.when(pl.col(column).str.strip_chars() != "").then(pl.col(column).str.strip_chars())
 
 
+# Kobo's server writes `_submission_time` in UTC without saying so: in the real exports of
+# tests/fixtures/surveys, `end` 21:38:34+02:00 is `_submission_time` 19:38:34.
+KOBO_SUBMISSION_ZONE = "UTC"
+
+
 @register
 class KoboFileConnector(WideSurveyConnector):
     name = "kobo"
@@ -242,6 +249,7 @@ class KoboFileConnector(WideSurveyConnector):
     default_mapping = "kobo-360"
     id_column = "_uuid"
     submitted_column = "_submission_time"
+    submitted_zone = KOBO_SUBMISSION_ZONE
     saved_records_path = "results"
 
 
@@ -252,6 +260,7 @@ class KoboApiConnector(WideSurveyConnector):
     default_mapping = "kobo-360"
     id_column = "_uuid"
     submitted_column = "_submission_time"
+    submitted_zone = KOBO_SUBMISSION_ZONE
     empty_is_error = False
 
     def source_uri(self) -> str:

@@ -9,7 +9,7 @@ final as (
         source || ':' || external_id   as appeal_id,
         event_seq,
         lower(event_type)              as event_type,
-        event_at,
+        local_time(event_at)           as event_at,
         lower(status)                  as status,
         from_agency,
         to_agency,

@@ -21,7 +21,7 @@ final as (
         rater_hash,
         rated_agency,
         rated_unit,
-        submitted_at,
+        local_time(submitted_at) as submitted_at,
         load_run_id
     from source
 )
