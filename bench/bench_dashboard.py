@@ -86,13 +86,18 @@ def fast_load(con, folder: Path, settings) -> None:
     from ingestion.sample_files import SAMPLE_FILES
 
     lineage = "md5(concat_ws('|', *columns(*))) as row_hash, ? as source_file, 0 as load_run_id, now() as loaded_at"
+    zone = settings.checked_timezone().replace("'", "")  # the generator writes local times; raw tables hold UTC
+
+    def utc(column: str) -> str:
+        return f"timezone('UTC', timezone('{zone}', {column}::timestamp))"
+
     con.execute(f"""
         insert into raw_appeals by name
         select *, {lineage} from (
             select 'eotinish-sample' as source, appeal_no as external_id, appeal_kind as appeal_type, channel,
                    agency_code, agency_name, region_kato as region_code, region_name, language, text,
-                   reg_date::timestamp as registered_at, due_date::timestamp as due_at,
-                   answer_date::timestamp as answered_at, close_date::timestamp as closed_at, status, answer_text,
+                   {utc("reg_date")} as registered_at, {utc("due_date")} as due_at,
+                   {utc("answer_date")} as answered_at, {utc("close_date")} as closed_at, status, answer_text,
                    satisfaction::double as satisfaction, md5('bench' || applicant_id) as applicant_hash,
                    age_band, sex, disability = 'yes' as has_disability, rural = 'yes' as is_rural
             from read_csv(?, header = true, all_varchar = true))""",
@@ -101,7 +106,7 @@ def fast_load(con, folder: Path, settings) -> None:
         insert into raw_appeal_events by name
         select *, {lineage} from (
             select 'eotinish-sample' as source, appeal_no as external_id, seq::integer as event_seq, event_type,
-                   event_at::timestamp as event_at, status, from_agency_code as from_agency,
+                   {utc("event_at")} as event_at, status, from_agency_code as from_agency,
                    to_agency_code as to_agency, note as text
             from read_csv(?, header = true, all_varchar = true))""",
                 [str(folder / "appeal_events.csv"), str(folder / "appeal_events.csv")])
