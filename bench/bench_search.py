@@ -27,8 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench_dashboard import SEARCH_WORDS, filter_pool, open_snapshot  # noqa: E402
 
-from insights.scope import where  # noqa: E402
-from insights.themes import fetch_texts, search_texts  # noqa: E402
+from insights.themes import fetch_texts, search_filter, search_texts  # noqa: E402
 from warehouse.search import INDEX_SCHEMA, STEMMER  # noqa: E402
 
 
@@ -36,15 +35,7 @@ def previous_release_search(con, text: str, f, limit: int):
     """The search as released before this change (insights/themes.py at cc255f8), kept as the baseline:
     every posting of the query's terms, joined with every document the filters allow. Only the
     document number's name changed (``docid`` -> ``docno``)."""
-    clause, params = where(f, "x.registered_month", alias="x.")
-    evidence, extra = "", []
-    if f.areas or f.polarities:
-        evidence = "and x.appeal_id in (select appeal_id from fct_appeal_areas where true"
-        for column, values in (("area", f.areas), ("polarity", f.polarities)):
-            if values:
-                evidence += f" and {column} in (select unnest(?))"
-                extra.append(list(values))
-        evidence += ")"
+    clause, params = search_filter(f)
     s = INDEX_SCHEMA
     top = con.execute(f"""
         with tokens as (select distinct stem(unnest({s}.tokenize(?)), '{STEMMER}') as term),
@@ -53,7 +44,7 @@ def previous_release_search(con, text: str, f, limit: int):
             from {s}.dict d join tokens t on d.term = t.term
         ),
         allowed as (
-            select x.docno from {s}.doc_filters x where {clause} {evidence}
+            select x.docno from {s}.doc_filters x where {clause}
         ),
         scored as (
             select p.docno,
@@ -65,7 +56,7 @@ def previous_release_search(con, text: str, f, limit: int):
         ),
         best as (select docno, score from scored order by score desc, docno limit ?)
         select x.appeal_id, b.score from best b join {s}.doc_filters x using (docno)
-        order by b.score desc, x.appeal_id""", [text, *params, *extra, limit]).fetchall()
+        order by b.score desc, x.appeal_id""", [text, *params, limit]).fetchall()
     return fetch_texts(con, [t[0] for t in top], scores=[t[1] for t in top])
 
 

@@ -296,6 +296,20 @@ def _document_span(con: duckdb.DuckDBPyConnection, f: Filters) -> tuple[int, int
     return None if not count else (int(first), int(last), count == last - first + 1)
 
 
+def search_filter(f: Filters) -> tuple[str, list]:
+    """The filters on the search's ``doc_filters`` (alias ``x``), and their parameters: the sidebar's
+    columns, and for an area or polarity choice, the appeals with that evidence."""
+    clause, params = where(f, "x.registered_month", alias="x.")
+    if f.areas or f.polarities:
+        clause += " and x.appeal_id in (select appeal_id from fct_appeal_areas where true"
+        for column, values in (("area", f.areas), ("polarity", f.polarities)):
+            if values:
+                clause += f" and {column} in (select unnest(?))"
+                params.append(list(values))
+        clause += ")"
+    return clause, params
+
+
 def _period_only(f: Filters) -> bool:
     return not (f.agencies or f.regions or f.channels or f.languages or f.appeal_types or f.areas or f.polarities)
 
@@ -311,17 +325,9 @@ def _best_documents(con: duckdb.DuckDBPyConnection, terms: list[tuple[int, float
         f"where termid = {int(termid)} and docno between {first} and {last}" for termid, idf in terms)
     allowed, params = "", []
     if not (exact and _period_only(f)):
-        clause, params = where(f, "x.registered_month", alias="x.")
-        evidence = ""
-        if f.areas or f.polarities:
-            evidence = "and x.appeal_id in (select appeal_id from fct_appeal_areas where true"
-            for column, values in (("area", f.areas), ("polarity", f.polarities)):
-                if values:
-                    evidence += f" and {column} in (select unnest(?))"
-                    params.append(list(values))
-            evidence += ")"
+        clause, params = search_filter(f)
         allowed = (f"where docno in (select x.docno from {s}.doc_filters x "
-                   f"where x.docno between {first} and {last} and {clause} {evidence})")
+                   f"where x.docno between {first} and {last} and {clause})")
     bm25 = f"idf * (tf * (1.2 + 1) / (tf + 1.2 * (1 - 0.75 + 0.75 * len / (select avgdl from {s}.stats))))"
     # One term has one posting per document: no sum, so no hash table over a common word's million rows.
     score, grouping = (bm25, "") if len(terms) == 1 else (f"sum({bm25})", "group by docno")
