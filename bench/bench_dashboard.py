@@ -512,8 +512,6 @@ def scale_up(args) -> dict:
     both sizes timed in this process (cold and warm), then their ratios; the Parquet export of each."""
     from scale_up import scale_snapshot
 
-    from warehouse.lake import export_lake
-
     workdir = args.workdir or Path("/tmp/tyndau-bench-scale")
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"Base warehouse: {args.base:,} appeals through the generator, classifications and build")
@@ -538,18 +536,37 @@ def scale_up(args) -> dict:
         if args.readers and appeals == args.baseline:
             print("  concurrent users (overview + responsiveness pages, new filters each time):")
             scale["readers"] = concurrent_readers(target, args.readers, 5, args.seed)
-        lake = workdir / f"lake-{appeals}"
-        shutil.rmtree(lake, ignore_errors=True)  # the first export writes everything
-        first = export_lake(target, lake)
-        again = export_lake(target, lake)
-        scale["parquet"] = {"seconds": first.seconds, "bytes": first.bytes, "again_seconds": again.seconds,
-                            "again_written": sum(t.written for t in again.tables)}
-        print(f"  Parquet export: {first.seconds:,.1f} s, {first.bytes / 1e9:.2f} GB; again unchanged: "
-              f"{again.seconds:,.1f} s, {scale['parquet']['again_written']} partitions written", flush=True)
+        scale["parquet"] = time_lake_export(target, workdir / f"lake-{appeals}")
         figures["scales"][appeals] = scale
         if args.json:  # kept as it goes: a run stopped at the larger size keeps the smaller one's figures
             args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
     report_scaling(args.baseline, args.appeals, figures)
+    return figures
+
+
+def scale_figures(snapshot: Path, args) -> dict:
+    """What docs/scaling.md reads at a real (not replicated) size: users at once, and the lake export."""
+    figures = {}
+    if args.readers:
+        print("concurrent users (overview + responsiveness pages, new filters each time):")
+        figures["readers"] = concurrent_readers(snapshot, args.readers, 5, args.seed)
+    if args.parquet:
+        figures["parquet"] = time_lake_export(snapshot, args.parquet)
+    return figures
+
+
+def time_lake_export(snapshot: Path, lake: Path) -> dict:
+    """The first export writes everything (the folder is emptied); the second, of unchanged data, should
+    write nothing."""
+    from warehouse.lake import export_lake
+
+    shutil.rmtree(lake, ignore_errors=True)
+    first = export_lake(snapshot, lake)
+    again = export_lake(snapshot, lake)
+    figures = {"seconds": first.seconds, "bytes": first.bytes, "again_seconds": again.seconds,
+               "again_written": sum(t.written for t in again.tables)}
+    print(f"  Parquet export: {first.seconds:,.1f} s, {first.bytes / 1e9:.2f} GB; again unchanged: "
+          f"{again.seconds:,.1f} s, {figures['again_written']} partitions written", flush=True)
     return figures
 
 
@@ -596,7 +613,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base", type=int, default=100_000, help="appeals of the real warehouse (--scale-up)")
     parser.add_argument("--baseline", type=int, default=1_000_000, help="the smaller size timed (--scale-up)")
     parser.add_argument("--readers", type=lambda v: [int(x) for x in v.split(",")], default=None,
-                        help="with --scale-up: users at once on the baseline, e.g. 1,2,4,8")
+                        help="users at once, e.g. 1,2,4,8 (with --scale-up: on the baseline)")
+    parser.add_argument("--parquet", type=Path, default=None,
+                        help="also time the Parquet lake export of the snapshot into this folder (emptied first)")
     args = parser.parse_args(argv)
     if args.scale_up:
         figures = scale_up(args)
@@ -612,6 +631,7 @@ def main(argv: list[str] | None = None) -> int:
     timings = time_queries(settings.resolved_snapshot_path(), args.repeat, args.seed)
     pages = time_pages(settings, max(5, args.repeat // 2), args.seed)
     figures = report(args.appeals, timings, pages)
+    figures.update(scale_figures(Path(settings.resolved_snapshot_path()), args))
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, default=str), encoding="utf-8")
     return 0

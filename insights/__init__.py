@@ -11,6 +11,8 @@ reader of these functions, so a number on a page has one room:
 | :mod:`insights.themes`, :mod:`insights.textgroups` | analysts: areas, evidence, groups of similar texts, search |
 | :mod:`insights.training` | training planners: priorities, the plan for a budget, impact, the questionnaire |
 | :mod:`insights.survey360` | 360-degree results, with anonymity kept |
+| :mod:`insights.alerts` | leadership: early warning, unusual rises against a seasonal baseline, and their digest |
+| :mod:`insights.topics` | analysts: emerging themes, texts grouped by meaning, and mapping a theme to an area |
 | :mod:`insights.equity` | leadership: are groups of citizens served alike (within agencies, small cells hidden) |
 | :mod:`insights.quality`, :mod:`insights.status` | data quality and what the warehouse holds |
 | :mod:`insights.stats` | shared statistics (intervals, shrinkage, difference in differences) |
