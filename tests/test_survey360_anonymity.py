@@ -21,6 +21,7 @@ from survey360_attack import FAMILIES, attack, build_survey_warehouse, measure, 
 
 from insights import survey360
 from sample_data import text_bank as tb
+from warehouse.models.marts.int_360_suppression import block_table, rater_counts
 from warehouse.anonymity import COMPLEMENTARY, PRIMARY, Relation, Table, determined, suppress
 
 K = 5
@@ -140,6 +141,19 @@ def test_the_queries_of_every_face_return_no_hidden_figure(generated):
     items = survey360.area_items(con, "POL-27", "communication", None, K)
     assert items.filter(pl.col("is_suppressed"))["mean_score"].is_null().all()
     assert items.filter(pl.col("is_suppressed"))["raters"].is_null().all()
+
+
+def test_the_cells_hidden_do_not_depend_on_the_order_the_answers_come_in(generated):
+    """Two builds of the same answers must hide the same cells: a reader comparing two snapshots
+    must not see a complement move (and the pair of patterns could together reveal more)."""
+    con, _, _ = generated
+    cells = rater_counts(con)
+    blocks = cells.partition_by(["agency_key", "survey_period", "area"])
+    assert len(blocks) > 10
+    for seed in (1, 2, 3):
+        for block in blocks:
+            shuffled = block.sample(fraction=1.0, shuffle=True, seed=seed)
+            assert suppress(block_table(shuffled), K) == suppress(block_table(block), K), block.row(0)
 
 
 def test_on_the_sample_data_no_hidden_manager_group_is_recovered():

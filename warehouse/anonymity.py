@@ -73,7 +73,7 @@ def suppress(table: Table, k: int) -> dict[Key, str]:
     """Why each hidden cell is hidden (primary or complementary); cells absent are shown."""
     hidden = {c: PRIMARY for c, n in table.raters.items() if n < k and c not in table.exempt}
     hidden.update({c: COMPLEMENTARY for c in table.unpublished if c not in hidden})
-    relations = [r for r in table.relations if all(m in table.raters for m in r.members)]
+    relations = sorted((r for r in table.relations if all(m in table.raters for m in r.members)), key=_canonical)
     by_cell: dict[Key, list[Relation]] = defaultdict(list)
     for relation in relations:
         for member in set(relation.members):
@@ -87,6 +87,12 @@ def suppress(table: Table, k: int) -> dict[Key, str]:
             # (when a derivation reads no shown cell, nothing near it is published)
             return {c: why for c, why in hidden.items() if c not in table.unpublished}
         pending = by_cell[added]
+
+
+def _canonical(relation: Relation) -> tuple:
+    """Relations are walked in this order, not the caller's: the same cells given in another order
+    (a group-by's rows come in any order) must get the same complements."""
+    return repr(relation.total), sorted(map(repr, relation.parts)), relation.scale, relation.shared
 
 
 def _protected(table: Table, hidden: dict[Key, str], k: int) -> set[Key]:
