@@ -809,6 +809,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "alerts.choose": _s("Ескертуді таңдаңыз", "Выберите оповещение", "Choose an alert"),
     "alerts.metric.negative": _s("«{area}» бойынша шағымдар", "Жалобы: «{area}»", "Complaints about {area}"),
     "alerts.metric.volume": _s("Барлық өтініштер", "Все обращения", "All appeals"),
+    "alerts.metric.theme": _s("«{theme}» тақырыбындағы өтініштер", "Обращения по теме «{theme}»",
+                              "Appeals on the theme \"{theme}\""),
+    "alerts.all_agencies": _s("Барлық органдар", "Все органы", "All agencies"),
+    "alerts.whole_country": _s("Бүкіл ел", "Вся страна", "Whole country"),
     "alerts.evidence": _s(
         "{month}: {observed} өтініш, күтілгені {expected} (95 % болжам аралығы {lower}–{upper}); "
         "p = {p}, түзетілген p = {q} ({tests} қатар тексерілді).",
@@ -849,6 +853,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "value.alert_status.acknowledged": _s("расталған", "подтверждено", "acknowledged"),
     "value.metric.negative": _s("шағымдар", "жалобы", "complaints"),
     "value.metric.volume": _s("өтініштер саны", "число обращений", "appeal volume"),
+    "value.metric.theme": _s("пайда болып жатқан тақырып", "возникающая тема", "emerging theme"),
     "column.alert_id": _s("Ескерту", "Оповещение", "Alert"),
     "column.metric": _s("Көрсеткіш", "Показатель", "Measure"),
     "column.agency_key": _s("Орган коды", "Код органа", "Agency code"),
@@ -1034,6 +1039,18 @@ def area_name(area_id: str, lang: str | None = None) -> str:
         return taxonomy_area(area_id).label(lang or current_language())
     except KeyError:
         return area_id
+
+
+def theme_name(label: str | None, label_language: str | None, lang: str | None = None) -> str:
+    """An emerging theme's key phrases in the interface language, or marked as another language's
+    (a theme with no text in ``lang`` is named in the language it has most)."""
+    lang = lang or current_language()
+    if not label:
+        return text("topics.unnamed", lang)
+    if label_language != lang:
+        return text("topics.label_other_language", lang, label=label,
+                    language=value_name("language", label_language, lang))
+    return label
 
 
 def value_name(kind: str, value, lang: str | None = None) -> str:

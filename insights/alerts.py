@@ -1,9 +1,15 @@
-"""Early warning: months in which an agency's appeals, or its complaints about one area, rose
-beyond what its own history predicts.
+"""Early warning: months in which an agency's appeals, its complaints about one area, or the
+appeals of one emerging theme rose beyond what their own history predicts.
 
 **Series.** Per agency and region, the monthly count of appeals (metric ``volume``) and, per
 competency area, of appeals with negative evidence on it (metric ``negative``), zeros included,
-from the agency's first month with appeals on (``mart_responsiveness``, ``mart_area_cube``).
+from the agency's first month with appeals on (``mart_responsiveness``, ``mart_area_cube``). Per
+emerging theme (metric ``theme``, country-wide: ``agency_key`` and ``region_key`` empty, ``area``
+the theme's number), the monthly count of appeals in the theme, zeros included, from the first
+month any appeal has a theme (``mart_topic_monthly``): a theme that did not exist before is a
+history of zeros, which is what makes its arrival a rise. Its exposure is the appeals of every
+other theme that month, so the share of texts embedded and the season cancel out as they do for
+agencies.
 
 **Baseline** (one fit per series and month, on the months before it only). A quasi-Poisson GLM
 of the count (statsmodels for the trend; without one, the intercept-only model's estimate is the
@@ -44,8 +50,10 @@ import polars as pl
 
 from warehouse.taxonomy import area_ids
 
-METRICS = ("negative", "volume")
+METRICS = ("negative", "volume", "theme")
 ALL_AREAS = ""                       # the area of a volume series: every appeal, whatever its content
+COUNTRY = ""                         # the agency and region of a theme series: every agency, the whole country
+THEME_LANGUAGES = ("kk", "ru", "en")
 SERIES_KEY = ("metric", "agency_key", "region_key", "area")
 MIN_EVENTS_FOR_GLM = 5
 TREND_P = 0.05
@@ -88,13 +96,20 @@ class Baseline:
 
 
 def monthly_series(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
-    """One row per series and month: ``count`` and ``exposure`` (appeals to every other agency)."""
+    """One row per series and month: ``count`` and ``exposure`` (the same count of every other agency,
+    or theme)."""
+    return pl.concat([agency_series(con), theme_series(con)]).sort(*SERIES_KEY, "month")
+
+
+SERIES_SCHEMA = {**{k: pl.Utf8 for k in SERIES_KEY}, "month": pl.Date, "count": pl.Int64, "exposure": pl.Int64}
+
+
+def agency_series(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     volume = con.execute("""
         select agency_key, region_key, registered_month as month, sum(appeals)::bigint as count
         from mart_responsiveness group by all""").pl()
     if volume.height == 0:
-        return pl.DataFrame(schema={**{k: pl.Utf8 for k in SERIES_KEY}, "month": pl.Date, "count": pl.Int64,
-                                    "exposure": pl.Int64})
+        return pl.DataFrame(schema=SERIES_SCHEMA)
     negative = con.execute("""
         select agency_key, region_key, area, registered_month as month, sum(appeals)::bigint as count
         from mart_area_cube where polarity = 'negative' group by all""").pl()
@@ -113,8 +128,23 @@ def monthly_series(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
     both = pl.concat([own.with_columns(metric=pl.lit("volume"), area=pl.lit(ALL_AREAS)),
                       complaints], how="diagonal")
     return (both.join(exposure, on=["agency_key", "region_key", "month"])
-            .select(*SERIES_KEY, "month", pl.col("count").cast(pl.Int64), pl.col("exposure").cast(pl.Int64))
-            .sort(*SERIES_KEY, "month"))
+            .select(*SERIES_KEY, "month", pl.col("count").cast(pl.Int64), pl.col("exposure").cast(pl.Int64)))
+
+
+def theme_series(con: duckdb.DuckDBPyConnection) -> pl.DataFrame:
+    """Per theme, its appeals per month against those of every other theme that month, zeros
+    included. Empty until `tyndau topics build` has stored vectors."""
+    monthly = con.execute("""select theme_no::varchar as area, registered_month as month, appeals::bigint as count
+                             from mart_topic_monthly""").pl()
+    if monthly.height == 0:
+        return pl.DataFrame(schema=SERIES_SCHEMA)
+    months = pl.date_range(monthly["month"].min(), monthly["month"].max(), "1mo", eager=True).alias("month")
+    cells = monthly.select("area").unique().join(months.to_frame(), how="cross")
+    own = cells.join(monthly, on=["area", "month"], how="left").with_columns(pl.col("count").fill_null(0))
+    total = pl.col("count").sum().over("month")
+    return own.select(metric=pl.lit("theme"), agency_key=pl.lit(COUNTRY), region_key=pl.lit(COUNTRY),
+                      area="area", month="month", count=pl.col("count").cast(pl.Int64),
+                      exposure=(total - pl.col("count")).cast(pl.Int64))
 
 
 # ---------------------------------------------------------------- the baseline of one month
@@ -283,9 +313,10 @@ def with_ids(alerts: pl.DataFrame) -> pl.DataFrame:
 
 
 def examples(con: duckdb.DuckDBPyConnection, alerts: pl.DataFrame) -> pl.DataFrame:
-    """Up to ``EXAMPLES`` appeal ids behind each alert: the clearest complaints on the area, or
-    (volume) the month's appeals that carry a complaint first. Ids only: texts are read on the page,
-    by roles that may read them, through the audited text views."""
+    """Up to ``EXAMPLES`` appeal ids behind each alert: the clearest complaints on the area, (volume)
+    the month's appeals that carry a complaint first, or (theme) the month's appeals closest to the
+    theme's centre. Ids only: texts are read on the page, by roles that may read them, through the
+    audited text views."""
     if alerts.height == 0:
         return alerts.with_columns(example_ids=pl.lit([], dtype=pl.List(pl.Utf8)))
     con.register("_alert_cells", alerts.select("alert_id", *SERIES_KEY, "month").to_arrow())
@@ -305,9 +336,15 @@ def examples(con: duckdb.DuckDBPyConnection, alerts: pl.DataFrame) -> pl.DataFra
                   on c.metric = 'volume' and a.agency_key = c.agency_key and a.region_key = c.region_key
                  and a.registered_month = c.month
             ),
+            theme as (
+                select c.alert_id, m.appeal_id, m.similarity as weight
+                from _alert_cells c join fct_topic_members m
+                  on c.metric = 'theme' and m.theme_no::varchar = c.area
+                join fct_appeals a on a.appeal_id = m.appeal_id and a.registered_month = c.month
+            ),
             ranked as (
                 select *, row_number() over (partition by alert_id order by weight desc nulls last, appeal_id) as n
-                from (select * from negative union all select * from volume)
+                from (select * from negative union all select * from volume union all select * from theme)
             )
             select alert_id, list(appeal_id order by n) as example_ids from ranked
             where n <= {EXAMPLES} group by alert_id""").pl()
@@ -321,11 +358,29 @@ def compute_alerts(con: duckdb.DuckDBPyConnection, rules: AlertRules) -> pl.Data
     """The alerts of the latest ``rules.months`` with their evidence: what ``mart_alerts`` stores."""
     tests = detect(monthly_series(con), rules)
     alerts = with_ids(tests.filter(pl.col("is_alert")).drop("is_alert"))
-    return examples(con, alerts).select(ALERT_COLUMNS)
+    return with_theme_names(con, examples(con, alerts)).select(ALERT_COLUMNS)
 
 
 ALERT_COLUMNS = ("alert_id", *SERIES_KEY, "month", "observed", "expected", "lower", "upper", "p_value", "q_value",
-                 "tests_in_month", "dispersion", "has_trend", "baseline_model", "history_months", "example_ids")
+                 "tests_in_month", "dispersion", "has_trend", "baseline_model", "history_months", "example_ids",
+                 "theme_names")
+NAME_TYPE = pl.Struct({"label": pl.Utf8, "label_language": pl.Utf8})
+THEME_NAMES_TYPE = pl.Struct({lang: NAME_TYPE for lang in THEME_LANGUAGES})
+
+
+def with_theme_names(con: duckdb.DuckDBPyConnection, alerts: pl.DataFrame) -> pl.DataFrame:
+    """A theme alert's subject, its theme's name in each interface language (null for other alerts).
+
+    Stored with the alert rather than joined when read: the page, the CLI, the API and the digest
+    read one row and name it alike, and the name is that of the themes the alert was computed on
+    (both are rebuilt together, by `tyndau build` and by `tyndau topics build`)."""
+    names: dict[str, dict] = {}
+    for theme_no, lang, label, label_language in con.execute(
+            "select theme_no::varchar, lang, label, label_language from mart_topic_names").fetchall():
+        names.setdefault(theme_no, {})[lang] = {"label": label, "label_language": label_language}
+    column = [names.get(area) if metric == "theme" else None
+              for metric, area in alerts.select("metric", "area").iter_rows()]
+    return alerts.with_columns(theme_names=pl.Series(column, dtype=THEME_NAMES_TYPE))
 
 
 def score_against_planted(tests: pl.DataFrame, planted: set[tuple[str, str, str, date]]) -> dict[str, dict]:
@@ -380,13 +435,16 @@ EXPORT_COLUMNS = ("alert_id", "month", "metric", "agency_key", "agency", "region
                   "acknowledged_at", "example_ids")
 
 
-def alerts_for_export(alerts: pl.DataFrame, agency_names: dict, region_names: dict, area_names) -> pl.DataFrame:
-    """Flat columns in a fixed order with names in the caller's language (ids kept for scripts)."""
+def alerts_for_export(alerts: pl.DataFrame, where, measure) -> pl.DataFrame:
+    """Flat columns in a fixed order with names in the caller's language (ids kept for scripts):
+    ``where(row)`` gives the (agency, region) names, ``measure(row)`` what rose."""
+    rows = alerts.to_dicts()
+    places = [where(r) for r in rows]
     named = alerts.with_columns(
-        pl.col("agency_key").replace_strict(agency_names, default=pl.col("agency_key")).alias("agency"),
-        pl.col("region_key").replace_strict(region_names, default=pl.col("region_key")).alias("region"),
-        pl.col("area").map_elements(area_names, return_dtype=pl.Utf8).alias("area_name"),
-        pl.col("example_ids").list.join("; "))
+        agency=pl.Series([p[0] for p in places], dtype=pl.Utf8),
+        region=pl.Series([p[1] for p in places], dtype=pl.Utf8),
+        area_name=pl.Series([measure(r) for r in rows], dtype=pl.Utf8),
+        example_ids=pl.col("example_ids").list.join("; "))
     return named.select(EXPORT_COLUMNS)
 
 

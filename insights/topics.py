@@ -49,6 +49,10 @@ RECENT_MONTHS = 3          # the window whose mass makes a theme new or growing
 NEW_MAX_EARLIER_SHARE = 0.1  # a new theme has at most this share of its appeals before the recent window
 MIN_RECENT = 5             # fewer recent appeals than this flag nothing
 MODELS = ("fct_topic_members", "mart_topic_names", "mart_topic_monthly", "mart_topic_slices", "mart_topics")
+# What `tyndau topics build` rebuilds: the themes, and the alerts, whose theme series, numbers and
+# names must be those of the new themes (a theme alert computed on the previous themes would name
+# and number themes that no longer exist).
+REBUILT_WITH_THEMES = (*MODELS, "mart_alerts")
 CORE_SHARE = 0.5           # mapping a theme to an area labels this share of it, closest to its centre first
 
 MEMBER_SCHEMA = {"appeal_id": pl.Utf8, "theme_no": pl.Int32, "similarity": pl.Float64, "is_example": pl.Boolean}

@@ -731,8 +731,9 @@ def alerts(
     config: Optional[Path] = ConfigOpt,
     db: Optional[Path] = DbOpt,
 ):
-    """Early-warning alerts: unusual monthly rises of complaints per area, or of appeals, per agency and region
-    (found by `tyndau build`), listed (table or csv), acknowledged, and sent as a digest."""
+    """Early-warning alerts: unusual monthly rises of complaints per area, or of appeals, per agency and region,
+    and of the appeals of each emerging theme (found by `tyndau build` and `tyndau topics build`), listed
+    (table or csv), acknowledged, and sent as a digest."""
     settings = settings_from(config, db)
     _require_warehouse(settings.db_path)
     language = _language(lang, settings)
@@ -774,13 +775,13 @@ def _dimension_names(con, lang: str) -> dict:
 def _alerts_csv(con, frame, lang: str) -> bytes:
     import polars as pl
 
-    from dashboard.i18n import STRINGS, area_name, text, value_name
-    from insights.alerts import ALL_AREAS, alerts_for_export
+    from dashboard.i18n import STRINGS, text, value_name
+    from insights.alerts import alerts_for_export
     from insights.exports import csv_bytes
+    from tyndau.digest import measure, where
 
     names = _dimension_names(con, lang)
-    area = lambda a: text("alerts.metric.volume", lang) if a == ALL_AREAS else area_name(a, lang)  # noqa: E731
-    export = alerts_for_export(frame, names["agency"], names["region"], area).with_columns(
+    export = alerts_for_export(frame, lambda r: where(r, names, lang), lambda r: measure(r, lang)).with_columns(
         pl.col("metric").map_elements(lambda v: value_name("metric", v, lang), return_dtype=pl.Utf8),
         pl.col("status").map_elements(lambda v: value_name("alert_status", v, lang), return_dtype=pl.Utf8))
     keys = {c: ALERT_HEADER_KEYS.get(c, f"column.{c}") for c in export.columns}
@@ -1361,7 +1362,7 @@ def topics_build(encoder: Optional[Path] = EncoderOpt, config: Optional[Path] = 
     """Embed the appeals that have no vector yet (resumable), then find and name the themes."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from insights.topics import MODELS
+    from insights.topics import REBUILT_WITH_THEMES
     from nlp.encoder import DEFAULT_ENCODER
     from nlp.textvectors import embed_new_appeals
     from warehouse.build import build_models
@@ -1373,7 +1374,7 @@ def topics_build(encoder: Optional[Path] = EncoderOpt, config: Optional[Path] = 
         task = progress.add_task("embed", total=None)
         embedded = embed_new_appeals(con, encoder or DEFAULT_ENCODER,
                                      progress=lambda done, total: progress.update(task, completed=done, total=total))
-    results = {r.name: r.rows for r in build_models(con, settings, only=list(MODELS))}
+    results = {r.name: r.rows for r in build_models(con, settings, only=list(REBUILT_WITH_THEMES))}
     publish(con, settings)
     out.print(f"{embedded:,} appeals embedded; {results.get('mart_topics', 0):,} themes over "
               f"{results.get('fct_topic_members', 0):,} appeals.")
@@ -1428,13 +1429,9 @@ def _print_topics(frame, lang: str) -> None:
 
 
 def _theme_label(row: dict, lang: str) -> str:
-    from dashboard.i18n import text
+    from dashboard.i18n import theme_name
 
-    if not row["label"]:
-        return text("topics.unnamed", lang)
-    if row["label_language"] != lang:
-        return text("topics.label_other_language", lang, label=row["label"], language=row["label_language"])
-    return row["label"]
+    return theme_name(row["label"], row["label_language"], lang)
 
 
 def _theme_flag(row: dict, lang: str) -> str:

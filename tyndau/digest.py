@@ -16,7 +16,7 @@ from email.message import EmailMessage
 
 import polars as pl
 
-from dashboard.i18n import area_name, month, number, text
+from dashboard.i18n import area_name, month, number, text, theme_name
 from warehouse.errors import TyndauError
 
 TIMEOUT_SECONDS = 30
@@ -50,12 +50,28 @@ def recipients(settings) -> list[str]:
     return [a.strip() for a in settings.alert_mail_to.split(",") if a.strip()]
 
 
+def measure(row: dict, lang: str) -> str:
+    """What rose, in words: all appeals, complaints about an area, or the appeals of a theme (by its
+    name in ``lang``, never its number)."""
+    if row["metric"] == "volume":
+        return text("alerts.metric.volume", lang)
+    if row["metric"] == "theme":
+        name = (row.get("theme_names") or {}).get(lang) or {}
+        return text("alerts.metric.theme", lang, theme=theme_name(name.get("label"), name.get("label_language"), lang))
+    return text("alerts.metric.negative", lang, area=area_name(row["area"], lang))
+
+
+def where(row: dict, names: dict, lang: str) -> tuple[str, str]:
+    """The alert's agency and region by name; a theme's series spans every agency in the country."""
+    if row["metric"] == "theme":
+        return text("alerts.all_agencies", lang), text("alerts.whole_country", lang)
+    return (names["agency"].get(row["agency_key"], row["agency_key"]),
+            names["region"].get(row["region_key"], row["region_key"]))
+
+
 def alert_title(row: dict, names: dict, lang: str) -> str:
-    what = (text("alerts.metric.volume", lang) if row["metric"] == "volume"
-            else text("alerts.metric.negative", lang, area=area_name(row["area"], lang)))
-    agency = names["agency"].get(row["agency_key"], row["agency_key"])
-    region = names["region"].get(row["region_key"], row["region_key"])
-    return f"{agency} ({region}): {what}"
+    agency, region = where(row, names, lang)
+    return f"{agency} ({region}): {measure(row, lang)}"
 
 
 def p_text(value, lang: str) -> str:
@@ -87,7 +103,8 @@ def compose(alerts: pl.DataFrame, names: dict, lang: str) -> Digest:
 def _json_alert(r: dict, names: dict, lang: str) -> dict:
     keep = ("alert_id", "metric", "agency_key", "region_key", "area", "observed", "expected", "lower", "upper",
             "p_value", "q_value", "tests_in_month", "example_ids")
-    return {**{k: r[k] for k in keep}, "month": r["month"].isoformat(), "title": alert_title(r, names, lang)}
+    return {**{k: r[k] for k in keep}, "month": r["month"].isoformat(), "title": alert_title(r, names, lang),
+            "measure": measure(r, lang)}
 
 
 def send_email(settings, digest: Digest) -> None:

@@ -26,14 +26,25 @@ router = APIRouter(prefix="/v1/alerts", tags=["alerts"], responses=PROBLEMS, dep
 Status = Literal[STATUSES]
 
 
+class ThemeName(BaseModel):
+    label: str
+    label_language: str
+
+
 class Alert(BaseModel):
     alert_id: str = Field(description="Stable id of the alert (metric, agency, region, area and month).")
     month: date = Field(description="First day of the month the rise happened in.")
-    metric: str = Field(description="'volume' (all appeals to the agency) or 'negative' (appeals with negative "
-                                    "evidence on one area).")
-    agency_key: str
-    region_key: str
-    area: str = Field(description="Behaviour area id for 'negative' alerts; empty for 'volume'.")
+    metric: str = Field(description="'volume' (all appeals to the agency), 'negative' (appeals with negative "
+                                    "evidence on one area) or 'theme' (the appeals of one emerging theme, "
+                                    "country-wide).")
+    agency_key: str = Field(description="Empty for 'theme' alerts (every agency).")
+    region_key: str = Field(description="Empty for 'theme' alerts (the whole country).")
+    area: str = Field(description="Behaviour area id for 'negative' alerts; empty for 'volume'; the theme's "
+                                  "number for 'theme' (numbers change when `tyndau topics build` reclusters).")
+    theme_names: dict[str, ThemeName] | None = Field(
+        None, description="For 'theme' alerts, the theme's name per interface language (kk, ru, en) and the "
+                          "language the name's words come from (a theme with no text in a language is named "
+                          "in the language it has most).")
     observed: int = Field(description="Appeals counted in the month.")
     expected: float = Field(description="What the agency's own history predicted for the month.")
     lower: float = Field(description="Lower end of the 95 % prediction band.")

@@ -1,6 +1,7 @@
-"""Early warning: the months in which an agency's appeals, or its complaints about one area, rose
-beyond their baseline (insights.alerts, found by the build), each with its evidence, the series and
-its baseline band, example appeals for roles that may read texts, and an acknowledgement.
+"""Early warning: the months in which an agency's appeals, its complaints about one area, or the
+appeals of an emerging theme (named in the interface language) rose beyond their baseline
+(insights.alerts, found by the build), each with its evidence, the series and its baseline band,
+example appeals for roles that may read texts, and an acknowledgement.
 
 The page reads the snapshot and never writes the warehouse: an acknowledgement is queued in the
 inbox (warehouse.alert_state) with the signed-in user and the moment of the click, shown as pending
@@ -12,11 +13,11 @@ import streamlit as st
 from dashboard import charts, data
 from dashboard.components import namer, table, text_list, text_reader
 from dashboard.guard import enter, query, show_error
-from dashboard.i18n import area_name, day, month, number, percent, t, value_name
+from dashboard.i18n import day, month, number, percent, t, value_name
 from dashboard.safe_markdown import md_escape
-from insights.alerts import ALL_AREAS, AlertRules, alert_list, series_with_band
+from insights.alerts import AlertRules, alert_list, series_with_band
 from insights.themes import fetch_texts
-from tyndau.digest import alert_title, evidence_line, p_text
+from tyndau.digest import alert_title, evidence_line, measure, p_text, where
 from warehouse.alert_state import Acknowledgement, pending_acknowledgements, queue_acknowledgement
 from warehouse.errors import TyndauError
 
@@ -45,17 +46,13 @@ names = {"agency": {k: agency_label(k) for k in shown["agency_key"].unique()},
          "region": {k: region_label(k) for k in shown["region_key"].unique()}}
 
 
-def measure(row: dict) -> str:
-    return (t("alerts.metric.volume") if row["area"] == ALL_AREAS
-            else t("alerts.metric.negative", area=area_name(row["area"], ctx.lang)))
-
-
 rows = shown.to_dicts()
+places = [where(r, names, ctx.lang) for r in rows]
 listing = pl.DataFrame({
     "month": [month(r["month"], ctx.lang) for r in rows],
-    "agency": [names["agency"][r["agency_key"]] for r in rows],
-    "region": [names["region"][r["region_key"]] for r in rows],
-    "metric": [measure(r) for r in rows],
+    "agency": [agency for agency, _ in places],
+    "region": [region for _, region in places],
+    "metric": [measure(r, ctx.lang) for r in rows],
     "observed": [number(r["observed"], ctx.lang) for r in rows],
     "expected": [number(r["expected"], ctx.lang, digits=1) for r in rows],
     "upper": [number(r["upper"], ctx.lang) for r in rows],

@@ -8,6 +8,7 @@ from dashboard import charts, data
 from dashboard.components import kpi, namer, table, text_list
 from dashboard.guard import enter, query, show_error
 from dashboard.i18n import area_name, number, percent, t, value_name
+from dashboard.i18n import theme_name as named_theme
 from insights import topics
 from warehouse import inbox
 from warehouse.errors import TyndauError
@@ -24,13 +25,7 @@ themes = query(topics.theme_table, ctx.lang)
 
 
 def theme_name(row: dict) -> str:
-    """The theme's key phrases in the interface language, or marked as another language's."""
-    if not row["label"]:
-        return t("topics.unnamed")
-    if row["label_language"] != ctx.lang:
-        return t("topics.label_other_language", label=row["label"],
-                 language=value_name("language", row["label_language"], ctx.lang))
-    return row["label"]
+    return named_theme(row["label"], row["label_language"], ctx.lang)
 
 
 def flag(row: dict) -> str:
