@@ -46,12 +46,13 @@ def test_themes_mix_languages_by_meaning(embedded):
     per_theme = members.group_by("theme_no", "language").len().pivot(on="language", index="theme_no",
                                                                       values="len").fill_null(0)
     mixed = per_theme.filter(pl.sum_horizontal((pl.col(c) >= 3).cast(pl.Int32) for c in ("kk", "ru", "en")) >= 2)
-    assert mixed.height >= 1, per_theme
+    # measured: 9 of 11 themes (docs/topics.md); the margin is for another CPU's arithmetic
+    assert mixed.height >= 0.7 * per_theme.height, per_theme
     from sklearn.metrics import adjusted_mutual_info_score
 
     by_language = adjusted_mutual_info_score(members["language"].to_list(), members["theme_no"].to_list())
     print(f"AMI(themes, language) = {by_language:.3f}; themes with two or more languages: {mixed.height} of {per_theme.height}")
-    assert by_language < 0.8  # themes are not just the three languages cut apart
+    assert by_language < 0.2  # measured 0.098: themes are not the three languages cut apart (1.0 would be)
 
 
 def test_each_theme_is_named_in_each_language(embedded):
