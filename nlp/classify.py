@@ -6,6 +6,11 @@ does nothing, a new model version re-labels everything (its hash differs), and a
 was changed at the source is labelled again. Each batch is written in its own transaction:
 an interrupted run keeps what it finished and the next run resumes from there.
 
+With the shipped classifier, each appeal's meaning vector (the encoder's last layer) is stored in
+``text_vectors`` in the same transaction as its labels, when the classifier's encoder is the one
+emerging themes use (:func:`nlp.textvectors.shared_encoder_hash`): the encoder has read the text
+already, and ``tyndau topics build`` then embeds nothing twice.
+
 Reads only redacted text (``raw_appeals.text``, ``raw_survey_responses.free_text``, both
 redacted at ingestion); the un-redacted ``original_texts`` table is never read here.
 """
@@ -18,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import duckdb
+import numpy as np
 import polars as pl
 
 from nlp.model import Classifier, Prediction
@@ -72,6 +78,7 @@ def classify_pending(con: duckdb.DuckDBPyConnection, classifier: Classifier, bat
     started = time.perf_counter()
     report = ClassifyReport(classifier.name, classifier.version)
     sql = PENDING_SQL + (f" limit {int(limit)}" if limit else "")
+    vector_hash = themes_encoder_hash(classifier)
     reader = con.cursor().execute(sql, {"model_hash": classifier.model_hash}).to_arrow_reader(batch_size)
     for batch in reader:
         rows = pl.from_arrow(batch)
@@ -79,12 +86,25 @@ def classify_pending(con: duckdb.DuckDBPyConnection, classifier: Classifier, bat
             continue
         predictions = _predict_safely(classifier, rows["text"].to_list())
         with transaction(con):
-            write_batch(con, classifier, rows, predictions)
+            write_batch(con, classifier, rows, predictions, vector_hash)
         _count(report, predictions)
         if on_batch:
             on_batch(rows.height)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def themes_encoder_hash(classifier: Classifier) -> str | None:
+    """The encoder hash to store this classifier's meaning vectors under, or None to store none.
+
+    A classifier without an encoder (a test's fake, another backend) stores none, and needs no torch.
+    """
+    encoder = getattr(classifier, "encoder", None)
+    if encoder is None:
+        return None
+    from nlp.textvectors import shared_encoder_hash
+
+    return shared_encoder_hash(encoder)
 
 
 def _predict_safely(classifier: Classifier, texts: list[str]) -> list[Prediction]:
@@ -113,8 +133,9 @@ def _count(report: ClassifyReport, predictions: list[Prediction]) -> None:
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, classifier: Classifier, rows: pl.DataFrame,
-                predictions: list[Prediction]) -> None:
-    """Replace this model's rows for these texts by the new answers (inside the caller's transaction)."""
+                predictions: list[Prediction], vector_hash: str | None = None) -> None:
+    """Replace this model's rows for these texts by the new answers (inside the caller's transaction);
+    with ``vector_hash``, also the appeals' meaning vectors under that encoder hash."""
     now = datetime.now()
     keys = rows.select("text_kind", "text_id")
     con.register("batch_keys", keys.to_arrow())
@@ -129,6 +150,19 @@ def write_batch(con: duckdb.DuckDBPyConnection, classifier: Classifier, rows: pl
             con.register("batch_rows", frame.to_arrow())
             con.execute(f"insert into {table} by name select * from batch_rows")
             con.unregister("batch_rows")
+    if vector_hash:
+        _write_vectors(con, vector_hash, rows, predictions)
+
+
+def _write_vectors(con: duckdb.DuckDBPyConnection, vector_hash: str, rows: pl.DataFrame,
+                   predictions: list[Prediction]) -> None:
+    """Appeals only (themes group appeals), and only texts a vector was computed for (no failures)."""
+    from nlp.textvectors import store_appeal_vectors
+
+    kept = [(row["text_id"], row["text"], p.meaning_vector) for row, p in zip(rows.iter_rows(named=True), predictions)
+            if row["text_kind"] == "appeal" and p.meaning_vector is not None and not p.failure]
+    if kept:
+        store_appeal_vectors(con, vector_hash, [(i, t) for i, t, _ in kept], np.vstack([v for _, _, v in kept]))
 
 
 def _frames(classifier: Classifier, rows: pl.DataFrame, predictions: list[Prediction],

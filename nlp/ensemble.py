@@ -54,11 +54,21 @@ class EnsembleClassifier:
         self.version = f"{manifest.get('version', '0')}+{self.model_hash[:12]}"
 
     # -- scoring ----------------------------------------------------------------------------------
+    @property
+    def encoder(self):
+        """The encoder the classifier reads texts with (nlp.textvectors decides if its vectors serve the themes)."""
+        return self.transformer.encoder
+
     def component_scores(self, texts: Sequence[str]) -> dict[str, Scores]:
-        out = {"transformer": self.transformer.scores(texts)}
+        return self._components(texts)[0]
+
+    def _components(self, texts: Sequence[str]) -> tuple[dict[str, Scores], np.ndarray]:
+        """Each component's scores, and the encoder's last-layer document vectors (last layer last)."""
+        read = self.transformer.window_scores(texts)
+        out = {"transformer": read.scores}
         if self.ngram is not None:
             out["ngram"] = self.ngram.scores(texts)
-        return out
+        return out, read.windows.documents[:, -self.transformer.encoder.hidden:]
 
     def combine(self, parts: dict[str, Scores], mode: str | None = None) -> Scores:
         mode = mode or self.mode
@@ -76,11 +86,11 @@ class EnsembleClassifier:
         """Predictions of several scoring modes from one pass of each component."""
         prepared = [prepare(t) for t in texts]
         ok = [i for i, p in enumerate(prepared) if p.ok]
-        parts = self.component_scores([prepared[i].text for i in ok]) if ok else {}
+        parts, meaning = self._components([prepared[i].text for i in ok]) if ok else ({}, None)
         result = {}
         for mode in modes:
             scores = self.combine(parts, mode) if ok else None
-            result[mode] = _assemble(prepared, ok, scores, self.calibrations[mode].thresholds)
+            result[mode] = _assemble(prepared, ok, scores, self.calibrations[mode].thresholds, meaning)
         return result
 
     # -- evidence ----------------------------------------------------------------------------------
@@ -112,7 +122,7 @@ def _mix(w: float, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _assemble(prepared: list[Prepared], ok: list[int], scores: Scores | None,
-              thresholds: dict[str, float]) -> list[Prediction]:
+              thresholds: dict[str, float], meaning: np.ndarray | None = None) -> list[Prediction]:
     out = [Prediction(failure=p.failure) for p in prepared]
     areas = area_ids()
     cut = np.array([thresholds[a] for a in areas])
@@ -130,7 +140,8 @@ def _assemble(prepared: list[Prepared], ok: list[int], scores: Scores | None,
                                                              zip(areas, scores.area[row])},
                             area_thresholds={a: float(thresholds[a]) for a in areas},
                             appeal_type=APPEAL_TYPES[t], appeal_type_score=round(float(scores.appeal[row, t]), 4),
-                            language=lang.lang, script=lang.script, transliterated=lang.transliterated)
+                            language=lang.lang, script=lang.script, transliterated=lang.transliterated,
+                            meaning_vector=meaning[row].copy() if meaning is not None else None)
     return out
 
 

@@ -38,6 +38,9 @@ class Prediction:
     script: str | None = None
     transliterated: bool = False
     failure: str | None = None
+    # The encoder's last-layer vector of the (prepared) text, when the classifier ran an encoder: kept so
+    # `tyndau classify` can store it as the themes' vector instead of `topics build` encoding the text again.
+    meaning_vector: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     @property
     def area_ids(self) -> set[str]:
