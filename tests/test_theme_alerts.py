@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import hashlib
 import io
 import shutil
 from datetime import date
@@ -18,12 +17,13 @@ import numpy as np
 import polars as pl
 import pytest
 from dashboard_support import build_warehouse, environment, environment_applied
+from planted_vectors import store_planted, uniform
 from typer.testing import CliRunner
 
 from dashboard.i18n import text
 from insights import topics
 from insights.alerts import AlertRules, alert_list, monthly_series
-from nlp.textvectors import DIM, _store
+from nlp.textvectors import DIM
 from tyndau.cli import app
 from tyndau.digest import compose
 from warehouse.build import build_models, discover_models
@@ -58,14 +58,12 @@ def planted(base_warehouse, tmp_path_factory):
     directions = rng.normal(size=(STEADY + 1, DIM))
     kind, rising = [], set()
     for appeal_id, _, month in rows:
-        if _uniform(appeal_id) < share.get(month, BEFORE_SHARE):
+        if uniform(appeal_id) < share.get(month, BEFORE_SHARE):
             kind.append(STEADY)
             rising.add(appeal_id)
         else:
             kind.append(int(rng.integers(STEADY)))
-    vectors = directions[kind] / np.linalg.norm(directions[kind], axis=1, keepdims=True)
-    vectors = vectors + rng.normal(scale=0.02, size=vectors.shape)
-    _store(con, "e" * 64, [(r[0], r[1]) for r in rows], vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+    store_planted(con, "e" * 64, rows, directions, kind, rng)
     build_models(con, settings, only=list(topics.REBUILT_WITH_THEMES))
     con.execute("checkpoint")
     publish_snapshot(settings.db_path, settings.resolved_snapshot_path(), con)
@@ -75,8 +73,6 @@ def planted(base_warehouse, tmp_path_factory):
     snapshot.close()
 
 
-def _uniform(key: str) -> float:
-    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 
 
 def rising_theme(con, rising: set[str]) -> str:

@@ -8,7 +8,6 @@ known by construction; tests/test_topics_encoder.py runs the real encoder on sam
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import shutil
 from datetime import date
 from pathlib import Path
@@ -18,11 +17,12 @@ import numpy as np
 import polars as pl
 import pytest
 from dashboard_support import build_warehouse
+from planted_vectors import store_planted, uniform
 from typer.testing import CliRunner
 
 from insights import topics
 from nlp.review import corrections_as_examples, store_correction
-from nlp.textvectors import DIM, _store
+from nlp.textvectors import DIM
 from tyndau.cli import app
 from warehouse.build import build_models
 from warehouse.db import connect, publish_snapshot
@@ -117,7 +117,7 @@ def planted(base_warehouse, tmp_path):
     directions = rng.normal(size=(DIRECTIONS + 2, DIM))
     kind, planted_new, planted_growing = [], set(), set()
     for appeal_id, _, month in rows:
-        draw = _uniform(appeal_id)
+        draw = uniform(appeal_id)
         recent = month >= recent_from
         if recent and draw < 0.3:
             kind.append(DIRECTIONS)
@@ -127,16 +127,12 @@ def planted(base_warehouse, tmp_path):
             planted_growing.add(appeal_id)
         else:
             kind.append(int(rng.integers(DIRECTIONS)))
-    vectors = directions[kind] / np.linalg.norm(directions[kind], axis=1, keepdims=True)
-    vectors = vectors + rng.normal(scale=0.02, size=vectors.shape)
-    _store(con, "f" * 64, [(r[0], r[1]) for r in rows], vectors / np.linalg.norm(vectors, axis=1, keepdims=True))
+    store_planted(con, "f" * 64, rows, directions, kind, rng)
     build_models(con, settings, only=list(topics.MODELS))
     yield settings, con, planted_new, planted_growing
     con.close()
 
 
-def _uniform(key: str) -> float:
-    return int(hashlib.sha256(key.encode()).hexdigest()[:8], 16) / 0xFFFFFFFF
 
 
 def themes_of(con, ids: set[str]) -> set[int]:
