@@ -119,6 +119,22 @@ def settle(page, timeout: float = 30_000) -> None:
     page.wait_for_timeout(400)
 
 
+def download(page, button, timeout: float = 45_000):
+    """Click a download button and return the download. A click that lands while a rerun replaces the
+    button is lost (seen once on a machine running three browser suites at once): after the page has
+    settled the button is clicked once more, and a second miss fails the test."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        with page.expect_download(timeout=timeout) as started:
+            button.click()
+    except PlaywrightTimeout:
+        settle(page)
+        with page.expect_download(timeout=timeout) as started:
+            button.click()
+    return started.value
+
+
 def log_in(page, url: str, name: str) -> None:
     page.goto(url)
     page.get_by_label("User name").fill(name)
@@ -258,10 +274,9 @@ def test_admin_opens_every_page_changes_a_filter_and_downloads(server, browser, 
     after = metric_value(page, "Appeals")
     assert after == f"{appeals:,}" != before, (agency, before, after)
 
-    with page.expect_download(timeout=30_000) as download:
-        page.get_by_role("button", name="Download CSV").first.click()
-    target = tmp_path / download.value.suggested_filename
-    download.value.save_as(target)
+    file = download(page, page.get_by_role("button", name="Download CSV").first)
+    target = tmp_path / file.suggested_filename
+    file.save_as(target)
     header = target.read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("Agency,Appeals,Answered on time"), header
     context.close()
@@ -300,10 +315,9 @@ def test_planner_changes_the_budget_sees_the_plan_change_and_downloads_it(server
     after = metric_value(page, "Cost, KZT")
     assert int(after.replace(",", "")) <= 2_000_000 < int(before.replace(",", "")), (before, after)
 
-    with page.expect_download(timeout=30_000) as download:
-        page.get_by_role("button", name="Download Excel").first.click()
-    workbook = tmp_path / download.value.suggested_filename
-    download.value.save_as(workbook)
+    file = download(page, page.get_by_role("button", name="Download Excel").first)
+    workbook = tmp_path / file.suggested_filename
+    file.save_as(workbook)
     import openpyxl
 
     book = openpyxl.load_workbook(workbook)
@@ -315,10 +329,9 @@ def test_planner_changes_the_budget_sees_the_plan_change_and_downloads_it(server
     assert not [h for h in rows[0] if "_" in h], rows[0]
     assert sum(r[rows[0].index("Cost, KZT")] for r in rows[1:]) <= 2_000_000
     settle(page)  # a download must not race a rerun that replaces the buttons (a CI run timed out here)
-    with page.expect_download(timeout=30_000) as download:
-        page.get_by_role("button", name="Download CSV").first.click()
-    csv_file = tmp_path / download.value.suggested_filename
-    download.value.save_as(csv_file)
+    file = download(page, page.get_by_role("button", name="Download CSV").first)
+    csv_file = tmp_path / file.suggested_filename
+    file.save_as(csv_file)
     assert csv_file.read_text(encoding="utf-8").startswith("Agency,Course id,Course,Seats")
     context.close()
     assert not problems, "\n".join(problems)
@@ -360,12 +373,11 @@ def test_in_kazakh_and_russian_no_label_is_cut_off_and_no_export_has_a_code_name
         if not button.count():
             continue
         try:
-            with page.expect_download(timeout=90_000) as download:
-                button.first.click()
+            file = download(page, button.first)
         except Exception as exc:
             raise AssertionError(f"{spec.key} ({lang}): no download from its first CSV button") from exc
         target = tmp_path / f"{lang}-{spec.key}.csv"
-        download.value.save_as(target)
+        file.save_as(target)
         header = next(csv.reader(target.open(encoding="utf-8")))
         offenders = [h for h in header if code_or_english.fullmatch(h)]
         assert not offenders, f"{spec.key} ({lang}) exports headers {offenders}"
